@@ -23,3 +23,17 @@ export interface RequestCounter {
   /** kind: "manifest-head", "manifest-get", "blob-get", "token", "ping". */
   count(kind: string, registry: string): void
 }
+
+/** Reading and writing the files being pinned. */
+export interface FileStore {
+  /** Dockerfiles below config.root, as paths relative to it, in stable order. */
+  discover(config: {
+    readonly root: string
+    readonly include: readonly string[]
+    readonly exclude: readonly string[]
+  }): Promise<string[]>
+  /** The file's text; rejects with a message naming the file when it can't be read as UTF-8. */
+  read(file: string): Promise<string>
+  /** Replaces the file atomically (never half-written). */
+  write(file: string, text: string): Promise<void>
+}

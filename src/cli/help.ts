@@ -1,0 +1,42 @@
+export const HELP = `freshbase — pin container base images to the digest their tag points to now.
+
+Usage:
+  freshbase check [dir] [options]   dry run: one row per image mention, nothing written
+  freshbase apply [dir] [options]   the same, then rewrite the files in place
+
+Decisions: pin (tag-only → tag@digest), update (stale pin), up to date,
+skipped: <reason>, failed: <message>.
+
+Options:
+  --json                      print the whole plan as JSON instead of the table
+  --diff                      also print a unified diff of the rewritten lines
+  --include <glob>            only scan matching paths (relative to dir); a literal
+                              path adds that file whatever its name (repeatable)
+  --exclude <glob>            never scan matching paths (repeatable); .git and
+                              node_modules are always skipped
+  --config <file>             YAML file with the same keys as the action inputs
+                              (include, exclude, docker-config, insecure-registries,
+                              registry-map, concurrency, pin-unpinned, ignore, timeout);
+                              command-line options override it
+  --docker-config <path>      Docker config.json with registry credentials
+                              (default: $DOCKER_CONFIG/config.json, then
+                              ~/.docker/config.json); auths, credHelpers, credsStore
+  --insecure-registry <host[:port]>
+                              allow plain HTTP after HTTPS fails (repeatable);
+                              loopback registries always allow it
+  --registry-map <from=to>    resolve through a mirror, keep the original name in
+                              the file, e.g. docker.io=mirror.local:5000 (repeatable)
+  --concurrency <n>           registry requests in flight, 1-64 (default 8)
+  --timeout <seconds>         per registry request, 1-600 (default 30)
+  --no-pin-unpinned           only refresh existing pins; leave tag-only references
+  --ignore <image glob>       never touch matching images, e.g. 'ghcr.io/acme/*'
+                              or 'node:18*' (repeatable)
+  -v, --verbose               debug output on stderr
+  -h, --help                  this text
+  --version                   print the version
+
+Files scanned: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*,
+Containerfile.* anywhere below dir (default: the current directory).
+
+Exit status: 0 every image resolved; 1 some images failed (everything else was
+still planned, and written by apply); 2 usage or configuration error.`

@@ -1,0 +1,137 @@
+/**
+ * `freshbase check|apply [dir]`: argv → the same Config and wiring as the
+ * Action. The only place that reads argv. Exit codes: 0 all resolved,
+ * 1 some images failed, 2 usage or configuration error.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import type { RawConfig, RawValue } from '../config/config.js'
+import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
+import { parseConfigFile } from '../config/config-file.js'
+import { hasFailures } from '../core/plan.js'
+import { createConsoleLogger } from '../log/logger.js'
+import { run } from '../pipeline/run.js'
+import { buildPorts } from '../wiring.js'
+import { HELP } from './help.js'
+import { renderDiff, renderJson, renderSummary, renderTable } from './render.js'
+
+export interface CliIO {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  json: { type: 'boolean' },
+  diff: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'docker-config': { type: 'string' },
+  'insecure-registry': { type: 'string', multiple: true },
+  'registry-map': { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  'pin-unpinned': { type: 'boolean' },
+  'no-pin-unpinned': { type: 'boolean' },
+  ignore: { type: 'string', multiple: true }
+} as const
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const logger = createConsoleLogger({ verbose: argv.includes('--verbose'), write: io.stderr })
+  try {
+    const args = parseArguments(argv)
+    if (args.values.help === true) return print(io.stdout, HELP, 0)
+    if (args.values.version === true) return print(io.stdout, VERSION, 0)
+    const [command, dir, ...extra] = args.positionals
+    if (command !== 'check' && command !== 'apply') {
+      return usageError(io, `unknown command "${command ?? ''}": use "check" or "apply".`)
+    }
+    if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0] ?? ''}".`)
+    const raw = await rawConfig(args.values, dir)
+    const config = parseConfig(raw)
+    const ports = await buildPorts(config, logger, { env: io.env })
+    const report = await run(config, ports, command)
+    for (const row of report.plan.rows) {
+      for (const warning of row.warnings) logger.warn(warning)
+    }
+    if (args.values.json === true) {
+      io.stdout(logger.mask(renderJson(report, command)))
+    } else {
+      io.stdout(logger.mask(renderTable(report)))
+      if (args.values.diff === true && report.changes.length > 0) {
+        io.stdout(renderDiff(report.changes))
+      }
+      io.stdout(logger.mask(renderSummary(report, command)))
+    }
+    return hasFailures(report.plan) ? 1 : 0
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      return usageError(io, logger.mask(error.message))
+    }
+    io.stderr(logger.mask(`error: ${(error as Error).message}`))
+    return 2
+  }
+}
+
+class UsageError extends Error {}
+
+type Values = ReturnType<typeof parseArguments>['values']
+
+function parseArguments(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Config file first, then command-line options on top; the same keys as the action inputs. */
+async function rawConfig(values: Values, dir: string | undefined): Promise<RawConfig> {
+  const fromFile = values.config === undefined ? {} : await readConfigFile(values.config)
+  const fromArgs: Record<string, RawValue> = {
+    root: dir,
+    include: values.include,
+    exclude: values.exclude,
+    'docker-config': values['docker-config'],
+    'insecure-registries': values['insecure-registry'],
+    'registry-map': values['registry-map'],
+    concurrency: values.concurrency,
+    timeout: values.timeout,
+    'pin-unpinned':
+      values['no-pin-unpinned'] === true ? false : values['pin-unpinned'],
+    ignore: values.ignore
+  }
+  if (values['no-pin-unpinned'] === true && values['pin-unpinned'] === true) {
+    throw new UsageError('--pin-unpinned and --no-pin-unpinned contradict each other; pass one.')
+  }
+  const merged: Record<string, RawValue> = { ...fromFile }
+  for (const [key, value] of Object.entries(fromArgs)) {
+    if (value !== undefined) merged[key] = value
+  }
+  return merged
+}
+
+async function readConfigFile(file: string): Promise<RawConfig> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new ConfigError([
+      `--config: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass the path of a YAML file.`
+    ])
+  })
+  return parseConfigFile(file, text, CORE_KEYS.filter(k => k !== 'root'))
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`error: ${message}\nRun "freshbase --help" for the options.`)
+  return 2
+}
+
+function print(write: (text: string) => void, text: string, code: number): number {
+  write(text)
+  return code
+}
+
+const VERSION = '0.1.0'

@@ -1,0 +1,94 @@
+/**
+ * What the CLI prints: a table with one row per image mention, a summary,
+ * and optionally a unified diff of the rewritten files. Pure.
+ */
+import { shortDigest } from '../core/digest.js'
+import type { PlanRow } from '../core/plan.js'
+import type { FileChange, RunReport } from '../pipeline/run.js'
+
+export function renderTable(report: RunReport): string {
+  const header = ['LOCATION', 'IMAGE', 'CURRENT', 'NEW', 'DECISION']
+  const rows = report.plan.rows.map(row => [
+    `${row.file}:${row.line}`,
+    row.image || '-',
+    row.currentDigest === undefined ? '-' : shortDigest(row.currentDigest),
+    row.newDigest === undefined ? '-' : shortDigest(row.newDigest),
+    decisionText(row)
+  ])
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)))
+  )
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(line)].join('\n')
+}
+
+export function decisionText(row: PlanRow): string {
+  if (row.decision === 'skipped') return `skipped: ${row.reason ?? ''}`
+  if (row.decision === 'failed') {
+    return `failed: ${row.reason ?? ''}${row.hint === undefined ? '' : ` ${row.hint}`}`
+  }
+  return row.decision
+}
+
+export function renderSummary(report: RunReport, mode: 'check' | 'apply'): string {
+  const count = (d: PlanRow['decision']): number =>
+    report.plan.rows.filter(r => r.decision === d).length
+  const verb = mode === 'apply' ? 'wrote' : 'would change'
+  const lines = [
+    `${report.filesScanned} files, ${report.plan.rows.length} image mentions, ${report.uniqueImages} unique images: ` +
+      `${count('pin')} to pin, ${count('update')} to update, ${count('up to date')} up to date, ` +
+      `${count('skipped')} skipped, ${count('failed')} failed; ${verb} ${report.changes.length} files.`
+  ]
+  for (const [registry, remaining] of rateLimits(report)) {
+    lines.push(`${registry}: ratelimit-remaining ${remaining}`)
+  }
+  return lines.join('\n')
+}
+
+/** The last `ratelimit-remaining` each registry reported. */
+export function rateLimits(report: RunReport): Map<string, string> {
+  const seen = new Map<string, string>()
+  for (const r of report.plan.resolutions) {
+    if (r.kind === 'resolved' && r.rateLimitRemaining !== undefined) {
+      seen.set(r.key.slice(0, r.key.indexOf('/')), r.rateLimitRemaining)
+    }
+  }
+  return seen
+}
+
+/** A unified diff; edits never add or remove lines, so lines pair one to one. */
+export function renderDiff(changes: readonly FileChange[]): string {
+  const out: string[] = []
+  for (const { file, before, after } of changes) {
+    out.push(`--- a/${file}`, `+++ b/${file}`)
+    const a = before.split('\n')
+    const b = after.split('\n')
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const [left, right] = [a[i], b[i]]
+      if (left === right) continue
+      out.push(`@@ -${i + 1} +${i + 1} @@`)
+      if (left !== undefined) out.push(`-${left.replace(/\r$/, '')}`)
+      if (right !== undefined) out.push(`+${right.replace(/\r$/, '')}`)
+    }
+  }
+  return out.join('\n')
+}
+
+export function renderJson(report: RunReport, mode: 'check' | 'apply'): string {
+  return JSON.stringify(
+    {
+      mode,
+      filesScanned: report.filesScanned,
+      uniqueImages: report.uniqueImages,
+      rows: report.plan.rows,
+      changedFiles: report.changes.map(c => c.file),
+      rateLimits: Object.fromEntries(rateLimits(report))
+    },
+    null,
+    2
+  )
+}

@@ -1,0 +1,45 @@
+/**
+ * The optional YAML config file (`--config`, or .github/freshbase.yml for the
+ * action): the same keys as the action inputs. Pure over the file's text.
+ */
+import { parse } from 'yaml'
+import type { RawConfig, RawValue } from './config.js'
+import { ConfigError } from './config.js'
+
+export function parseConfigFile(
+  file: string,
+  text: string,
+  allowedKeys: readonly string[]
+): RawConfig {
+  let data: unknown
+  try {
+    data = parse(text)
+  } catch (error) {
+    throw new ConfigError([
+      `${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}. Fix the syntax.`
+    ])
+  }
+  if (data === null || data === undefined) return {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError([`${file}: must be a mapping of option names to values.`])
+  }
+  const problems: string[] = []
+  const raw: Record<string, RawValue> = {}
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (!allowedKeys.includes(key)) {
+      problems.push(`${file}: unknown key '${key}'. Allowed keys: ${allowedKeys.join(', ')}.`)
+    } else if (isRawValue(value)) {
+      raw[key] = value
+    } else {
+      problems.push(`${file}: '${key}' must be a string, number, boolean or list of strings.`)
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return raw
+}
+
+function isRawValue(value: unknown): value is RawValue {
+  if (value === null) return false
+  if (['string', 'number', 'boolean'].includes(typeof value)) return true
+  return Array.isArray(value) && value.every(item => typeof item === 'string')
+}

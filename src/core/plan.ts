@@ -1,0 +1,188 @@
+/**
+ * Pure planning: sites + what the registry said → one decision per site and
+ * the exact edits per file. Nothing here does I/O.
+ */
+import type { Digest } from './digest.js'
+import type { ImageSite } from './dockerfile-scan.js'
+import { pinnedSpanText } from './dockerfile-scan.js'
+import type { Edit } from './dockerfile-rewrite.js'
+import { canonicalKey } from './image-ref.js'
+import type { Platform, Resolution, Resolved } from './resolution.js'
+
+export type Decision = 'pin' | 'update' | 'up to date' | 'skipped' | 'failed'
+
+export interface PlanRow {
+  readonly file: string
+  readonly line: number
+  /** The reference as the build sees it (ARG expanded), as written. */
+  readonly image: string
+  readonly source: ImageSite['source']
+  readonly key?: string
+  readonly currentDigest?: Digest
+  readonly newDigest?: Digest
+  readonly decision: Decision
+  /** Why it was skipped or failed, as a sentence naming the image. */
+  readonly reason?: string
+  /** What the user can do next (failures). */
+  readonly hint?: string
+  readonly warnings: readonly string[]
+}
+
+export interface FileEdits {
+  readonly file: string
+  readonly edits: readonly Edit[]
+}
+
+export interface Plan {
+  readonly rows: readonly PlanRow[]
+  readonly files: readonly FileEdits[]
+  readonly resolutions: readonly Resolution[]
+}
+
+export interface PlanPolicy {
+  readonly pinUnpinned: boolean
+}
+
+export function planUpdates(
+  sites: readonly ImageSite[],
+  resolutions: readonly Resolution[],
+  policy: PlanPolicy
+): Plan {
+  const byKey = new Map(resolutions.map(r => [r.key, r]))
+  const decided = sites.map(site => decideSite(site, byKey, policy))
+  const rows = rejectConflictingEdits(decided)
+  return { rows: rows.map(d => d.row), files: collectEdits(rows), resolutions }
+}
+
+interface Decided {
+  readonly row: PlanRow
+  readonly site: ImageSite
+  readonly edit?: Edit
+}
+
+function decideSite(
+  site: ImageSite,
+  byKey: ReadonlyMap<string, Resolution>,
+  policy: PlanPolicy
+): Decided {
+  const base = { file: site.file, line: site.line, image: site.image, source: site.source }
+  const ref = site.ref
+  if (site.skip !== undefined || ref === undefined) {
+    const reason = site.skip?.message ?? 'not an image reference'
+    return { site, row: { ...base, decision: 'skipped', reason, warnings: [] } }
+  }
+  const key = canonicalKey(ref)
+  const current = ref.digest
+  const withKey = { ...base, key, ...(current === undefined ? {} : { currentDigest: current }) }
+  const resolution = byKey.get(key)
+  if (resolution === undefined) {
+    return { site, row: { ...withKey, decision: 'skipped', reason: 'not resolved', warnings: [] } }
+  }
+  if (resolution.kind === 'failed') {
+    const { message, hint } = resolution.failure
+    return {
+      site,
+      row: { ...withKey, decision: 'failed', reason: message, hint, warnings: [] }
+    }
+  }
+  const target = targetDigest(resolution, current)
+  const warnings = platformWarnings(site, resolution, target !== current)
+  const row = { ...withKey, newDigest: target, warnings }
+  if (current === target) return { site, row: { ...row, decision: 'up to date' } }
+  if (current === undefined && !policy.pinUnpinned) {
+    const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
+    return { site, row: { ...row, decision: 'skipped', reason } }
+  }
+  const edit = editFor(site, target)
+  if (edit === undefined) {
+    const reason = `"${site.image}" has no rewritable text range.`
+    return { site, row: { ...row, decision: 'skipped', reason } }
+  }
+  return { site, row: { ...row, decision: current === undefined ? 'pin' : 'update' }, edit }
+}
+
+/**
+ * The digest a site should carry. A pin to one platform's manifest keeps that
+ * kind (the same os/arch/variant in the new index); a pin that is already an
+ * entry of the current index is up to date; everything else gets the tag's
+ * digest (the index when there is one).
+ */
+function targetDigest(resolved: Resolved, current: Digest | undefined): Digest {
+  if (current === undefined) return resolved.digest
+  if (resolved.manifests?.some(m => m.digest === current) === true) return current
+  return resolved.platformPins?.[current] ?? resolved.digest
+}
+
+function platformWarnings(site: ImageSite, resolved: Resolved, changed: boolean): string[] {
+  const manifests = resolved.manifests
+  if (site.platform === undefined || manifests === undefined || !changed) return []
+  const wanted = parsePlatform(site.platform)
+  if (wanted === undefined) return []
+  if (manifests.some(m => platformMatches(m.platform, wanted))) return []
+  const offered = manifests.map(m => formatPlatform(m.platform)).join(', ')
+  return [
+    `${site.file}:${site.line}: --platform=${site.platform} is not in the new index of "${site.image}" (it has: ${offered || 'no platforms'}); the build will fail for that platform. Check the platform or pick a tag that publishes it.`
+  ]
+}
+
+export function parsePlatform(text: string): Platform | undefined {
+  const [os, architecture, variant] = text.toLowerCase().split('/')
+  if (os === undefined || architecture === undefined || os === '' || architecture === '') {
+    return undefined
+  }
+  return variant === undefined ? { os, architecture } : { os, architecture, variant }
+}
+
+export function formatPlatform(p: Platform): string {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+}
+
+function platformMatches(offered: Platform, wanted: Platform): boolean {
+  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture) return false
+  return wanted.variant === undefined || offered.variant === wanted.variant
+}
+
+function editFor(site: ImageSite, digest: Digest): Edit | undefined {
+  if (site.span === undefined || site.spanText === undefined) return undefined
+  return { span: site.span, expected: site.spanText, replacement: pinnedSpanText(site, digest) }
+}
+
+/**
+ * Several sites can share one span (an ARG used by several FROMs). They must
+ * agree on the replacement; when they don't, none of them is written.
+ */
+function rejectConflictingEdits(decided: readonly Decided[]): Decided[] {
+  const bySpan = new Map<string, Set<string>>()
+  const spanKey = (d: Decided): string => `${d.site.file}\0${d.edit?.span.start}:${d.edit?.span.end}`
+  for (const d of decided) {
+    if (d.edit === undefined) continue
+    const set = bySpan.get(spanKey(d)) ?? new Set<string>()
+    set.add(d.edit.replacement)
+    bySpan.set(spanKey(d), set)
+  }
+  return decided.map(d => {
+    if (d.edit === undefined || (bySpan.get(spanKey(d))?.size ?? 0) <= 1) return d
+    const reason = `${d.site.file}:${d.site.line}: "${d.site.image}" shares its ARG value with another FROM that needs a different digest; not changed. Give each FROM its own ARG.`
+    const { edit: _dropped, ...rest } = d
+    return { ...rest, row: { ...d.row, decision: 'failed', reason } }
+  })
+}
+
+function collectEdits(decided: readonly Decided[]): FileEdits[] {
+  const files = new Map<string, Edit[]>()
+  for (const d of decided) {
+    if (d.edit === undefined) continue
+    const edits = files.get(d.site.file) ?? []
+    const duplicate = edits.some(
+      e => e.span.start === d.edit?.span.start && e.span.end === d.edit.span.end
+    )
+    if (!duplicate) edits.push(d.edit)
+    files.set(d.site.file, edits)
+  }
+  return [...files].map(([file, edits]) => ({ file, edits }))
+}
+
+/** Exit status the CLI and the action share: 1 when any image failed. */
+export function hasFailures(plan: Plan): boolean {
+  return plan.rows.some(row => row.decision === 'failed')
+}

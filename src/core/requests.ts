@@ -1,0 +1,58 @@
+/**
+ * Dedupe: one registry request per unique registry/repository:tag. This is
+ * where "one registry round trip per unique image" lives.
+ */
+import type { Digest } from './digest.js'
+import type { ImageSite } from './dockerfile-scan.js'
+import { canonicalKey } from './image-ref.js'
+import type { Resolution, ResolveRequest } from './resolution.js'
+
+export function buildRequests(
+  sites: readonly ImageSite[],
+  registryMap: Readonly<Record<string, string>>
+): ResolveRequest[] {
+  const byKey = new Map<string, { request: ResolveRequest; digests: Set<Digest> }>()
+  for (const site of sites) {
+    const ref = site.ref
+    if (ref === undefined || site.skip !== undefined) continue
+    const key = canonicalKey(ref)
+    let entry = byKey.get(key)
+    if (entry === undefined) {
+      entry = {
+        digests: new Set(),
+        request: {
+          key,
+          registry: registryMap[ref.registry] ?? ref.registry,
+          repository: ref.repository,
+          tag: ref.tag ?? 'latest',
+          currentDigests: [],
+          needsManifestBody: false
+        }
+      }
+      byKey.set(key, entry)
+    }
+    if (ref.digest !== undefined) entry.digests.add(ref.digest)
+    if (site.platform !== undefined) {
+      entry.request = { ...entry.request, needsManifestBody: true }
+    }
+  }
+  return [...byKey.values()].map(({ request, digests }) => ({
+    ...request,
+    currentDigests: [...digests]
+  }))
+}
+
+/**
+ * After the first (HEAD) pass: a changed image needs its index body when a
+ * site names a literal platform to check, or when an old pin may be one
+ * platform's manifest whose kind must be kept.
+ */
+export function needsSecondLook(
+  request: ResolveRequest,
+  first: readonly Resolution[]
+): boolean {
+  const resolution = first.find(r => r.key === request.key)
+  if (resolution?.kind !== 'resolved') return false
+  const stalePins = request.currentDigests.some(d => d !== resolution.digest)
+  return stalePins || (request.needsManifestBody && request.currentDigests.length === 0)
+}

@@ -1,0 +1,83 @@
+/**
+ * Finds the Dockerfiles below a root. Stable order (sorted by path), never
+ * outside the tree: a symlink is followed only when its real path stays
+ * inside the root, and each real file is listed once.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import picomatch from 'picomatch'
+
+export interface DiscoveredFile {
+  /** Path relative to the root, with forward slashes: what the user sees. */
+  readonly path: string
+  /** Absolute real path: what is read and written (never a symlink). */
+  readonly realPath: string
+}
+
+export interface DiscoverOptions {
+  readonly include: readonly string[]
+  readonly exclude: readonly string[]
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules'])
+
+/** Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
+export function isDockerfileName(name: string): boolean {
+  return (
+    name === 'Dockerfile' ||
+    name === 'Containerfile' ||
+    /^.+\.(?:Dockerfile|dockerfile)$/.test(name) ||
+    /^(?:Dockerfile|Containerfile)\..+$/.test(name)
+  )
+}
+
+export async function discoverDockerfiles(
+  root: string,
+  options: DiscoverOptions
+): Promise<DiscoveredFile[]> {
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new Error(
+      `cannot read the directory "${root}": ${(error as Error).message}. Pass an existing directory to scan.`
+    )
+  })
+  const isExcluded = picomatch([...options.exclude], { dot: true })
+  const isIncluded =
+    options.include.length === 0 ? () => true : picomatch([...options.include], { dot: true })
+  const literalIncludes = new Set(
+    options.include.filter(p => !picomatch.scan(p).isGlob).map(p => p.replace(/^\.\//, ''))
+  )
+  const found: DiscoveredFile[] = []
+  const seen = new Set<string>()
+  const walk = async (dir: string, relDir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`
+      if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(rel)) continue
+      const full = path.join(dir, entry.name)
+      const real = await insideRealPath(full, realRoot)
+      if (real === undefined || seen.has(real)) continue
+      const info = await stat(real)
+      if (info.isDirectory()) {
+        seen.add(real)
+        await walk(full, rel)
+      } else if (info.isFile() && wanted(entry.name, rel)) {
+        seen.add(real)
+        found.push({ path: rel, realPath: real })
+      }
+    }
+  }
+  const wanted = (name: string, rel: string): boolean =>
+    literalIncludes.has(rel) || (isDockerfileName(name) && isIncluded(rel))
+  await walk(realRoot, '')
+  return found
+}
+
+/** The real path of `full` when it stays inside `realRoot`; undefined otherwise. */
+async function insideRealPath(full: string, realRoot: string): Promise<string | undefined> {
+  const real = await realpath(full).catch(() => undefined)
+  if (real === undefined) return undefined
+  const relative = path.relative(realRoot, real)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+  return real
+}

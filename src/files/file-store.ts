@@ -1,0 +1,39 @@
+/**
+ * The real FileStore: discovery below the root, strict UTF-8 reads (a file
+ * that is not UTF-8 is reported, never rewritten with replacement
+ * characters), atomic writes to the real path.
+ */
+import { readFile } from 'node:fs/promises'
+import type { FileStore } from '../pipeline/ports.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { discoverDockerfiles } from './discover.js'
+
+export function createFileStore(): FileStore {
+  const realPaths = new Map<string, string>()
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  return {
+    async discover(config) {
+      const found = await discoverDockerfiles(config.root, config)
+      for (const f of found) realPaths.set(f.path, f.realPath)
+      return found.map(f => f.path)
+    },
+    async read(file) {
+      const bytes = await readFile(realPathOf(file))
+      try {
+        return decoder.decode(bytes)
+      } catch {
+        throw new Error(
+          `${file}: not valid UTF-8 text; skipped. Save the file as UTF-8 to let Freshbase pin it.`
+        )
+      }
+    },
+    async write(file, text) {
+      await writeFileAtomic(realPathOf(file), text)
+    }
+  }
+  function realPathOf(file: string): string {
+    const real = realPaths.get(file)
+    if (real === undefined) throw new Error(`${file}: not a discovered file`)
+    return real
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The pipeline, one call per stage (DESIGN.md "The flow"):
+ * discover → scan → dedupe → resolve → plan → rewrite (→ write).
+ */
+import type { Config } from '../config/config.js'
+import { applyEdits, verifyRewrite } from '../core/dockerfile-rewrite.js'
+import type { ImageSite } from '../core/dockerfile-scan.js'
+import { scanDockerfile } from '../core/dockerfile-scan.js'
+import { compileImageGlobs } from '../core/image-glob.js'
+import type { Plan, PlanRow } from '../core/plan.js'
+import { planUpdates } from '../core/plan.js'
+import { buildRequests, needsSecondLook } from '../core/requests.js'
+import type { Resolution } from '../core/resolution.js'
+import type { DigestResolver, FileStore, Logger } from './ports.js'
+
+export interface FileChange {
+  readonly file: string
+  readonly before: string
+  readonly after: string
+}
+
+export interface RunReport {
+  readonly plan: Plan
+  /** Files whose new text passed the re-scan check (written when mode is apply). */
+  readonly changes: readonly FileChange[]
+  readonly filesScanned: number
+  readonly uniqueImages: number
+}
+
+export interface RunPorts {
+  readonly files: FileStore
+  readonly resolver: DigestResolver
+  readonly logger: Logger
+}
+
+export async function run(
+  config: Config,
+  ports: RunPorts,
+  mode: 'check' | 'apply'
+): Promise<RunReport> {
+  const { files, resolver, logger } = ports
+  const found = await logger.group('Discover', async () => files.discover(config))
+  const { sites, texts, problems } = await logger.group('Scan', async () =>
+    scanAll(found, files, config)
+  )
+  const requests = buildRequests(sites, config.registryMap)
+  const resolutions = await logger.group('Resolve', async () =>
+    resolveTwice(resolver, requests)
+  )
+  const planned = planUpdates(sites, resolutions, config)
+  const { plan, changes } = rewriteAll(planned, texts, problems)
+  if (mode === 'apply') {
+    await logger.group('Write', async () => {
+      for (const change of changes) await files.write(change.file, change.after)
+    })
+  }
+  return { plan, changes, filesScanned: found.length, uniqueImages: requests.length }
+}
+
+interface Scanned {
+  readonly sites: ImageSite[]
+  readonly texts: Map<string, string>
+  readonly problems: PlanRow[]
+}
+
+async function scanAll(
+  found: readonly string[],
+  files: FileStore,
+  config: Config
+): Promise<Scanned> {
+  const isIgnored = compileImageGlobs(config.ignore)
+  const scanned: Scanned = { sites: [], texts: new Map(), problems: [] }
+  for (const file of found) {
+    const text = await files.read(file).catch((error: unknown) => error as Error)
+    if (text instanceof Error) {
+      scanned.problems.push(fileProblem(file, text.message))
+      continue
+    }
+    scanned.texts.set(file, text)
+    for (const site of scanDockerfile(file, text)) {
+      scanned.sites.push(markIgnored(site, isIgnored))
+    }
+  }
+  return scanned
+}
+
+function markIgnored(
+  site: ImageSite,
+  isIgnored: ReturnType<typeof compileImageGlobs>
+): ImageSite {
+  const glob = site.ref === undefined || site.skip !== undefined ? undefined : isIgnored(site.ref)
+  if (glob === undefined) return site
+  return { ...site, skip: { code: 'ignored', message: `matches ignore pattern "${glob}"` } }
+}
+
+/**
+ * One manifest request per unique tag; a second, by tag again, only for
+ * images whose digest changed and whose sites need the index body (a literal
+ * --platform to check, or a pin to one platform's manifest).
+ */
+async function resolveTwice(
+  resolver: DigestResolver,
+  requests: ReturnType<typeof buildRequests>
+): Promise<Resolution[]> {
+  const first = await resolver.resolveAll(requests.map(r => ({ ...r, needsManifestBody: false })))
+  const again = requests.filter(r => needsSecondLook(r, first))
+  if (again.length === 0) return first
+  const second = new Map((await resolver.resolveAll(again)).map(r => [r.key, r]))
+  return first.map(r => second.get(r.key) ?? r)
+}
+
+function rewriteAll(
+  planned: Plan,
+  texts: ReadonlyMap<string, string>,
+  problems: readonly PlanRow[]
+): { plan: Plan; changes: FileChange[] } {
+  const changes: FileChange[] = []
+  const refused = new Map<string, string>()
+  for (const { file, edits } of planned.files) {
+    const before = texts.get(file) ?? ''
+    const applied = applyEdits(before, edits)
+    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied
+    if (applied.ok && verdict.ok) changes.push({ file, before, after: applied.text })
+    else if (!verdict.ok) refused.set(file, verdict.error)
+  }
+  const rows = planned.rows.map(row => {
+    const error = refused.get(row.file)
+    if (error === undefined || (row.decision !== 'pin' && row.decision !== 'update')) return row
+    return { ...row, decision: 'failed' as const, reason: `${row.file}: not written: ${error}` }
+  })
+  const files = planned.files.filter(f => !refused.has(f.file))
+  return { plan: { ...planned, rows: [...problems, ...rows], files }, changes }
+}
+
+function fileProblem(file: string, message: string): PlanRow {
+  return { file, line: 1, image: '', source: 'from', decision: 'failed', reason: message, warnings: [] }
+}

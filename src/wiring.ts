@@ -1,0 +1,38 @@
+/**
+ * The one composition root: both entries (CLI, Action) build their ports
+ * here, so they cannot drift apart.
+ */
+import os from 'node:os'
+import type { Config } from './config/config.js'
+import { createFileStore } from './files/file-store.js'
+import type { Logger, RequestCounter } from './pipeline/ports.js'
+import type { RunPorts } from './pipeline/run.js'
+import { RegistryClient } from './registry/client.js'
+import { dockerConfigCredentials } from './registry/credentials.js'
+
+export interface WiringOptions {
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly counter?: RequestCounter
+}
+
+export async function buildPorts(
+  config: Config,
+  logger: Logger,
+  options: WiringOptions
+): Promise<RunPorts> {
+  const credentials = await dockerConfigCredentials({
+    ...(config.dockerConfig === undefined ? {} : { path: config.dockerConfig }),
+    env: options.env,
+    homeDir: os.homedir(),
+    onSecret: value => logger.secret(value)
+  })
+  const resolver = new RegistryClient({
+    credentials,
+    insecureRegistries: config.insecureRegistries,
+    concurrency: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    logger,
+    ...(options.counter === undefined ? {} : { counter: options.counter })
+  })
+  return { files: createFileStore(), resolver, logger }
+}
