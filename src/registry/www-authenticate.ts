@@ -109,17 +109,13 @@ class HeaderReader {
   }
 
   /**
-   * After a value: moves past the comma when another parameter follows and
-   * returns true; otherwise leaves the next challenge (or garbage) in place.
+   * After a value: moves past the next comma (and any garbage before it).
+   * True when another parameter follows; otherwise the reader stays just
+   * after the comma, where the next challenge starts.
    */
   skipToNextParam(): boolean {
-    this.match(WHITESPACE_RE)
-    if (this.current() !== ',') {
-      this.skipPastComma()
-      return false
-    }
-    const afterComma = this.position + 1
-    this.position = afterComma
+    this.skipPastComma()
+    const afterComma = this.position
     this.skipSeparators()
     if (this.peekParam()) return true
     this.position = afterComma
