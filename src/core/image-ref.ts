@@ -169,7 +169,10 @@ function hubRepository(path: string): Located {
   return { registry: DOCKER_HUB, repository }
 }
 
-function repositoryProblem({ registry, repository }: Located): string | undefined {
+function repositoryProblem({
+  registry,
+  repository
+}: Located): string | undefined {
   if (registry !== DOCKER_HUB && !DOMAIN_RE.test(registry)) {
     return `registry "${registry}" is not a valid host[:port]`
   }

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest'
+import type { Digest } from '../../src/core/digest.js'
+import type { ImageSite } from '../../src/core/dockerfile-scan.js'
+import { parseImageRef } from '../../src/core/image-ref.js'
+import { planUpdates } from '../../src/core/plan.js'
+import { buildRequests, needsSecondLook } from '../../src/core/requests.js'
+import type { Resolution } from '../../src/core/resolution.js'
+
+const d = (ch: string): Digest => `sha256:${ch.repeat(64)}` as Digest
+const INDEX = d('a')
+const OLD = d('b')
+const ARM = d('c')
+const OLD_ARM = d('e')
+
+/** A FROM site whose span is the reference token itself, starting at offset 5. */
+function site(image: string, extra: Partial<ImageSite> = {}): ImageSite {
+  const parsed = parseImageRef(image)
+  if (!parsed.ok) throw new Error(parsed.error)
+  const at = image.indexOf('@')
+  return {
+    file: 'Dockerfile',
+    line: 1,
+    source: 'from',
+    image,
+    span: { start: 5, end: 5 + image.length },
+    spanText: image,
+    spanPrefixLength: at < 0 ? image.length : at,
+    spanLine: 1,
+    ref: parsed.ref,
+    ...extra
+  }
+}
+
+const resolved = (key: string, extra = {}): Resolution => ({
+  kind: 'resolved',
+  key,
+  digest: INDEX,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  ...extra
+})
+
+describe('planUpdates', () => {
+  it('pins, updates and keeps up-to-date references', () => {
+    const sites = [site('node:20'), site(`node:20@${OLD}`, { line: 2 }), site(`node:20@${INDEX}`, { line: 3 })]
+
+    const plan = planUpdates(sites, [resolved('docker.io/library/node:20')], { pinUnpinned: true })
+
+    expect(plan.rows.map(r => [r.line, r.decision, r.currentDigest, r.newDigest])).toEqual([
+      [1, 'pin', undefined, INDEX],
+      [2, 'update', OLD, INDEX],
+      [3, 'up to date', INDEX, INDEX]
+    ])
+    expect(plan.files).toEqual([
+      {
+        file: 'Dockerfile',
+        edits: [
+          { span: { start: 5, end: 12 }, expected: 'node:20', replacement: `node:20@${INDEX}` },
+          {
+            span: { start: 5, end: 5 + 8 + 71 },
+            expected: `node:20@${OLD}`,
+            replacement: `node:20@${INDEX}`
+          }
+        ]
+      }
+    ])
+  })
+
+  it('leaves tag-only references alone when pin-unpinned is off', () => {
+    const plan = planUpdates([site('node:20')], [resolved('docker.io/library/node:20')], {
+      pinUnpinned: false
+    })
+
+    expect(plan.rows[0]?.decision).toBe('skipped')
+    expect(plan.rows[0]?.reason).toMatch(/not pinned and pin-unpinned is off/)
+    expect(plan.files).toEqual([])
+  })
+
+  it('reports a failed image and still plans the others', () => {
+    const failure: Resolution = {
+      kind: 'failed',
+      key: 'docker.io/library/nope:1',
+      failure: { code: 'NOT_FOUND', status: 404, message: 'tag "1" of "nope" not found', hint: 'Check the tag.' }
+    }
+
+    const plan = planUpdates(
+      [site('nope:1'), site('node:20', { line: 2 })],
+      [failure, resolved('docker.io/library/node:20')],
+      { pinUnpinned: true }
+    )
+
+    expect(plan.rows.map(r => r.decision)).toEqual(['failed', 'pin'])
+    expect(plan.rows[0]).toMatchObject({ reason: 'tag "1" of "nope" not found', hint: 'Check the tag.' })
+    expect(plan.files[0]?.edits).toHaveLength(1)
+  })
+
+  it('keeps a single-platform pin single-platform, and an index entry counts as up to date', () => {
+    const manifests = [
+      { platform: { os: 'linux', architecture: 'arm64' }, digest: ARM, mediaType: 'm' }
+    ]
+    const resolution = resolved('docker.io/library/node:20', {
+      manifests,
+      platformPins: { [OLD_ARM]: ARM }
+    })
+
+    const plan = planUpdates(
+      [site(`node:20@${OLD_ARM}`), site(`node:20@${ARM}`, { line: 2 })],
+      [resolution],
+      { pinUnpinned: true }
+    )
+
+    expect(plan.rows.map(r => [r.decision, r.newDigest])).toEqual([
+      ['update', ARM],
+      ['up to date', ARM]
+    ])
+  })
+
+  it('warns when a literal --platform is not in the new index', () => {
+    const manifests = [{ platform: { os: 'linux', architecture: 'amd64' }, digest: ARM, mediaType: 'm' }]
+
+    const plan = planUpdates(
+      [site('node:20', { platform: 'linux/s390x' }), site('node:20', { platform: 'linux/amd64', line: 2 })],
+      [resolved('docker.io/library/node:20', { manifests })],
+      { pinUnpinned: true }
+    )
+
+    expect(plan.rows[0]?.warnings).toEqual([
+      'Dockerfile:1: --platform=linux/s390x is not in the new index of "node:20" (it has: linux/amd64); the build will fail for that platform. Check the platform or pick a tag that publishes it.'
+    ])
+    expect(plan.rows[1]?.warnings).toEqual([])
+  })
+
+  it('writes a shared ARG span once, and refuses it when the FROMs disagree', () => {
+    const shared = { span: { start: 9, end: 16 }, spanText: 'node:20', spanPrefixLength: 7 }
+    const agree = planUpdates(
+      [site('node:20', shared), site('node:20', { ...shared, line: 2 })],
+      [resolved('docker.io/library/node:20')],
+      { pinUnpinned: true }
+    )
+    const disagree = planUpdates(
+      [site('node:20', shared), site('node:22', { ...shared, line: 2 })],
+      [resolved('docker.io/library/node:20'), resolved('docker.io/library/node:22', { digest: OLD })],
+      { pinUnpinned: true }
+    )
+
+    expect(agree.files[0]?.edits).toHaveLength(1)
+    expect(disagree.files).toEqual([])
+    expect(disagree.rows.map(r => r.decision)).toEqual(['failed', 'failed'])
+  })
+
+  it('passes scanner skips through with their reason', () => {
+    const skipped = site('scratch', { skip: { code: 'scratch', message: 'scratch is not an image' } })
+
+    const plan = planUpdates([skipped], [], { pinUnpinned: true })
+
+    expect(plan.rows[0]).toMatchObject({ decision: 'skipped', reason: 'scratch is not an image' })
+  })
+})
+
+describe('buildRequests', () => {
+  it('makes one request per registry/repository:tag, spelled any way', () => {
+    const sites = [
+      site('node:20'),
+      site('docker.io/library/node:20'),
+      site(`index.docker.io/library/node:20@${OLD}`),
+      site('node:22', { platform: 'linux/arm64' }),
+      site('ghcr.io/acme/app:1')
+    ]
+
+    const requests = buildRequests(sites, { 'ghcr.io': 'mirror.local:5000' })
+
+    expect(requests).toEqual([
+      { key: 'docker.io/library/node:20', registry: 'docker.io', repository: 'library/node', tag: '20', currentDigests: [OLD], needsManifestBody: false },
+      { key: 'docker.io/library/node:22', registry: 'docker.io', repository: 'library/node', tag: '22', currentDigests: [], needsManifestBody: true },
+      { key: 'ghcr.io/acme/app:1', registry: 'mirror.local:5000', repository: 'acme/app', tag: '1', currentDigests: [], needsManifestBody: false }
+    ])
+  })
+
+  it('asks for a second look only for changed images that need the index body', () => {
+    const [stale, platform, fresh] = buildRequests(
+      [site(`node:20@${OLD}`), site('node:22', { platform: 'linux/arm64' }), site(`node:24@${INDEX}`)],
+      {}
+    )
+    const first = ['20', '22', '24'].map(t => resolved(`docker.io/library/node:${t}`))
+
+    expect([stale, platform, fresh].map(r => r !== undefined && needsSecondLook(r, first))).toEqual([
+      true,
+      true,
+      false
+    ])
+  })
+})
