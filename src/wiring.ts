@@ -2,8 +2,10 @@
  * The one composition root: both entries (CLI, Action) build their ports
  * here, so they cannot drift apart.
  */
+import { existsSync } from 'node:fs'
 import os from 'node:os'
 import type { Config } from './config/config.js'
+import { ConfigError } from './config/config.js'
 import { createFileStore } from './files/file-store.js'
 import type { Logger, RequestCounter } from './pipeline/ports.js'
 import type { RunPorts } from './pipeline/run.js'
@@ -20,6 +22,12 @@ export async function buildPorts(
   logger: Logger,
   options: WiringOptions
 ): Promise<RunPorts> {
+  // A path the user typed must exist: silently pulling anonymously would hide the typo.
+  if (config.dockerConfig !== undefined && !existsSync(config.dockerConfig)) {
+    throw new ConfigError([
+      `'docker-config': "${config.dockerConfig}" does not exist. Pass the path of a Docker config.json, or leave it unset to use $DOCKER_CONFIG or ~/.docker/config.json.`
+    ])
+  }
   const credentials = await dockerConfigCredentials({
     ...(config.dockerConfig === undefined ? {} : { path: config.dockerConfig }),
     env: options.env,

@@ -170,7 +170,10 @@ describe('parseWwwAuthenticate follows RFC 7235 syntax', () => {
       'whitespace around "=" and ","',
       '  Bearer   realm = "https://a/token" ,  service="a"  ,Basic realm="b"  ',
       [
-        { scheme: 'bearer', params: { realm: 'https://a/token', service: 'a' } },
+        {
+          scheme: 'bearer',
+          params: { realm: 'https://a/token', service: 'a' }
+        },
         { scheme: 'basic', params: { realm: 'b' } }
       ]
     ],

@@ -133,7 +133,11 @@ async function readDockerConfig(file: string): Promise<DockerConfig> {
  */
 export function parseDockerConfig(text: string, file: string): DockerConfig {
   if (text.trim() === '') return emptyConfig()
-  const root = parseJsonObject(text, `The Docker config ${file}`)
+  const root = parseJsonObject(
+    text,
+    `The Docker config ${file}`,
+    'Fix the file, or remove it and run docker login again.'
+  )
   const invalid = (what: string): Error =>
     new Error(
       `The Docker config ${file} is invalid: ${what}. Fix the file, or ` +
@@ -155,7 +159,11 @@ export function parseDockerConfig(text: string, file: string): DockerConfig {
  * docker rejects unknown fields, and so do we, rather than ignore them.
  */
 export function parseAuthConfigEnv(text: string): DockerConfig {
-  const root = parseJsonObject(text, 'DOCKER_AUTH_CONFIG')
+  const root = parseJsonObject(
+    text,
+    'DOCKER_AUTH_CONFIG',
+    'Fix the variable, or unset it.'
+  )
   const invalid = (what: string): Error =>
     new Error(
       `DOCKER_AUTH_CONFIG is invalid: ${what}. It must look like ` +
@@ -266,7 +274,7 @@ export function credentialFromEntry(
  * "<token>" means Secret is an identity token (native_store.go).
  */
 export function parseHelperOutput(stdout: string): Credential | undefined {
-  const root = parseJsonObject(stdout, 'The credential helper output')
+  const root = parseJsonObject(stdout, 'The credential helper output', '')
   const username = root['Username']
   const secret = root['Secret']
   if (typeof secret !== 'string' || secret === '') return undefined
@@ -403,18 +411,22 @@ function credentialSecrets(credential: Credential | undefined): string[] {
   return values.filter((value): value is string => !!value)
 }
 
-function parseJsonObject(text: string, what: string): Record<string, unknown> {
+function parseJsonObject(
+  text: string,
+  what: string,
+  hint: string
+): Record<string, unknown> {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
     // The parser's message quotes the text, which may hold secrets.
-    throw new Error(
-      `${what} is not valid JSON${jsonErrorPlace(text, error)}. Fix the JSON ` +
-        'syntax, or remove it and run docker login again.'
-    )
+    const place = jsonErrorPlace(text, error)
+    throw new Error(`${what} is not valid JSON${place}. ${hint}`.trim())
   }
-  if (!isRecord(value)) throw new Error(`${what} is not a JSON object.`)
+  if (!isRecord(value)) {
+    throw new Error(`${what} is not a JSON object. ${hint}`.trim())
+  }
   return value
 }
 
@@ -474,10 +486,14 @@ function parseStringMap(
   invalid: (what: string) => Error
 ): Record<string, string> {
   if (value === undefined || value === null) return {}
-  const ok =
+  if (isStringMap(value)) return value
+  throw invalid(`"${name}" must map registries to helper names`)
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return (
     isRecord(value) && Object.values(value).every(v => typeof v === 'string')
-  if (!ok) throw invalid(`"${name}" must map registries to helper names`)
-  return value as Record<string, string>
+  )
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -220,38 +220,67 @@ function statusFailure(
     })
   }
   if (status === 404) {
-    return failure('NOT_FOUND', image, `tag "${image.tag}" does not exist in ${name}`, {
-      ...options,
-      hint: 'Check the tag spelling; the tag may have been deleted or renamed upstream.'
-    })
+    return failure(
+      'NOT_FOUND',
+      image,
+      `tag "${image.tag}" does not exist in ${name}`,
+      {
+        ...options,
+        hint: 'Check the tag spelling; the tag may have been deleted or renamed upstream.'
+      }
+    )
   }
   if (status === 429 || code === 'TOOMANYREQUESTS') {
-    const after = error.retryAfter === undefined ? '' : ` (Retry-After: ${error.retryAfter})`
-    return failure('TOO_MANY_REQUESTS', image, `${image.registry} rate limited the request${after}`, {
-      ...options,
-      hint: `Authenticate to ${image.registry} to raise the limit, or retry later.`
-    })
+    const after =
+      error.retryAfter === undefined
+        ? ''
+        : ` (Retry-After: ${error.retryAfter})`
+    return failure(
+      'TOO_MANY_REQUESTS',
+      image,
+      `${image.registry} rate limited the request${after}`,
+      {
+        ...options,
+        hint: `Authenticate to ${image.registry} to raise the limit, or retry later.`
+      }
+    )
   }
   if (status >= 500) {
-    return failure('UNAVAILABLE', image, `${image.registry} failed with ${status}`, {
-      ...options,
-      hint: 'The registry is having trouble; retry later.'
-    })
+    return failure(
+      'UNAVAILABLE',
+      image,
+      `${image.registry} failed with ${status}`,
+      {
+        ...options,
+        hint: 'The registry is having trouble; retry later.'
+      }
+    )
   }
   if (status === 405 || code === 'UNSUPPORTED') {
-    return failure('UNSUPPORTED', image, `${image.registry} does not support this request (${status})`, {
-      ...options,
-      hint: 'The registry does not implement the OCI distribution API for this operation.'
-    })
+    return failure(
+      'UNSUPPORTED',
+      image,
+      `${image.registry} does not support this request (${status})`,
+      {
+        ...options,
+        hint: 'The registry does not implement the OCI distribution API for this operation.'
+      }
+    )
   }
-  return failure('INVALID_RESPONSE', image, `unexpected answer ${status}${code === undefined ? '' : ` ${code}`}`, {
-    ...options,
-    hint: `Check the image reference; if it is right, report the answer of ${image.registry}.`
-  })
+  return failure(
+    'INVALID_RESPONSE',
+    image,
+    `unexpected answer ${status}${code === undefined ? '' : ` ${code}`}`,
+    {
+      ...options,
+      hint: `Check the image reference; if it is right, report the answer of ${image.registry}.`
+    }
+  )
 }
 
 function credentialHint(registry: string): string {
-  const login = registry === 'docker.io' ? 'docker login' : `docker login ${registry}`
+  const login =
+    registry === 'docker.io' ? 'docker login' : `docker login ${registry}`
   return `Check the credentials for ${registry} (run \`${login}\`, check the Docker config file, or set the docker-config option), or make sure the image is public.`
 }
 

@@ -55,7 +55,9 @@ export function allowsPlainHttp(
   const wanted = host.toLowerCase()
   return insecureRegistries.some(entry => {
     const listed = stripScheme(entry.trim().toLowerCase())
-    return listed === wanted || (!hasPort(listed) && listed === hostName(wanted))
+    return (
+      listed === wanted || (!hasPort(listed) && listed === hostName(wanted))
+    )
   })
 }
 

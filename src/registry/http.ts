@@ -14,11 +14,7 @@ import {
 } from './http-policy.js'
 
 export type RequestKind =
-  | 'manifest-head'
-  | 'manifest-get'
-  | 'blob-get'
-  | 'token'
-  | 'ping'
+  'manifest-head' | 'manifest-get' | 'blob-get' | 'token' | 'ping'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'HEAD' | 'POST'
@@ -79,8 +75,10 @@ export class RegistryHttp {
     request: HttpRequest
   ): Promise<HttpResponse> {
     const known = this.schemes.get(host)
-    if (known !== undefined) return this.send(`${known}://${host}${path}`, request)
-    if (!this.allowsPlainHttp(host)) return this.send(`https://${host}${path}`, request)
+    if (known !== undefined)
+      return this.send(`${known}://${host}${path}`, request)
+    if (!this.allowsPlainHttp(host))
+      return this.send(`https://${host}${path}`, request)
     const probing = this.probes.get(host)
     if (probing !== undefined) {
       await probing
@@ -143,7 +141,10 @@ export class RegistryHttp {
         this.count(request.kind, request.registry)
       } catch (error) {
         const failure = asRegistryError(error, request.method, url)
-        this.count(probe && failure.reason === 'network' ? 'ping' : request.kind, request.registry)
+        this.count(
+          probe && failure.reason === 'network' ? 'ping' : request.kind,
+          request.registry
+        )
         if (probe || !failure.temporary || attempt >= retries) throw failure
         await this.pause(this.backoff(attempt))
         continue
@@ -161,7 +162,10 @@ export class RegistryHttp {
   }
 
   /** undefined: the server asked for a longer wait than we accept. */
-  private retryWait(response: HttpResponse, attempt: number): number | undefined {
+  private retryWait(
+    response: HttpResponse,
+    attempt: number
+  ): number | undefined {
     const now = this.options.now?.() ?? Date.now()
     const asked = parseRetryAfter(response.headers.get('retry-after'), now)
     if (asked === undefined) return this.backoff(attempt)
@@ -184,7 +188,10 @@ export class RegistryHttp {
 
   // One attempt: redirects followed by hand so Authorization never leaves its
   // origin (distribution-spec main, "API": MUST NOT forward it across hosts).
-  private async attempt(url: string, request: HttpRequest): Promise<HttpResponse> {
+  private async attempt(
+    url: string,
+    request: HttpRequest
+  ): Promise<HttpResponse> {
     const fetchImpl = this.options.fetch ?? fetch
     const signal = AbortSignal.timeout(this.options.timeoutMs)
     let current = new URL(url)
@@ -205,9 +212,13 @@ export class RegistryHttp {
       }
       await response.body?.cancel()
       const next = new URL(location, current)
-      if (next.origin !== current.origin) headers = withoutAuthorization(headers)
+      if (next.origin !== current.origin)
+        headers = withoutAuthorization(headers)
       // Fetch standard: 303 (and 301/302 after POST) become GET without a body.
-      if (response.status === 303 || (method === 'POST' && response.status < 303)) {
+      if (
+        response.status === 303 ||
+        (method === 'POST' && response.status < 303)
+      ) {
         method = 'GET'
         body = undefined
       }
@@ -230,7 +241,9 @@ function withoutAuthorization(
   headers: Record<string, string>
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization')
+    Object.entries(headers).filter(
+      ([name]) => name.toLowerCase() !== 'authorization'
+    )
   )
 }
 
@@ -247,7 +260,12 @@ async function readResponse(
     method === 'HEAD'
       ? new Uint8Array()
       : await readCapped(response, limit, ok, `${method} ${redacted}`)
-  return { status: response.status, headers: response.headers, body, url: redacted }
+  return {
+    status: response.status,
+    headers: response.headers,
+    body,
+    url: redacted
+  }
 }
 
 /** Reads at most `limit` bytes; a larger 2xx body is an error, an error body is truncated. */
@@ -300,7 +318,11 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
 }
 
 /** Network and timeout failures of fetch as RegistryError (temporary). */
-function asRegistryError(error: unknown, method: string, url: string): RegistryError {
+function asRegistryError(
+  error: unknown,
+  method: string,
+  url: string
+): RegistryError {
   if (error instanceof RegistryError) return error
   const redacted = redactUrl(url)
   const name = error instanceof Error ? error.name : ''

@@ -49,7 +49,8 @@ export class TokenCache {
     const key = cacheKey(request)
     if (refresh) this.tokens.delete(key)
     const cached = this.tokens.get(key)
-    if (cached !== undefined && cached.expiresAt > this.now()) return cached.token
+    if (cached !== undefined && cached.expiresAt > this.now())
+      return cached.token
     const inFlight = this.pending.get(key)
     if (inFlight !== undefined) return inFlight
     const fetching = this.fetchAndCache(key, request).finally(() => {
@@ -59,7 +60,10 @@ export class TokenCache {
     return fetching
   }
 
-  private async fetchAndCache(key: string, request: TokenRequest): Promise<string> {
+  private async fetchAndCache(
+    key: string,
+    request: TokenRequest
+  ): Promise<string> {
     const response = await requestToken(this.options, request)
     const { token, expiresInS } = parseTokenResponse(response, request)
     this.options.logger.secret(token)
@@ -81,7 +85,9 @@ function cacheKey(request: TokenRequest): string {
     .update(JSON.stringify(request.credential ?? {}))
     .digest('hex')
     .slice(0, 16)
-  return [request.realm, request.service ?? '', request.scope, identity].join(' ')
+  return [request.realm, request.service ?? '', request.scope, identity].join(
+    ' '
+  )
 }
 
 async function requestToken(
@@ -91,12 +97,18 @@ async function requestToken(
   const realm = realmUrl(request)
   const credential = safeCredential(options, request, realm)
   if (credential?.identityToken !== undefined) {
-    const response = await postRefreshToken(options, request, realm, credential.identityToken)
+    const response = await postRefreshToken(
+      options,
+      request,
+      realm,
+      credential.identityToken
+    )
     // oauth.md: a realm without the OAuth2 endpoint answers 404; fall back to GET.
     if (response.status !== 404) return response
   }
   const url = new URL(realm)
-  if (request.service !== undefined) url.searchParams.set('service', request.service)
+  if (request.service !== undefined)
+    url.searchParams.set('service', request.service)
   url.searchParams.set('scope', request.scope)
   const basic = basicAuthorization(credential)
   if (basic !== undefined) options.logger.secret(basic)
@@ -140,7 +152,10 @@ function realmUrl(request: TokenRequest): URL {
     realm = undefined
   }
   if (realm === undefined || !['https:', 'http:'].includes(realm.protocol)) {
-    throw tokenError(request, `the token realm "${request.realm}" is not an http(s) URL`)
+    throw tokenError(
+      request,
+      `the token realm "${request.realm}" is not an http(s) URL`
+    )
   }
   return realm
 }
@@ -160,7 +175,9 @@ function safeCredential(
   return undefined
 }
 
-export function basicAuthorization(credential?: Credential): string | undefined {
+export function basicAuthorization(
+  credential?: Credential
+): string | undefined {
   if (credential?.username === undefined || credential.password === undefined) {
     return undefined
   }
@@ -180,7 +197,11 @@ function parseTokenResponse(
   request: TokenRequest
 ): TokenAnswer {
   if (response.status !== 200) {
-    throw tokenError(request, `the token endpoint answered ${response.status}`, response.status)
+    throw tokenError(
+      request,
+      `the token endpoint answered ${response.status}`,
+      response.status
+    )
   }
   let json: unknown
   try {
@@ -189,7 +210,9 @@ function parseTokenResponse(
     throw tokenError(request, 'the token endpoint answered with invalid JSON')
   }
   const record =
-    typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {}
+    typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>)
+      : {}
   // token.md: `token` and/or `access_token`; Renovate reads token ?? access_token.
   const token = record['token'] ?? record['access_token']
   if (typeof token !== 'string' || token === '') {
@@ -197,11 +220,17 @@ function parseTokenResponse(
   }
   const expiresIn = record['expires_in']
   const expiresInS =
-    typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_S
+    typeof expiresIn === 'number' && expiresIn > 0
+      ? expiresIn
+      : DEFAULT_EXPIRES_IN_S
   return { token, expiresInS }
 }
 
-function tokenError(request: TokenRequest, what: string, status?: number): RegistryError {
+function tokenError(
+  request: TokenRequest,
+  what: string,
+  status?: number
+): RegistryError {
   const host = endpointHost(request.realm)
   return new RegistryError({
     reason: 'token',

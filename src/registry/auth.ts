@@ -1,0 +1,255 @@
+/**
+ * Authenticated registry requests (FACTS.md §3, §8 step 3): answer a 401
+ * challenge with a Bearer token (one `repository:<path>:pull` scope per
+ * token) or Basic credentials, and remember per registry which one it wants
+ * so later repositories skip the 401 round trip.
+ */
+import type { Logger } from '../pipeline/ports.js'
+import type { Credential, CredentialSource } from './credentials.js'
+import { RegistryError } from './errors.js'
+import type { HttpResponse, RegistryHttp, RequestKind } from './http.js'
+import { TokenCache, basicAuthorization } from './token-endpoint.js'
+import { parseWwwAuthenticate } from './www-authenticate.js'
+
+export interface RegistryCall {
+  /** The registry as referenced ("docker.io"): credentials and memory key. */
+  readonly registry: string
+  /** The API host ("registry-1.docker.io"). */
+  readonly host: string
+  readonly repository: string
+  readonly method: 'GET' | 'HEAD'
+  readonly path: string
+  readonly kind: RequestKind
+  readonly headers?: Readonly<Record<string, string>>
+  readonly maxBodyBytes?: number
+}
+
+export interface AuthOptions {
+  readonly http: RegistryHttp
+  readonly credentials: CredentialSource
+  readonly logger: Logger
+  readonly now?: () => number
+}
+
+type AuthScheme =
+  | { readonly type: 'none' }
+  | { readonly type: 'basic' }
+  | {
+      readonly type: 'bearer'
+      readonly realm: string
+      readonly service?: string
+    }
+
+export class RegistryAuth {
+  private readonly schemes = new Map<string, AuthScheme>()
+  private readonly discoveries = new Map<string, Promise<void>>()
+  private readonly unreachable = new Map<string, RegistryError>()
+  private readonly credentials = new Map<
+    string,
+    Promise<Credential | undefined>
+  >()
+  private readonly tokens: TokenCache
+
+  constructor(private readonly options: AuthOptions) {
+    this.tokens = new TokenCache(options)
+  }
+
+  /** Sends `call`, answering one 401 challenge; other statuses are the caller's. */
+  async send(call: RegistryCall): Promise<HttpResponse> {
+    const credential = await this.credentialFor(call.registry)
+    // docker config `registrytoken`: a Bearer token for the registry itself.
+    if (credential?.registryToken !== undefined) {
+      return this.sendWith(call, `Bearer ${credential.registryToken}`)
+    }
+    const known = await this.knownScheme(call.registry)
+    if (known !== undefined) return this.sendKnown(call, known, credential)
+    return this.discover(call, credential)
+  }
+
+  private async sendKnown(
+    call: RegistryCall,
+    scheme: AuthScheme,
+    credential: Credential | undefined
+  ): Promise<HttpResponse> {
+    const sent = await this.authorization(call, scheme, credential, false)
+    const response = await this.sendWith(call, sent)
+    if (response.status !== 401) return response
+    return this.answerChallenge(call, response, credential, sent)
+  }
+
+  // The first request to a registry goes alone; concurrent ones wait for its
+  // answer, so a registry that wants tokens costs one 401, not one per worker.
+  private async discover(
+    call: RegistryCall,
+    credential: Credential | undefined
+  ): Promise<HttpResponse> {
+    let release = (): void => undefined
+    this.discoveries.set(
+      call.registry,
+      new Promise<void>(resolve => {
+        release = resolve
+      })
+    )
+    let finished = false
+    const done = (): void => {
+      if (finished) return
+      finished = true
+      this.discoveries.delete(call.registry)
+      release()
+    }
+    try {
+      const response = await this.sendWith(call, undefined)
+      if (response.status !== 401) {
+        this.schemes.set(call.registry, { type: 'none' })
+        return response
+      }
+      return await this.answerChallenge(
+        call,
+        response,
+        credential,
+        undefined,
+        done
+      )
+    } catch (error) {
+      if (
+        error instanceof RegistryError &&
+        error.temporary &&
+        error.reason !== 'status'
+      ) {
+        this.unreachable.set(call.registry, error)
+      }
+      throw error
+    } finally {
+      done()
+    }
+  }
+
+  private async knownScheme(registry: string): Promise<AuthScheme | undefined> {
+    for (;;) {
+      const unreachable = this.unreachable.get(registry)
+      if (unreachable !== undefined) throw unreachable
+      const known = this.schemes.get(registry)
+      if (known !== undefined) return known
+      const discovery = this.discoveries.get(registry)
+      if (discovery === undefined) return undefined
+      await discovery
+    }
+  }
+
+  private async answerChallenge(
+    call: RegistryCall,
+    response: HttpResponse,
+    credential: Credential | undefined,
+    sent: string | undefined,
+    learned: () => void = () => undefined
+  ): Promise<HttpResponse> {
+    const scheme = schemeFromChallenge(response.headers.get('www-authenticate'))
+    if (scheme === undefined) return response
+    this.schemes.set(call.registry, scheme)
+    learned()
+    // Basic credentials that were refused will be refused again.
+    if (scheme.type === 'basic' && sent !== undefined) return response
+    const authorization = await this.authorization(
+      call,
+      scheme,
+      credential,
+      sent !== undefined
+    )
+    if (authorization === undefined) return response
+    return this.sendWith(call, authorization)
+  }
+
+  private async authorization(
+    call: RegistryCall,
+    scheme: AuthScheme,
+    credential: Credential | undefined,
+    refresh: boolean
+  ): Promise<string | undefined> {
+    if (scheme.type === 'none') return undefined
+    if (scheme.type === 'basic') {
+      const basic = basicAuthorization(credential)
+      if (basic === undefined) {
+        throw new RegistryError({
+          reason: 'no-credentials',
+          message: `${call.registry} requires a login (Basic) and no credentials are configured for it`
+        })
+      }
+      this.options.logger.secret(basic)
+      return basic
+    }
+    const token = await this.tokens.token(
+      {
+        registry: call.registry,
+        realm: scheme.realm,
+        ...(scheme.service === undefined ? {} : { service: scheme.service }),
+        // Our own scope, never the challenge's (ECR Public sends scope="aws").
+        scope: `repository:${call.repository}:pull`,
+        ...(credential === undefined ? {} : { credential })
+      },
+      refresh
+    )
+    return `Bearer ${token}`
+  }
+
+  private async sendWith(
+    call: RegistryCall,
+    authorization: string | undefined
+  ): Promise<HttpResponse> {
+    const headers = { ...call.headers }
+    if (authorization !== undefined) headers['Authorization'] = authorization
+    return this.options.http.toRegistry(call.host, call.path, {
+      method: call.method,
+      kind: call.kind,
+      registry: call.registry,
+      headers,
+      ...(call.maxBodyBytes === undefined
+        ? {}
+        : { maxBodyBytes: call.maxBodyBytes })
+    })
+  }
+
+  private async credentialFor(
+    registry: string
+  ): Promise<Credential | undefined> {
+    let pending = this.credentials.get(registry)
+    if (pending === undefined) {
+      pending = this.options.credentials.get(registry).then(credential => {
+        this.maskCredential(credential)
+        return credential
+      })
+      this.credentials.set(registry, pending)
+    }
+    return pending
+  }
+
+  private maskCredential(credential: Credential | undefined): void {
+    const secrets = [
+      credential?.password,
+      credential?.identityToken,
+      credential?.registryToken
+    ]
+    for (const secret of secrets) {
+      if (secret !== undefined && secret !== '')
+        this.options.logger.secret(secret)
+    }
+  }
+}
+
+/** Bearer (with a realm) wins over Basic when a registry offers both. */
+function schemeFromChallenge(header: string | null): AuthScheme | undefined {
+  if (header === null) return undefined
+  const challenges = parseWwwAuthenticate(header)
+  const bearer = challenges.find(
+    c => c.scheme === 'bearer' && (c.params['realm'] ?? '') !== ''
+  )
+  if (bearer !== undefined) {
+    const realm = bearer.params['realm'] ?? ''
+    const service = bearer.params['service']
+    return service === undefined || service === ''
+      ? { type: 'bearer', realm }
+      : { type: 'bearer', realm, service }
+  }
+  return challenges.some(c => c.scheme === 'basic')
+    ? { type: 'basic' }
+    : undefined
+}

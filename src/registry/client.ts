@@ -1,0 +1,218 @@
+/**
+ * Resolves tags to digests over the registry HTTP API (FACTS.md §8): one
+ * manifest request per unique image (HEAD, or GET when the index body is
+ * needed), concurrency-limited, every image answered with a Resolution.
+ */
+import { parseDigest } from '../core/digest.js'
+import type { Digest } from '../core/digest.js'
+import type {
+  Resolution,
+  Resolved,
+  ResolveRequest
+} from '../core/resolution.js'
+import type {
+  DigestResolver,
+  Logger,
+  RequestCounter
+} from '../pipeline/ports.js'
+import { RegistryAuth } from './auth.js'
+import type { CredentialSource } from './credentials.js'
+import { RegistryError, toRegistryFailure } from './errors.js'
+import { RegistryHttp } from './http.js'
+import { parseImageManifest, parseIndex } from './manifest.js'
+import type { IndexContent } from './manifest.js'
+import { mapPlatformPins } from './platform-pins.js'
+import { RepositoryReader } from './repository-reader.js'
+import type { FetchedManifest, RepositoryTarget } from './repository-reader.js'
+
+export interface RegistryClientOptions {
+  readonly credentials: CredentialSource
+  /** host[:port] that may use plain HTTP (loopback always may). */
+  readonly insecureRegistries: readonly string[]
+  readonly logger: Logger
+  /** Requests in flight at once; default 8. */
+  readonly concurrency?: number
+  /** Per attempt, including the body; default 30 s. */
+  readonly timeoutMs?: number
+  /** Retries of temporary failures; default 3. */
+  readonly retries?: number
+  readonly counter?: RequestCounter
+  readonly fetch?: typeof fetch
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Longer Retry-After values fail as temporary; default 60 s. */
+  readonly maxRetryAfterMs?: number
+}
+
+const DOCKER_HUB = 'docker.io'
+/** containerd DefaultHost (FACTS.md §1.3 table). */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io'
+
+export class RegistryClient implements DigestResolver {
+  private readonly auth: RegistryAuth
+  private readonly concurrency: number
+
+  constructor(private readonly options: RegistryClientOptions) {
+    const http = new RegistryHttp({
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 3,
+      insecureRegistries: options.insecureRegistries,
+      logger: options.logger,
+      ...optional('counter', options.counter),
+      ...optional('fetch', options.fetch),
+      ...optional('sleep', options.sleep),
+      ...optional('maxRetryAfterMs', options.maxRetryAfterMs)
+    })
+    this.auth = new RegistryAuth({
+      http,
+      credentials: options.credentials,
+      logger: options.logger
+    })
+    this.concurrency = Math.max(1, options.concurrency ?? 8)
+  }
+
+  async resolveAll(requests: readonly ResolveRequest[]): Promise<Resolution[]> {
+    return mapLimited(requests, this.concurrency, async request =>
+      this.resolve(request)
+    )
+  }
+
+  /** Never rejects: a failure is a Resolution naming the image. */
+  async resolve(request: ResolveRequest): Promise<Resolution> {
+    try {
+      return await this.resolveTag(request)
+    } catch (error) {
+      const failure = toRegistryFailure(error, request)
+      this.options.logger.debug(`${failure.message} [${failure.code}]`)
+      return { kind: 'failed', key: request.key, failure }
+    }
+  }
+
+  private async resolveTag(request: ResolveRequest): Promise<Resolved> {
+    const reader = new RepositoryReader(this.auth, targetOf(request))
+    const first = request.needsManifestBody
+      ? await reader.get(request.tag)
+      : await reader.head(request.tag, true)
+    const index = new IndexBody(reader, first)
+    const pins =
+      first.kind === 'index'
+        ? await mapPlatformPins({
+            reader,
+            newDigest: first.digest,
+            currentDigests: request.currentDigests,
+            knownIndex: () => index.known(),
+            readIndex: async () => index.read()
+          })
+        : { pins: {}, warnings: [] }
+    return resolved(request, first, index.known(), pins)
+  }
+}
+
+/** The new index body: from the tag request if it was a GET, else read by digest once. */
+class IndexBody {
+  private content: IndexContent | undefined
+  constructor(
+    private readonly reader: RepositoryReader,
+    private readonly first: FetchedManifest
+  ) {
+    if (first.kind === 'index' && first.body !== undefined) {
+      this.content = parseIndex(first.body)
+    }
+  }
+
+  known(): IndexContent | undefined {
+    return this.content
+  }
+
+  async read(): Promise<IndexContent> {
+    if (this.content !== undefined) return this.content
+    const fetched = await this.reader.get(this.first.digest)
+    if (fetched.kind !== 'index') {
+      throw new RegistryError({
+        reason: 'invalid-response',
+        message: `${this.first.digest} was an index on HEAD but not on GET`
+      })
+    }
+    this.content = parseIndex(fetched.body)
+    return this.content
+  }
+}
+
+function resolved(
+  request: ResolveRequest,
+  first: FetchedManifest,
+  index: IndexContent | undefined,
+  pins: { readonly pins: Record<string, string>; readonly warnings: string[] }
+): Resolved {
+  const digest = mustDigest(first.digest)
+  const created = index?.created ?? manifestCreated(first)
+  const rateLimit = first.headers.get('ratelimit-remaining') ?? undefined
+  const warnings = [...first.warnings, ...pins.warnings]
+  const platformPins = checkedPins(pins.pins)
+  return {
+    kind: 'resolved',
+    key: request.key,
+    digest,
+    mediaType: first.mediaType,
+    ...optional('manifests', index?.manifests),
+    ...optional('created', created),
+    ...(Object.keys(platformPins).length === 0 ? {} : { platformPins }),
+    ...optional('rateLimitRemaining', rateLimit),
+    ...(warnings.length === 0 ? {} : { warnings })
+  }
+}
+
+function checkedPins(pins: Record<string, string>): Record<string, Digest> {
+  return Object.fromEntries(
+    Object.entries(pins).map(([old, next]) => [old, mustDigest(next)])
+  )
+}
+
+function mustDigest(text: string): Digest {
+  const digest = parseDigest(text)
+  if (digest === undefined) {
+    throw new RegistryError({
+      reason: 'invalid-response',
+      message: `invalid digest ${text}`
+    })
+  }
+  return digest
+}
+
+function manifestCreated(first: FetchedManifest): string | undefined {
+  if (first.kind !== 'manifest' || first.body === undefined) return undefined
+  return parseImageManifest(first.body).created
+}
+
+function targetOf(request: ResolveRequest): RepositoryTarget {
+  const host =
+    request.registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : request.registry
+  return { registry: request.registry, host, repository: request.repository }
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; keeps order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index] as T)
+    }
+  }
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  )
+  return results
+}
+
+/** `{ [name]: value }` when defined: exactOptionalPropertyTypes-friendly spreads. */
+function optional<K extends string, V>(
+  name: K,
+  value: V | undefined
+): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V })
+}
