@@ -4,7 +4,12 @@
  * registry verifies every token against its rootcertbundle.
  */
 import { execFile } from 'node:child_process'
-import { X509Certificate, createPrivateKey, randomUUID, sign } from 'node:crypto'
+import {
+  X509Certificate,
+  createPrivateKey,
+  randomUUID,
+  sign
+} from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -45,6 +50,8 @@ export interface TokenIssuer {
   /** A token for `repository` with `actions`, minted locally (seeding, tests). */
   mint(repository: string, actions: readonly string[], subject?: string): string
   setOptions(options: TokenIssuerOptions): void
+  /** The next `count` tokens get a broken signature (the registry says invalid_token). */
+  corruptNextTokens(count: number): void
   stop(): Promise<void>
 }
 
@@ -58,17 +65,30 @@ export async function startTokenIssuer(
 ): Promise<TokenIssuer> {
   const { key, x5c, certPath } = await makeCertificate(dir)
   let options = initial
+  const corrupt = { remaining: 0 }
   const log: TokenGrantRequest[] = []
-  const mint = (repository: string, actions: readonly string[], subject = 'admin'): string =>
-    signJwt(key, x5c, subject, [{ type: 'repository', name: repository, actions: [...actions] }])
+  const mint = (
+    repository: string,
+    actions: readonly string[],
+    subject = 'admin'
+  ): string =>
+    signJwt(key, x5c, subject, [
+      { type: 'repository', name: repository, actions: [...actions] }
+    ])
   const server = createServer((req, res) => {
-    void handle(req, res, options, log, key, x5c).catch((error: unknown) => {
+    void handle(req, res, options, log, (subject, access) => {
+      const token = signJwt(key, x5c, subject, access)
+      if (corrupt.remaining <= 0) return token
+      corrupt.remaining -= 1
+      return `${token.slice(0, -8)}AAAAAAAA`
+    }).catch((error: unknown) => {
       res.writeHead(500).end(String(error))
     })
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const port =
+    typeof address === 'object' && address !== null ? address.port : 0
   return {
     url: `http://127.0.0.1:${port}/token`,
     service: SERVICE,
@@ -82,6 +102,9 @@ export async function startTokenIssuer(
     setOptions: next => {
       options = next
     },
+    corruptNextTokens: count => {
+      corrupt.remaining = count
+    },
     stop: async () => closeServer(server)
   }
 }
@@ -92,12 +115,24 @@ async function makeCertificate(
   const keyPath = join(dir, 'issuer-key.pem')
   const certPath = join(dir, 'issuer-cert.pem')
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes',
-    '-keyout', keyPath, '-out', certPath,
-    '-days', '2', '-subj', `/CN=${ISSUER}`
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${ISSUER}`
   ])
   const key = createPrivateKey(await readFile(keyPath))
-  const x5c = new X509Certificate(await readFile(certPath)).raw.toString('base64')
+  const x5c = new X509Certificate(await readFile(certPath)).raw.toString(
+    'base64'
+  )
   return { key, x5c, certPath }
 }
 
@@ -107,7 +142,12 @@ interface Access {
   readonly actions: string[]
 }
 
-function signJwt(key: KeyObject, x5c: string, subject: string, access: Access[]): string {
+function signJwt(
+  key: KeyObject,
+  x5c: string,
+  subject: string,
+  access: Access[]
+): string {
   const now = Math.floor(Date.now() / 1000)
   const header = { typ: 'JWT', alg: 'RS256', x5c: [x5c] }
   const claims = {
@@ -121,7 +161,9 @@ function signJwt(key: KeyObject, x5c: string, subject: string, access: Access[])
     access
   }
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`
-  const signature = sign('RSA-SHA256', Buffer.from(input), key).toString('base64url')
+  const signature = sign('RSA-SHA256', Buffer.from(input), key).toString(
+    'base64url'
+  )
   return `${input}.${signature}`
 }
 
@@ -134,14 +176,14 @@ async function handle(
   res: ServerResponse,
   options: TokenIssuerOptions,
   log: TokenGrantRequest[],
-  key: KeyObject,
-  x5c: string
+  issue: (subject: string, access: Access[]) => string
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://issuer')
   const body = await readBody(req)
   const form = new URLSearchParams(req.method === 'POST' ? body : '')
   const scope = url.searchParams.get('scope') ?? form.get('scope') ?? undefined
-  const service = url.searchParams.get('service') ?? form.get('service') ?? undefined
+  const service =
+    url.searchParams.get('service') ?? form.get('service') ?? undefined
   const user = authenticate(req, form, options)
   log.push({
     method: req.method ?? '',
@@ -151,19 +193,29 @@ async function handle(
   })
   if (user === false) {
     res.writeHead(401, { 'Content-Type': 'application/json' })
-    res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] }))
+    res.end(
+      JSON.stringify({
+        errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }]
+      })
+    )
     return
   }
   if (options.misbehave === 'garbage') {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end('<html>oops</html>')
+    res
+      .writeHead(200, { 'Content-Type': 'application/json' })
+      .end('<html>oops</html>')
     return
   }
-  const token = signJwt(key, x5c, user ?? 'anonymous', grants(scope, user, options))
+  const token = issue(user ?? 'anonymous', grants(scope, user, options))
   const expiresIn = options.expiresIn ?? 300
   res.writeHead(200, { 'Content-Type': 'application/json' })
-  res.end(JSON.stringify(req.method === 'POST'
-    ? { access_token: token, expires_in: expiresIn, scope }
-    : { token, access_token: token, expires_in: expiresIn }))
+  res.end(
+    JSON.stringify(
+      req.method === 'POST'
+        ? { access_token: token, expires_in: expiresIn, scope }
+        : { token, access_token: token, expires_in: expiresIn }
+    )
+  )
 }
 
 /** undefined: anonymous; false: credentials given but wrong. */
@@ -178,7 +230,10 @@ function authenticate(
   }
   const header = req.headers.authorization
   if (header === undefined) return undefined
-  const decoded = Buffer.from(header.replace(/^Basic /i, ''), 'base64').toString()
+  const decoded = Buffer.from(
+    header.replace(/^Basic /i, ''),
+    'base64'
+  ).toString()
   const colon = decoded.indexOf(':')
   const user = decoded.slice(0, colon)
   const password = decoded.slice(colon + 1)
@@ -190,12 +245,20 @@ function grants(
   user: string | undefined,
   options: TokenIssuerOptions
 ): Access[] {
-  const match = /^repository:(?<name>.+):(?<actions>[a-z,*]+)$/.exec(scope ?? '')
+  const match = /^repository:(?<name>.+):(?<actions>[a-z,*]+)$/.exec(
+    scope ?? ''
+  )
   const name = match?.groups?.['name']
   if (name === undefined) return []
   const allowed = options.privateRepositories?.[name]
-  if (allowed !== undefined && (user === undefined || !allowed.includes(user))) return []
-  if (allowed === undefined && user === undefined && options.anonymousPull === false) return []
+  if (allowed !== undefined && (user === undefined || !allowed.includes(user)))
+    return []
+  if (
+    allowed === undefined &&
+    user === undefined &&
+    options.anonymousPull === false
+  )
+    return []
   return [{ type: 'repository', name, actions: ['pull'] }]
 }
 

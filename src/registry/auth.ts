@@ -61,9 +61,10 @@ export class RegistryAuth {
     if (credential?.registryToken !== undefined) {
       return this.sendWith(call, `Bearer ${credential.registryToken}`)
     }
-    const known = await this.knownScheme(call.registry)
-    if (known !== undefined) return this.sendKnown(call, known, credential)
-    return this.discover(call, credential)
+    const known = await this.schemeOrClaim(call.registry)
+    if (typeof known === 'function')
+      return this.discover(call, credential, known)
+    return this.sendKnown(call, known, credential)
   }
 
   private async sendKnown(
@@ -77,26 +78,49 @@ export class RegistryAuth {
     return this.answerChallenge(call, response, credential, sent)
   }
 
-  // The first request to a registry goes alone; concurrent ones wait for its
-  // answer, so a registry that wants tokens costs one 401, not one per worker.
-  private async discover(
-    call: RegistryCall,
-    credential: Credential | undefined
-  ): Promise<HttpResponse> {
+  /**
+   * The registry's known scheme, or, when nobody has asked it yet, a claim
+   * on discovering it (a release function). Check and claim happen in one
+   * synchronous step so exactly one caller discovers.
+   */
+  private async schemeOrClaim(
+    registry: string
+  ): Promise<AuthScheme | (() => void)> {
+    for (;;) {
+      const unreachable = this.unreachable.get(registry)
+      if (unreachable !== undefined) throw unreachable
+      const known = this.schemes.get(registry)
+      if (known !== undefined) return known
+      const discovery = this.discoveries.get(registry)
+      if (discovery === undefined) return this.claimDiscovery(registry)
+      await discovery
+    }
+  }
+
+  private claimDiscovery(registry: string): () => void {
     let release = (): void => undefined
     this.discoveries.set(
-      call.registry,
+      registry,
       new Promise<void>(resolve => {
         release = resolve
       })
     )
     let finished = false
-    const done = (): void => {
+    return () => {
       if (finished) return
       finished = true
-      this.discoveries.delete(call.registry)
+      this.discoveries.delete(registry)
       release()
     }
+  }
+
+  // The first request to a registry goes alone; concurrent ones wait for its
+  // answer, so a registry that wants tokens costs one 401, not one per worker.
+  private async discover(
+    call: RegistryCall,
+    credential: Credential | undefined,
+    done: () => void
+  ): Promise<HttpResponse> {
     try {
       const response = await this.sendWith(call, undefined)
       if (response.status !== 401) {
@@ -124,18 +148,6 @@ export class RegistryAuth {
     }
   }
 
-  private async knownScheme(registry: string): Promise<AuthScheme | undefined> {
-    for (;;) {
-      const unreachable = this.unreachable.get(registry)
-      if (unreachable !== undefined) throw unreachable
-      const known = this.schemes.get(registry)
-      if (known !== undefined) return known
-      const discovery = this.discoveries.get(registry)
-      if (discovery === undefined) return undefined
-      await discovery
-    }
-  }
-
   private async answerChallenge(
     call: RegistryCall,
     response: HttpResponse,
@@ -143,17 +155,18 @@ export class RegistryAuth {
     sent: string | undefined,
     learned: () => void = () => undefined
   ): Promise<HttpResponse> {
-    const scheme = schemeFromChallenge(response.headers.get('www-authenticate'))
-    if (scheme === undefined) return response
+    const challenge = readChallenge(response.headers.get('www-authenticate'))
+    if (challenge === undefined) return response
+    const { scheme } = challenge
     this.schemes.set(call.registry, scheme)
     learned()
-    // Basic credentials that were refused will be refused again.
-    if (scheme.type === 'basic' && sent !== undefined) return response
+    const retry = retryPlan(scheme, sent, challenge.error)
+    if (retry === 'give-up') return response
     const authorization = await this.authorization(
       call,
       scheme,
       credential,
-      sent !== undefined
+      retry === 'refresh'
     )
     if (authorization === undefined) return response
     return this.sendWith(call, authorization)
@@ -208,15 +221,26 @@ export class RegistryAuth {
     })
   }
 
+  /** Once per registry; a failing credential helper fails its images clearly. */
   private async credentialFor(
     registry: string
   ): Promise<Credential | undefined> {
     let pending = this.credentials.get(registry)
     if (pending === undefined) {
-      pending = this.options.credentials.get(registry).then(credential => {
-        this.maskCredential(credential)
-        return credential
-      })
+      pending = this.options.credentials.get(registry).then(
+        credential => {
+          this.maskCredential(credential)
+          return credential
+        },
+        (error: unknown) => {
+          const text = error instanceof Error ? error.message : String(error)
+          throw new RegistryError({
+            reason: 'no-credentials',
+            message: `cannot read the credentials for ${registry}: ${text}`,
+            cause: error
+          })
+        }
+      )
       this.credentials.set(registry, pending)
     }
     return pending
@@ -235,8 +259,14 @@ export class RegistryAuth {
   }
 }
 
+interface ChallengeAnswer {
+  readonly scheme: AuthScheme
+  /** RFC 6750 §3.1 `error`, e.g. "invalid_token", "insufficient_scope". */
+  readonly error?: string
+}
+
 /** Bearer (with a realm) wins over Basic when a registry offers both. */
-function schemeFromChallenge(header: string | null): AuthScheme | undefined {
+function readChallenge(header: string | null): ChallengeAnswer | undefined {
   if (header === null) return undefined
   const challenges = parseWwwAuthenticate(header)
   const bearer = challenges.find(
@@ -245,11 +275,31 @@ function schemeFromChallenge(header: string | null): AuthScheme | undefined {
   if (bearer !== undefined) {
     const realm = bearer.params['realm'] ?? ''
     const service = bearer.params['service']
-    return service === undefined || service === ''
-      ? { type: 'bearer', realm }
-      : { type: 'bearer', realm, service }
+    const error = bearer.params['error']
+    const scheme: AuthScheme =
+      service === undefined || service === ''
+        ? { type: 'bearer', realm }
+        : { type: 'bearer', realm, service }
+    return error === undefined ? { scheme } : { scheme, error }
   }
   return challenges.some(c => c.scheme === 'basic')
-    ? { type: 'basic' }
+    ? { scheme: { type: 'basic' } }
     : undefined
+}
+
+/**
+ * After a 401: authorize if nothing was sent; refused Basic credentials stay
+ * refused; a refused token is renewed only when the registry calls it
+ * invalid (expired), not when it lacks access ("insufficient_scope"), so a
+ * private repository costs one token request, not two.
+ */
+function retryPlan(
+  scheme: AuthScheme,
+  sent: string | undefined,
+  error: string | undefined
+): 'authorize' | 'refresh' | 'give-up' {
+  if (sent === undefined) return 'authorize'
+  if (scheme.type === 'basic') return 'give-up'
+  if (!sent.startsWith('Bearer ')) return 'authorize'
+  return error === 'invalid_token' ? 'refresh' : 'give-up'
 }

@@ -89,9 +89,7 @@ export class RegistryClient implements DigestResolver {
 
   private async resolveTag(request: ResolveRequest): Promise<Resolved> {
     const reader = new RepositoryReader(this.auth, targetOf(request))
-    const first = request.needsManifestBody
-      ? await reader.get(request.tag)
-      : await reader.head(request.tag, true)
+    const first = await readTag(reader, request)
     const index = new IndexBody(reader, first)
     const pins =
       first.kind === 'index'
@@ -105,6 +103,39 @@ export class RegistryClient implements DigestResolver {
         : { pins: {}, warnings: [] }
     return resolved(request, first, index.known(), pins)
   }
+}
+
+/** The one manifest request per key: GET when the body is needed, else HEAD. */
+async function readTag(
+  reader: RepositoryReader,
+  request: ResolveRequest
+): Promise<FetchedManifest> {
+  try {
+    return request.needsManifestBody
+      ? await reader.get(request.tag)
+      : await reader.head(request.tag, true)
+  } catch (error) {
+    throw await explainNotFound(reader, error)
+  }
+}
+
+/** A 404 for the tag becomes NAME_UNKNOWN when the repository itself is missing. */
+async function explainNotFound(
+  reader: RepositoryReader,
+  error: unknown
+): Promise<unknown> {
+  if (!(error instanceof RegistryError) || error.status !== 404) return error
+  if (error.code === 'NAME_UNKNOWN') return error
+  const exists = await reader.repositoryExists().catch(() => undefined)
+  if (exists !== false) return error
+  return new RegistryError({
+    reason: 'status',
+    message: `${error.message}; the tag list answered NAME_UNKNOWN`,
+    status: 404,
+    code: 'NAME_UNKNOWN',
+    ...optional('method', error.method),
+    ...optional('url', error.url)
+  })
 }
 
 /** The new index body: from the tag request if it was a GET, else read by digest once. */

@@ -3,6 +3,9 @@
  * hosts may use plain HTTP, and how URLs look in messages.
  */
 
+/** containerd's MaxManifestSize (FACTS.md §2.3). */
+export const MANIFEST_BODY_LIMIT = 4 * 1024 * 1024
+
 /** 429 and 5xx are temporary (FACTS.md §2.7, §4.2). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599)
@@ -19,6 +22,8 @@ export function parseRetryAfter(
   const text = value?.trim() ?? ''
   if (text === '') return undefined
   if (/^\d+$/.test(text)) return Number(text) * 1000
+  // Every HTTP-date form starts with a day name; Date.parse alone is lenient.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined
   const date = Date.parse(text)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - nowMs)

@@ -9,7 +9,7 @@ import type { Digest } from '../core/digest.js'
 import type { RegistryAuth } from './auth.js'
 import { RegistryError, errorFromResponse } from './errors.js'
 import type { HttpResponse, RequestKind } from './http.js'
-import { MANIFEST_BODY_LIMIT } from './http.js'
+import { MANIFEST_BODY_LIMIT } from './http-policy.js'
 import {
   MANIFEST_ACCEPT,
   declaredMediaType,
@@ -88,6 +88,18 @@ export class RepositoryReader {
       headers: response.headers,
       warnings: headerWarnings(response, body, digest)
     }
+  }
+
+  /**
+   * Whether the repository exists, from `GET /v2/<name>/tags/list?n=1`:
+   * Distribution answers MANIFEST_UNKNOWN for a tag of a missing repository,
+   * and NAME_UNKNOWN only here. undefined when the answer says neither.
+   */
+  async repositoryExists(): Promise<boolean | undefined> {
+    const response = await this.call('GET', 'tags/list?n=1', 'tags-list', {})
+    if (isOk(response)) return true
+    const error = errorFromResponse('GET', response.url, response)
+    return error.code === 'NAME_UNKNOWN' ? false : undefined
   }
 
   /** A blob by digest (blobs may redirect to storage; http.ts follows). */
