@@ -1,10 +1,16 @@
 // Makes sure the CNCF Distribution registry binary the tests, the demo and
-// the benchmark start is installed. Installs it with apt when running as root,
+// the benchmark start is installed, with the two tools its auth setups use. Installs it with apt when running as root,
 // otherwise stops with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const needed = [{ binary: '/usr/bin/docker-registry', pkg: 'docker-registry' }]
+const needed = [
+  { binary: '/usr/bin/docker-registry', pkg: 'docker-registry' },
+  // bcrypt htpasswd lines for the Basic-auth registry in the tests
+  { binary: '/usr/bin/htpasswd', pkg: 'apache2-utils' },
+  // the self-signed certificate of the test token issuer
+  { binary: '/usr/bin/openssl', pkg: 'openssl' }
+]
 const missing = needed.filter(n => !existsSync(n.binary))
 if (missing.length > 0) {
   const pkgs = missing.map(m => m.pkg)
