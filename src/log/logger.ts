@@ -27,7 +27,16 @@ export function createConsoleLogger(options: ConsoleLoggerOptions): Logger & {
     secret: value => {
       if (value.length >= 4) secrets.add(value)
     },
-    group: async (_name, fn) => fn()
+    group: async (name, fn) => {
+      const started = performance.now()
+      try {
+        return await fn()
+      } finally {
+        if (options.verbose) {
+          options.write(`debug: ${name} took ${Math.round(performance.now() - started)} ms`)
+        }
+      }
+    }
   }
 }
 

@@ -102,7 +102,9 @@ async function resolveTwice(
   resolver: DigestResolver,
   requests: ReturnType<typeof buildRequests>
 ): Promise<Resolution[]> {
-  const first = await resolver.resolveAll(requests.map(r => ({ ...r, needsManifestBody: false })))
+  const first = await resolver.resolveAll(
+    requests.map(r => ({ ...r, currentDigests: [], needsManifestBody: false }))
+  )
   const again = requests.filter(r => needsSecondLook(r, first))
   if (again.length === 0) return first
   const second = new Map((await resolver.resolveAll(again)).map(r => [r.key, r]))

@@ -114,26 +114,27 @@ export class RegistryAuth {
     }
   }
 
-  // The first request to a registry goes alone; concurrent ones wait for its
-  // answer, so a registry that wants tokens costs one 401, not one per worker.
+  // The first request to a registry is a ping (GET /v2/, distribution-spec
+  // end-1) while concurrent callers wait for its answer: the challenge tells
+  // which scheme the registry wants, so every manifest request after it goes
+  // out authorized and a tag costs exactly one manifest request. A registry
+  // that answers the ping without a challenge but protects repositories is
+  // still handled by sendKnown's 401 path.
   private async discover(
     call: RegistryCall,
     credential: Credential | undefined,
     done: () => void
   ): Promise<HttpResponse> {
     try {
-      const response = await this.sendWith(call, undefined)
-      if (response.status !== 401) {
-        this.schemes.set(call.registry, { type: 'none' })
-        return response
-      }
-      return await this.answerChallenge(
-        call,
-        response,
-        credential,
-        undefined,
-        done
+      const ping = await this.sendWith(
+        { ...call, method: 'GET', path: '/v2/', kind: 'ping', headers: {} },
+        undefined
       )
+      const challenge =
+        ping.status === 401
+          ? readChallenge(ping.headers.get('www-authenticate'))
+          : undefined
+      this.schemes.set(call.registry, challenge?.scheme ?? { type: 'none' })
     } catch (error) {
       if (
         error instanceof RegistryError &&
@@ -146,6 +147,8 @@ export class RegistryAuth {
     } finally {
       done()
     }
+    const scheme = this.schemes.get(call.registry) ?? { type: 'none' }
+    return this.sendKnown(call, scheme, credential)
   }
 
   private async answerChallenge(

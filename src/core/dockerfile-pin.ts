@@ -1,0 +1,115 @@
+/**
+ * Where the digest goes: the span of text whose change makes the build see
+ * `name:tag@digest`, and every ARG value that change would affect.
+ */
+import type { ArgDecl } from './dockerfile-args.js'
+import { fail } from './dockerfile-expand.js'
+import type { Expansion, Piece, Result } from './dockerfile-expand.js'
+import type { LiteralPart, VariablePart } from './dockerfile-words.js'
+
+export interface PinTarget {
+  readonly start: number
+  readonly end: number
+  readonly prefixLength: number
+  /** The ARG whose value holds the span. */
+  readonly arg?: ArgDecl
+  /** Every ARG whose value the digest changes (the target's ARG and those that reference it on the way). */
+  readonly chain: readonly ArgDecl[]
+  /** The `$` offsets of the references followed to get there. */
+  readonly path: readonly number[]
+}
+
+/**
+ * The digest is appended at the end of the reference, so it goes into the
+ * text that produces the end: the literal tail of the word (span = the whole
+ * word as written), or, when the word ends with a variable, that variable's
+ * value or `:-` default, recursively. Any other variable must stay out of the
+ * tag: a digest would otherwise silently outlive a `--build-arg` that changes
+ * the tag. `tagStart` is where the tag begins in this word's expansion.
+ */
+export function locatePin(
+  text: string,
+  expansion: Expansion,
+  tagStart: number,
+  from?: ArgDecl
+): Result<PinTarget> {
+  const last = expansion.pieces.at(-1)
+  if (last === undefined) return fail('the reference is empty')
+  const inTag = expansion.pieces.filter(
+    p =>
+      p !== last &&
+      p.part.kind === 'variable' &&
+      (p.to > tagStart || (p.from === p.to && p.from > tagStart))
+  )
+  const names = inTag.map(p => (p.part.kind === 'variable' ? p.part.name : ''))
+  if (last.part.kind === 'literal') {
+    return literalTail(text, expansion, last.part, names, from)
+  }
+  return variableTail(text, last, last.part, names, tagStart, from)
+}
+
+/** The word ends in fixed text: the span is the whole word as written. */
+function literalTail(
+  text: string,
+  expansion: Expansion,
+  last: LiteralPart,
+  names: readonly string[],
+  from: ArgDecl | undefined
+): Result<PinTarget> {
+  if (names.length > 0) {
+    return fail(
+      `the tag depends on ARG ${names.join(', ')} but the reference ends in fixed text, so a digest there would silently ignore a --build-arg that changes the tag; put the whole tag in one ARG to pin it`
+    )
+  }
+  const start = expansion.pieces[0]?.part.start ?? last.start
+  const spanText = text.slice(start, last.end)
+  const at = expansion.text.includes('@') ? spanText.lastIndexOf('@') : -1
+  const prefixLength = at < 0 ? spanText.length : at
+  return {
+    ok: true,
+    value: {
+      start,
+      end: last.end,
+      prefixLength,
+      ...(from === undefined ? {} : { arg: from }),
+      chain: from === undefined ? [] : [from],
+      path: []
+    }
+  }
+}
+
+/** The word ends with a variable: the digest goes where that variable's value comes from. */
+function variableTail(
+  text: string,
+  last: Piece,
+  part: VariablePart,
+  names: readonly string[],
+  tagStart: number,
+  from: ArgDecl | undefined
+): Result<PinTarget> {
+  if (names.length > 0) {
+    return fail(
+      `the tag comes from several ARGs (${[...names, part.name].join(', ')}), and a digest can only follow one of them; put the whole tag in one ARG to pin it`
+    )
+  }
+  if (last.inner === undefined || last.inner.text === '') {
+    return fail(
+      `the reference ends with $${part.name}, which is empty; move the tag into ARG ${part.name} or remove the variable`
+    )
+  }
+  const holder = last.decl ?? from
+  const inner = locatePin(text, last.inner, tagStart - last.from, holder)
+  if (!inner.ok) return inner
+  const chain = new Set([
+    ...(from === undefined ? [] : [from]),
+    ...inner.value.chain
+  ])
+  return {
+    ok: true,
+    value: {
+      ...inner.value,
+      chain: [...chain],
+      path: [part.start, ...inner.value.path]
+    }
+  }
+}
