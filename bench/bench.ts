@@ -25,7 +25,8 @@ const { values } = parseArgs({
     tags: { type: 'string', default: '200' },
     delay: { type: 'string', default: '30' },
     repositories: { type: 'string', default: '40' },
-    verbose: { type: 'boolean', default: false }
+    verbose: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false }
   }
 })
 const sizes = (values.files ?? '1000').split(',').map(Number)
@@ -48,6 +49,7 @@ interface Row {
   readonly counts: Record<string, number>
   readonly tokens: number
   readonly exitCode: number | null
+  readonly peakInFlight: number
 }
 
 const registry = await startRegistry({ auth: { token: true } })
@@ -134,7 +136,8 @@ async function measure(scenario: string, root: string, files: number): Promise<R
     peakRssMb: maxRssKb / 1024,
     counts: countsByKind(proxy),
     tokens: (registry.tokenIssuer?.requests ?? 0) - tokensBefore,
-    exitCode: code
+    exitCode: code,
+    peakInFlight: proxy.peakInFlight
   }
 }
 
@@ -155,6 +158,7 @@ async function runCli(root: string, p: CountingProxy): Promise<{ code: number | 
     [
       '--import',
       'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))',
+      ...(values.profile === true ? ['--cpu-prof', '--cpu-prof-dir=.tmp/profiles'] : []),
       'dist/cli.js',
       'apply',
       root,
@@ -177,8 +181,8 @@ function printTable(rows: readonly Row[]): void {
   console.log(
     `\nFreshbase benchmark: ${uniqueTags} unique tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, bundled CLI\n`
   )
-  console.log('| scenario | files | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other registry requests | exit |')
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log('| scenario | files | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other registry requests | peak in flight | exit |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const r of rows) {
     const c = r.counts
     const headTag = c['manifest-head by tag'] ?? 0
@@ -189,7 +193,7 @@ function printTable(rows: readonly Row[]): void {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')
     console.log(
-      `| ${r.scenario} | ${r.files} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.peakRssMb.toFixed(0)} MB | ${headTag} | ${(headTag / uniqueTags).toFixed(2)} | ${headDigest} | ${get} | ${r.tokens} | ${other || '-'} | ${r.exitCode} |`
+      `| ${r.scenario} | ${r.files} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.peakRssMb.toFixed(0)} MB | ${headTag} | ${(headTag / uniqueTags).toFixed(2)} | ${headDigest} | ${get} | ${r.tokens} | ${other || '-'} | ${r.peakInFlight} | ${r.exitCode} |`
     )
   }
 }

@@ -15132,7 +15132,394 @@ function isRawValue(value) {
 }
 
 // src/core/dockerfile-scan.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
+var import_dockerfile_ast2 = __toESM(require_main(), 1);
+
+// src/core/dockerfile-lines.ts
+function indexLines(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "\r" && text[i + 1] === "\n") i++;
+    if (ch === "\r" || ch === "\n") starts.push(i + 1);
+  }
+  return { text, starts };
+}
+function offsetAt(index, position) {
+  return (index.starts[position.line] ?? index.text.length) + position.character;
+}
+function lineAt(index, offset) {
+  let low = 0;
+  let high = index.starts.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((index.starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function lineText(index, line) {
+  const start = index.starts[line] ?? index.text.length;
+  const next = index.starts[line + 1] ?? index.text.length;
+  return index.text.slice(start, next).replace(/\r?\n$|\r$/, "");
+}
+
+// src/core/dockerfile-words.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var OPERATOR = /^(?::-|:\+|:\?|:|-|\+|\?|##|#|%%|%|\/\/|\/)/;
+function lexWord(text, start, end, escape) {
+  const parts = new WordLexer(text, end, escape).lex(start);
+  return { start, end, parts };
+}
+var WordLexer = class {
+  constructor(text, end, escape) {
+    this.text = text;
+    this.end = end;
+    this.escape = escape;
+  }
+  text;
+  end;
+  escape;
+  parts = [];
+  literal;
+  quote;
+  lex(start) {
+    let i = start;
+    while (i < this.end) i = this.step(i);
+    this.flush();
+    return this.parts;
+  }
+  /** Consumes what starts at `i` and returns the offset after it. */
+  step(i) {
+    const ch = this.text[i] ?? "";
+    if (ch === this.escape && this.quote !== "'") return this.escaped(i);
+    if ((ch === '"' || ch === "'") && (this.quote === void 0 || this.quote === ch)) {
+      this.flush();
+      this.quote = this.quote === void 0 ? ch : void 0;
+      return i + 1;
+    }
+    const variable = ch === "$" && this.quote !== "'" ? lexVariable(this.text, i, this.end, this.escape) : void 0;
+    if (variable === void 0) {
+      this.add(ch, i, i + 1);
+      return i + 1;
+    }
+    this.flush();
+    this.parts.push(variable);
+    return variable.end;
+  }
+  /** The escape character at `i`: a line continuation, or the next character taken literally. */
+  escaped(i) {
+    const after = continuationEnd(this.text, i + 1, this.end);
+    if (after !== void 0) {
+      this.flush();
+      return after;
+    }
+    this.add(this.text[i + 1] ?? "", i, Math.min(i + 2, this.end));
+    return i + 2;
+  }
+  add(ch, from, to) {
+    this.literal = {
+      text: (this.literal?.text ?? "") + ch,
+      start: this.literal?.start ?? from,
+      end: to
+    };
+  }
+  flush() {
+    if (this.literal !== void 0)
+      this.parts.push({ kind: "literal", ...this.literal });
+    this.literal = void 0;
+  }
+};
+function continuationEnd(text, from, end) {
+  const rest = text.slice(from, end);
+  const brk = /^[ \t]*(?:\r\n|\r|\n)/.exec(rest);
+  if (brk === null) return void 0;
+  const skipped2 = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*/.exec(
+    rest.slice(brk[0].length)
+  );
+  return from + brk[0].length + (skipped2?.[0].length ?? 0);
+}
+function lexVariable(text, at, end, escape) {
+  const braced = text[at + 1] === "{";
+  const nameStart = at + (braced ? 2 : 1);
+  const name = NAME.exec(text.slice(nameStart, end))?.[0];
+  if (name === void 0) return void 0;
+  const afterName = nameStart + name.length;
+  if (!braced) {
+    return { kind: "variable", name, operator: "", start: at, end: afterName };
+  }
+  const operator = OPERATOR.exec(text.slice(afterName, end))?.[0] ?? "";
+  const close = closingBrace(text, afterName + operator.length, end, escape);
+  if (close === void 0) return void 0;
+  if (operator === "" && close !== afterName) return void 0;
+  const wordStart = afterName + operator.length;
+  const fallback = operator === ":-" || operator === "-" ? lexWord(text, wordStart, close, escape) : void 0;
+  return {
+    kind: "variable",
+    name,
+    operator,
+    ...fallback === void 0 ? {} : { fallback },
+    start: at,
+    end: close + 1
+  };
+}
+function closingBrace(text, from, end, escape) {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const ch = text[i];
+    if (ch === escape) i++;
+    else if (ch === "$" && text[i + 1] === "{") depth++;
+    else if (ch === "}" && depth-- === 0) return i;
+  }
+  return void 0;
+}
+function variables(word) {
+  return (word?.parts ?? []).flatMap(
+    (part) => part.kind === "variable" ? [part, ...variables(part.fallback)] : []
+  );
+}
+
+// src/core/dockerfile-args.ts
+var Args = class {
+  globals = [];
+  /** ARGs declared inside stages, for messages: name → first 0-based line. */
+  staged = /* @__PURE__ */ new Map();
+  uses = [];
+  /** The declaration a reference sees: the last global one before `order`. */
+  lookup(name, order) {
+    return this.globals.findLast((d) => d.name === name && d.order < order);
+  }
+  /** Records every name an ARG instruction declares, as global or in a stage. */
+  declare(instruction, inStage, source) {
+    const { text, index, escape } = source;
+    const line = instruction.getRange().start.line;
+    for (const { start, end } of argWords(instruction, source)) {
+      const raw = text.slice(start, end);
+      const eq = raw.indexOf("=");
+      const name = eq < 0 ? raw : raw.slice(0, eq);
+      const value = eq < 0 ? void 0 : lexWord(text, start + eq + 1, end, escape);
+      if (inStage) this.declareInStage(name, line, start, value);
+      else this.declareGlobal(name, line, value, index);
+    }
+  }
+  declareGlobal(name, line, value, index) {
+    const order = this.globals.length;
+    const decl = {
+      name,
+      line,
+      order,
+      ...value === void 0 ? {} : { value }
+    };
+    this.globals.push(decl);
+    this.recordUses(value, order, index, `ARG ${name}`, decl);
+  }
+  /** `ARG NAME` without a value inside a stage imports the global value, so a digest there would reach the stage too. */
+  declareInStage(name, line, start, value) {
+    if (!this.staged.has(name)) this.staged.set(name, line);
+    const decl = this.lookup(name, Infinity);
+    if (value === void 0 && decl !== void 0)
+      this.uses.push({ decl, start, line, by: `ARG ${name} in a stage` });
+  }
+  /** Records the references in `word` that resolve to a global ARG. */
+  recordUses(word, order, index, by, inside) {
+    for (const variable of variables(word)) {
+      const decl = this.lookup(variable.name, order);
+      if (decl === void 0) continue;
+      const line = lineAt(index, variable.start);
+      this.uses.push({
+        decl,
+        start: variable.start,
+        line,
+        by,
+        ...inside === void 0 ? {} : { inside }
+      });
+    }
+  }
+  /**
+   * Uses that matter: outside ARG values, or inside the value of an ARG that
+   * is itself used. References only point to earlier declarations, so one
+   * pass from the last declaration back settles it.
+   */
+  liveUses() {
+    const live = new Set(
+      this.uses.filter((u) => u.inside === void 0).map((u) => u.decl)
+    );
+    for (const decl of [...this.globals].reverse()) {
+      if (!live.has(decl)) continue;
+      for (const use of this.uses) if (use.inside === decl) live.add(use.decl);
+    }
+    return this.uses.filter((u) => u.inside === void 0 || live.has(u.inside));
+  }
+};
+function argWords(instruction, source) {
+  const words = [];
+  let open2;
+  let quote;
+  for (const argument of instruction.getArguments()) {
+    const start = offsetAt(source.index, argument.getRange().start);
+    const end = offsetAt(source.index, argument.getRange().end);
+    open2 = { start: open2?.start ?? start, end };
+    quote = quoteAfter(source.text.slice(start, end), quote, source.escape);
+    if (quote !== void 0) continue;
+    words.push(open2);
+    open2 = void 0;
+  }
+  if (open2 !== void 0) words.push(open2);
+  return words;
+}
+function quoteAfter(raw, quote, escape) {
+  let open2 = quote;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === escape && open2 !== "'") i++;
+    else if (ch === '"' || ch === "'")
+      open2 = open2 === void 0 ? ch : open2 === ch ? void 0 : open2;
+  }
+  return open2;
+}
+
+// src/core/dockerfile-expand.ts
+var PLATFORM_ARGS = /* @__PURE__ */ new Set([
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT"
+]);
+function fail(reason) {
+  return { ok: false, reason };
+}
+function expandWord(args, word, order) {
+  let text = "";
+  const pieces = [];
+  for (const part of word.parts) {
+    if (part.kind === "literal") {
+      pieces.push({
+        part,
+        from: text.length,
+        to: text.length + part.text.length
+      });
+      text += part.text;
+      continue;
+    }
+    const resolved2 = resolveVariable(args, part, order);
+    if (!resolved2.ok) return resolved2;
+    const { inner, decl } = resolved2.value;
+    pieces.push({
+      part,
+      from: text.length,
+      to: text.length + inner.text.length,
+      inner,
+      ...decl === void 0 ? {} : { decl }
+    });
+    text += inner.text;
+  }
+  return { ok: true, value: { text, pieces } };
+}
+function resolveVariable(args, part, order) {
+  const { name, operator } = part;
+  if (PLATFORM_ARGS.has(name)) {
+    return fail(
+      `the image depends on ${name}, which BuildKit sets per target platform, so no single digest can pin it; use one multi-platform tag instead`
+    );
+  }
+  if (operator !== "" && operator !== ":-" && operator !== "-") {
+    return fail(
+      `\${${name}${operator}\u2026} is not supported for pinning; only $${name}, \${${name}} and \${${name}:-default} are. Put the whole image in one ARG with a default value`
+    );
+  }
+  const decl = args.lookup(name, order);
+  if (decl?.value !== void 0) {
+    const value = expandWord(args, decl.value, decl.order);
+    if (!value.ok) return value;
+    if (value.value.text !== "" || operator !== ":-") {
+      return { ok: true, value: { inner: value.value, decl } };
+    }
+  }
+  if (part.fallback === void 0) return fail(noValue(args, name, decl));
+  if (decl !== void 0 && decl.value === void 0 && operator === "-") {
+    return fail(
+      `ARG ${name} is declared without a value, and whether \${${name}-\u2026} then uses its default differs between BuildKit versions; write \${${name}:-\u2026} or give ARG ${name} a default value`
+    );
+  }
+  const fallback = expandWord(args, part.fallback, order);
+  return fallback.ok ? { ok: true, value: { inner: fallback.value } } : fallback;
+}
+function noValue(args, name, decl) {
+  if (decl !== void 0) {
+    return `ARG ${name} has no default value, so the image is only known at build time; give it one (ARG ${name}=image:tag) to pin it`;
+  }
+  const staged = args.staged.get(name);
+  if (staged !== void 0) {
+    return `ARG ${name} is declared inside a stage (line ${staged + 1}), where FROM cannot see it; declare it with a default value above the first FROM to pin this image`;
+  }
+  return `ARG ${name} is not declared above the first FROM, so it expands to nothing; declare it there with a default value to pin this image`;
+}
+
+// src/core/dockerfile-pin.ts
+function locatePin(text, expansion, tagStart, from) {
+  const last = expansion.pieces.at(-1);
+  if (last === void 0) return fail("the reference is empty");
+  const inTag = expansion.pieces.filter(
+    (p) => p !== last && p.part.kind === "variable" && (p.to > tagStart || p.from === p.to && p.from > tagStart)
+  );
+  const names = inTag.map((p) => p.part.kind === "variable" ? p.part.name : "");
+  if (last.part.kind === "literal") {
+    return literalTail(text, expansion, last.part, names, from);
+  }
+  return variableTail(text, last, last.part, names, tagStart, from);
+}
+function literalTail(text, expansion, last, names, from) {
+  if (names.length > 0) {
+    return fail(
+      `the tag depends on ARG ${names.join(", ")} but the reference ends in fixed text, so a digest there would silently ignore a --build-arg that changes the tag; put the whole tag in one ARG to pin it`
+    );
+  }
+  const start = expansion.pieces[0]?.part.start ?? last.start;
+  const spanText = text.slice(start, last.end);
+  const at = expansion.text.includes("@") ? spanText.lastIndexOf("@") : -1;
+  const prefixLength = at < 0 ? spanText.length : at;
+  return {
+    ok: true,
+    value: {
+      start,
+      end: last.end,
+      prefixLength,
+      ...from === void 0 ? {} : { arg: from },
+      chain: from === void 0 ? [] : [from],
+      path: []
+    }
+  };
+}
+function variableTail(text, last, part, names, tagStart, from) {
+  if (names.length > 0) {
+    return fail(
+      `the tag comes from several ARGs (${[...names, part.name].join(", ")}), and a digest can only follow one of them; put the whole tag in one ARG to pin it`
+    );
+  }
+  if (last.inner === void 0 || last.inner.text === "") {
+    return fail(
+      `the reference ends with $${part.name}, which is empty; move the tag into ARG ${part.name} or remove the variable`
+    );
+  }
+  const holder = last.decl ?? from;
+  const inner = locatePin(text, last.inner, tagStart - last.from, holder);
+  if (!inner.ok) return inner;
+  const chain = /* @__PURE__ */ new Set([
+    ...from === void 0 ? [] : [from],
+    ...inner.value.chain
+  ]);
+  return {
+    ok: true,
+    value: {
+      ...inner.value,
+      chain: [...chain],
+      path: [part.start, ...inner.value.path]
+    }
+  };
+}
 
 // src/core/digest.ts
 var ALGORITHM_HEX_LENGTH = {
@@ -15249,45 +15636,118 @@ function repositoryProblem({
   return void 0;
 }
 
-// src/core/dockerfile-scan.ts
-function pinnedSpanText(site, digest) {
-  const text = site.spanText ?? "";
-  const tag = site.ref !== void 0 && site.ref.tag === void 0 ? ":latest" : "";
-  return `${text.slice(0, site.spanPrefixLength ?? text.length)}${tag}@${digest}`;
-}
-function scanDockerfile(file, text) {
-  const index = indexLines(text);
-  const dockerfile = parseDockerfile(text, index);
-  const scan = new Scan(file, text, index, dockerfile);
-  return scan.sites();
-}
-function indexLines(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "\r" && text[i + 1] === "\n") i++;
-    if (ch === "\r" || ch === "\n") starts.push(i + 1);
+// src/core/dockerfile-drafts.ts
+var DIGEST_ONLY = "no tag to track; add the tag you want to follow, e.g. image:tag@sha256:\u2026";
+function refDraft(source, base, expansion) {
+  const parsed = parseImageRef(base.image);
+  if (!parsed.ok) return skipped(base, "invalid", sentence(parsed.error));
+  const withRef = { ...base, ref: parsed.ref };
+  if (parsed.ref.tag === void 0 && parsed.ref.digest !== void 0) {
+    return skipped(withRef, "digest-only", DIGEST_ONLY);
   }
-  return { text, starts };
+  const pin = locatePin(source.text, expansion, parsed.ref.name.length);
+  if (!pin.ok) return skipped(withRef, "variable", sentence(pin.reason));
+  return { site: withSpan(source, withRef, pin.value), pin: pin.value };
 }
-function offsetAt(index, position) {
-  return (index.starts[position.line] ?? index.text.length) + position.character;
+function withSpan(source, site, pin) {
+  const spanText = source.text.slice(pin.start, pin.end);
+  return {
+    ...site,
+    span: { start: pin.start, end: pin.end },
+    spanText,
+    spanPrefixLength: pin.prefixLength,
+    spanLine: lineAt(source.index, pin.start) + 1,
+    ...pin.arg === void 0 ? {} : { spanArg: pin.arg.name }
+  };
 }
-function lineAt(index, offset) {
-  let low = 0;
-  let high = index.starts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((index.starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
+function literalExpansion(image, start, end) {
+  const literal = { kind: "literal", text: image, start, end };
+  return {
+    text: image,
+    pieces: [{ part: literal, from: 0, to: image.length }]
+  };
+}
+function skipped(site, code, message) {
+  return { site: { ...site, skip: { code, message } } };
+}
+function finish(draft) {
+  if (draft.site.skip === void 0) return draft.site;
+  const {
+    span: _span,
+    spanText: _text,
+    spanPrefixLength: _prefix,
+    spanLine: _line,
+    spanArg: _arg,
+    ...site
+  } = draft.site;
+  return site;
+}
+function sentence(reason) {
+  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+// src/core/dockerfile-directives.ts
+var IGNORE_COMMENT = /^freshbase\s*:\s*ignore(?![\w-])/i;
+function ignoreChecker(dockerfile) {
+  const commentLines = /* @__PURE__ */ new Set();
+  const ignoreLines = /* @__PURE__ */ new Set();
+  for (const comment of dockerfile.getComments()) {
+    const line = comment.getRange().start.line;
+    commentLines.add(line);
+    if (IGNORE_COMMENT.test(comment.getContent())) ignoreLines.add(line);
   }
-  return low;
+  return (line) => {
+    for (let above = line - 1; commentLines.has(above); above--) {
+      if (ignoreLines.has(above)) return true;
+    }
+    return false;
+  };
 }
-function lineText(index, line) {
-  const start = index.starts[line] ?? index.text.length;
-  const next = index.starts[line + 1] ?? index.text.length;
-  return index.text.slice(start, next).replace(/\r?\n$|\r$/, "");
+function syntaxSite(context) {
+  const directive = findSyntaxDirective(context.text, context.index);
+  if (directive === void 0) return void 0;
+  const { line, start, image } = directive;
+  const base = {
+    file: context.file,
+    line: line + 1,
+    source: "syntax",
+    image
+  };
+  return refDraft(
+    context,
+    base,
+    literalExpansion(image, start, start + image.length)
+  );
 }
+function findSyntaxDirective(text, index) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let line = 0; line < index.starts.length; line++) {
+    const skip = line === 0 && text.startsWith("\uFEFF") ? 1 : 0;
+    const content = lineText(index, line).slice(skip);
+    if (line === 0 && content.startsWith("#!")) continue;
+    if (!content.startsWith("#")) return void 0;
+    const body = content.slice(1).trimStart();
+    const match = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/d.exec(body);
+    const key = match?.[1]?.toLowerCase();
+    const valueAt = match?.indices?.[2]?.[0];
+    if (key === void 0 || valueAt === void 0 || seen.has(key))
+      return void 0;
+    if (key !== "syntax" && key !== "escape" && key !== "check")
+      return void 0;
+    seen.add(key);
+    if (key !== "syntax") continue;
+    const start = (index.starts[line] ?? 0) + skip + content.length - body.length + valueAt;
+    const image = (match?.[2] ?? "").split(" ")[0] ?? "";
+    return { line, start, image };
+  }
+  return void 0;
+}
+
+// src/core/dockerfile-parse.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var FD_HEREDOC = /^(?<fd>\d+)<<-?[^<]/;
 function parseDockerfile(text, index) {
   let masked = text;
   for (let round = 0; round < 20; round++) {
@@ -15300,8 +15760,6 @@ function parseDockerfile(text, index) {
   }
   return import_dockerfile_ast.DockerfileParser.parse(masked);
 }
-var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var FD_HEREDOC = /^(?<fd>\d+)<<-?[^<]/;
 function fdHeredocDigits(dockerfile, index) {
   const escape = dockerfile.getEscapeCharacter();
   const found = [];
@@ -15333,622 +15791,77 @@ function commandEndLine(index, escape, first) {
   }
   return line;
 }
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-var OPERATOR = /^(?::-|:\+|:\?|:|-|\+|\?|##|#|%%|%|\/\/|\/)/;
-function lexWord(text, start, end, escape) {
-  const parts = [];
-  let literal;
-  const flush = () => {
-    if (literal !== void 0) parts.push({ kind: "literal", ...literal });
-    literal = void 0;
-  };
-  const add = (ch, from, to) => {
-    literal = {
-      text: (literal?.text ?? "") + ch,
-      start: literal?.start ?? from,
-      end: to
-    };
-  };
-  let quote;
-  let i = start;
-  while (i < end) {
-    const ch = text[i] ?? "";
-    if (ch === escape && quote !== "'") {
-      const after = continuationEnd(text, i + 1, end);
-      if (after !== void 0) {
-        flush();
-        i = after;
-      } else {
-        add(text[i + 1] ?? "", i, Math.min(i + 2, end));
-        i += 2;
-      }
-    } else if ((ch === '"' || ch === "'") && (quote === void 0 || quote === ch)) {
-      flush();
-      quote = quote === void 0 ? ch : void 0;
-      i++;
-    } else {
-      const variable = ch === "$" && quote !== "'" ? lexVariable(text, i, end, escape) : void 0;
-      if (variable === void 0) {
-        add(ch, i, i + 1);
-        i++;
-      } else {
-        flush();
-        parts.push(variable);
-        i = variable.end;
-      }
-    }
+
+// src/core/dockerfile-shared-args.ts
+function settleSharedArgs(drafts, uses) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const draft of drafts) {
+    if (draft.pin?.arg === void 0) continue;
+    groups.set(draft.pin.start, [...groups.get(draft.pin.start) ?? [], draft]);
   }
-  flush();
-  return { start, end, parts };
+  const blocked = /* @__PURE__ */ new Map();
+  for (const group of groups.values()) {
+    const reason = sharingProblem(group, uses);
+    if (reason !== void 0)
+      for (const draft of group) blocked.set(draft, reason);
+  }
+  return drafts.map((draft) => {
+    const reason = blocked.get(draft);
+    return reason === void 0 ? draft : skipped(draft.site, "variable", reason);
+  });
 }
-function continuationEnd(text, from, end) {
-  const rest = text.slice(from, end);
-  const brk = /^[ \t]*(?:\r\n|\r|\n)/.exec(rest);
-  if (brk === null) return void 0;
-  const skipped2 = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*/.exec(
-    rest.slice(brk[0].length)
-  );
-  return from + brk[0].length + (skipped2?.[0].length ?? 0);
+function sharingProblem(group, uses) {
+  const images = [...new Set(group.map((d) => d.site.image))];
+  const arg = group[0]?.pin?.arg?.name ?? "";
+  if (images.length > 1) {
+    return `ARG ${arg} is used by several FROM lines for different images (${images.join(", ")}), and one digest cannot pin them all; give each image its own ARG.`;
+  }
+  const chain = new Set(group.flatMap((d) => d.pin?.chain ?? []));
+  const followed = new Set(group.flatMap((d) => d.pin?.path ?? []));
+  const other = uses.find((u) => chain.has(u.decl) && !followed.has(u.start));
+  if (other === void 0) return void 0;
+  return `ARG ${other.decl.name} is also used by ${other.by} on line ${other.line + 1}, which a digest in its value would change too; give this image its own ARG (e.g. ARG ${arg}_IMAGE=${images[0] ?? "image:tag"}) to pin it.`;
 }
-function lexVariable(text, at, end, escape) {
-  const braced = text[at + 1] === "{";
-  const nameStart = at + (braced ? 2 : 1);
-  const name = NAME.exec(text.slice(nameStart, end))?.[0];
-  if (name === void 0) return void 0;
-  const afterName = nameStart + name.length;
-  if (!braced) {
-    return { kind: "variable", name, operator: "", start: at, end: afterName };
-  }
-  const operator = OPERATOR.exec(text.slice(afterName, end))?.[0] ?? "";
-  const close = closingBrace(text, afterName + operator.length, end, escape);
-  if (close === void 0) return void 0;
-  if (operator === "" && close !== afterName) return void 0;
-  const wordStart = afterName + operator.length;
-  const fallback = operator === ":-" || operator === "-" ? lexWord(text, wordStart, close, escape) : void 0;
-  return {
-    kind: "variable",
-    name,
-    operator,
-    ...fallback === void 0 ? {} : { fallback },
-    start: at,
-    end: close + 1
-  };
-}
-function closingBrace(text, from, end, escape) {
-  let depth = 0;
-  for (let i = from; i < end; i++) {
-    const ch = text[i];
-    if (ch === escape) i++;
-    else if (ch === "$" && text[i + 1] === "{") depth++;
-    else if (ch === "}" && depth-- === 0) return i;
-  }
-  return void 0;
-}
-function variables(word) {
-  return (word?.parts ?? []).flatMap(
-    (part) => part.kind === "variable" ? [part, ...variables(part.fallback)] : []
-  );
-}
-var PLATFORM_ARGS = /* @__PURE__ */ new Set([
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT"
-]);
-var Args = class {
-  globals = [];
-  /** ARGs declared inside stages, for messages: name → first 0-based line. */
-  staged = /* @__PURE__ */ new Map();
-  uses = [];
-  /** The declaration a reference sees: the last global one before `order`. */
-  lookup(name, order) {
-    return this.globals.findLast((d) => d.name === name && d.order < order);
-  }
-  expand(word, order) {
-    let text = "";
-    const pieces = [];
-    for (const part of word.parts) {
-      if (part.kind === "literal") {
-        pieces.push({
-          part,
-          from: text.length,
-          to: text.length + part.text.length
-        });
-        text += part.text;
-        continue;
-      }
-      const resolved2 = this.resolve(part, order);
-      if (!resolved2.ok) return resolved2;
-      const { inner, decl } = resolved2.value;
-      pieces.push({
-        part,
-        from: text.length,
-        to: text.length + inner.text.length,
-        inner,
-        ...decl === void 0 ? {} : { decl }
-      });
-      text += inner.text;
-    }
-    return { ok: true, value: { text, pieces } };
-  }
-  resolve(part, order) {
-    const { name, operator } = part;
-    if (PLATFORM_ARGS.has(name)) {
-      return fail(
-        `the image depends on ${name}, which BuildKit sets per target platform, so no single digest can pin it; use one multi-platform tag instead`
-      );
-    }
-    if (operator !== "" && operator !== ":-" && operator !== "-") {
-      return fail(
-        `\${${name}${operator}\u2026} is not supported for pinning; only $${name}, \${${name}} and \${${name}:-default} are. Put the whole image in one ARG with a default value`
-      );
-    }
-    const decl = this.lookup(name, order);
-    if (decl?.value !== void 0) {
-      const value = this.expand(decl.value, decl.order);
-      if (!value.ok) return value;
-      if (value.value.text !== "" || operator !== ":-") {
-        return { ok: true, value: { inner: value.value, decl } };
-      }
-    }
-    if (part.fallback === void 0) return fail(this.noValue(name, decl));
-    if (decl !== void 0 && decl.value === void 0 && operator === "-") {
-      return fail(
-        `ARG ${name} is declared without a value, and whether \${${name}-\u2026} then uses its default differs between BuildKit versions; write \${${name}:-\u2026} or give ARG ${name} a default value`
-      );
-    }
-    const fallback = this.expand(part.fallback, order);
-    return fallback.ok ? { ok: true, value: { inner: fallback.value } } : fallback;
-  }
-  noValue(name, decl) {
-    if (decl !== void 0) {
-      return `ARG ${name} has no default value, so the image is only known at build time; give it one (ARG ${name}=image:tag) to pin it`;
-    }
-    const staged = this.staged.get(name);
-    if (staged !== void 0) {
-      return `ARG ${name} is declared inside a stage (line ${staged + 1}), where FROM cannot see it; declare it with a default value above the first FROM to pin this image`;
-    }
-    return `ARG ${name} is not declared above the first FROM, so it expands to nothing; declare it there with a default value to pin this image`;
-  }
-  /** Records the references in `word` that resolve to a global ARG. */
-  recordUses(word, order, index, by, inside) {
-    for (const variable of variables(word)) {
-      const decl = this.lookup(variable.name, order);
-      if (decl === void 0) continue;
-      const line = lineAt(index, variable.start);
-      this.uses.push({
-        decl,
-        start: variable.start,
-        line,
-        by,
-        ...inside === void 0 ? {} : { inside }
-      });
-    }
-  }
-  /**
-   * Uses that matter: outside ARG values, or inside the value of an ARG that
-   * is itself used. References only point to earlier declarations, so one
-   * pass from the last declaration back settles it.
-   */
-  liveUses() {
-    const live = new Set(
-      this.uses.filter((u) => u.inside === void 0).map((u) => u.decl)
-    );
-    for (const decl of [...this.globals].reverse()) {
-      if (!live.has(decl)) continue;
-      for (const use of this.uses) if (use.inside === decl) live.add(use.decl);
-    }
-    return this.uses.filter((u) => u.inside === void 0 || live.has(u.inside));
-  }
-};
-function fail(reason) {
-  return { ok: false, reason };
-}
-function locatePin(text, expansion, tagStart, from) {
-  const last = expansion.pieces.at(-1);
-  if (last === void 0) return fail("the reference is empty");
-  const inTag = expansion.pieces.filter(
-    (p) => p !== last && p.part.kind === "variable" && (p.to > tagStart || p.from === p.to && p.from > tagStart)
-  );
-  const names = inTag.map((p) => p.part.kind === "variable" ? p.part.name : "");
-  if (last.part.kind === "literal") {
-    if (names.length > 0) {
-      return fail(
-        `the tag depends on ARG ${names.join(", ")} but the reference ends in fixed text, so a digest there would silently ignore a --build-arg that changes the tag; put the whole tag in one ARG to pin it`
-      );
-    }
-    const start = expansion.pieces[0]?.part.start ?? last.part.start;
-    const spanText = text.slice(start, last.part.end);
-    const at = expansion.text.includes("@") ? spanText.lastIndexOf("@") : -1;
-    const prefixLength = at < 0 ? spanText.length : at;
-    return {
-      ok: true,
-      value: {
-        start,
-        end: last.part.end,
-        prefixLength,
-        ...from === void 0 ? {} : { arg: from },
-        chain: from === void 0 ? [] : [from],
-        path: []
-      }
-    };
-  }
-  if (names.length > 0) {
-    return fail(
-      `the tag comes from several ARGs (${[...names, last.part.name].join(", ")}), and a digest can only follow one of them; put the whole tag in one ARG to pin it`
-    );
-  }
-  if (last.inner === void 0 || last.inner.text === "") {
-    return fail(
-      `the reference ends with $${last.part.name}, which is empty; move the tag into ARG ${last.part.name} or remove the variable`
-    );
-  }
-  const holder = last.decl ?? from;
-  const inner = locatePin(text, last.inner, tagStart - last.from, holder);
-  if (!inner.ok) return inner;
-  const chain = /* @__PURE__ */ new Set([
-    ...from === void 0 ? [] : [from],
-    ...inner.value.chain
-  ]);
-  return {
-    ok: true,
-    value: {
-      ...inner.value,
-      chain: [...chain],
-      path: [last.part.start, ...inner.value.path]
-    }
-  };
-}
-var IGNORE_COMMENT = /^freshbase\s*:\s*ignore(?![\w-])/i;
+
+// src/core/dockerfile-sites.ts
 var NO_IMAGE = "FROM names no image; BuildKit rejects this line.";
 var IGNORED = 'Marked "# freshbase: ignore" in the comment above the instruction.';
-var DIGEST_ONLY = "no tag to track; add the tag you want to follow, e.g. image:tag@sha256:\u2026";
-var Scan = class {
-  constructor(file, text, index, dockerfile) {
-    this.file = file;
-    this.text = text;
-    this.index = index;
-    this.dockerfile = dockerfile;
-    this.escape = dockerfile.getEscapeCharacter();
-    for (const comment of dockerfile.getComments()) {
-      const line = comment.getRange().start.line;
-      this.commentLines.add(line);
-      if (IGNORE_COMMENT.test(comment.getContent())) this.ignoreLines.add(line);
-    }
-    for (const from of dockerfile.getFROMs()) {
-      const name = from.getBuildStage();
-      if (name !== null) this.stageNames.add(name.toLowerCase());
-    }
+function fromSite(context, instruction, stage, earlierStages) {
+  const line = instruction.getRange().start.line;
+  const platform = literalPlatform(context, instruction);
+  const base = {
+    file: context.file,
+    line: line + 1,
+    source: "from",
+    stage,
+    ...platform === void 0 ? {} : { platform }
+  };
+  const range = instruction.getImageRange();
+  if (range === null) {
+    return skipped({ ...base, image: "" }, "invalid", NO_IMAGE);
   }
-  file;
-  text;
-  index;
-  dockerfile;
-  escape;
-  args = new Args();
-  commentLines = /* @__PURE__ */ new Set();
-  ignoreLines = /* @__PURE__ */ new Set();
-  /** Lowercased names of every stage (COPY --from and mounts may name any stage). */
-  stageNames = /* @__PURE__ */ new Set();
-  sites() {
-    const drafts = [];
-    const syntax = this.syntaxSite();
-    if (syntax !== void 0) drafts.push(syntax);
-    drafts.push(...this.instructionSites());
-    return this.settleSharedArgs(drafts).map(finish);
+  const word = wordAt(context, range);
+  context.args.recordUses(word, Infinity, context.index, "FROM");
+  const expanded = expandWord(context.args, word, Infinity);
+  const image = expanded.ok ? expanded.value.text : context.text.slice(word.start, word.end);
+  if (context.isIgnored(line)) {
+    return skipped({ ...base, image }, "ignored", IGNORED);
   }
-  instructionSites() {
-    const drafts = [];
-    const earlierStages = /* @__PURE__ */ new Set();
-    let stage;
-    for (const instruction of this.dockerfile.getInstructions()) {
-      if (instruction instanceof import_dockerfile_ast.From) {
-        const name = instruction.getBuildStage() ?? void 0;
-        const index = (stage?.index ?? -1) + 1;
-        stage = name === void 0 ? { index } : { index, name };
-        drafts.push(this.fromSite(instruction, stage, earlierStages));
-        if (name !== void 0) earlierStages.add(name.toLowerCase());
-      } else if (instruction instanceof import_dockerfile_ast.Arg) {
-        this.declareArgs(instruction, stage !== void 0);
-      } else if (instruction instanceof import_dockerfile_ast.Copy) {
-        drafts.push(...this.copySites(instruction, stage));
-      } else if (instruction instanceof import_dockerfile_ast.Run) {
-        drafts.push(...this.mountSites(instruction, stage));
-      }
-    }
-    return drafts;
+  if (!expanded.ok) {
+    return skipped({ ...base, image }, "variable", sentence(expanded.reason));
   }
-  // -- ARG ------------------------------------------------------------------
-  declareArgs(instruction, inStage) {
-    const line = instruction.getRange().start.line;
-    for (const { start, end } of this.argWords(instruction)) {
-      const raw = this.text.slice(start, end);
-      const eq = raw.indexOf("=");
-      const name = eq < 0 ? raw : raw.slice(0, eq);
-      const value = eq < 0 ? void 0 : lexWord(this.text, start + eq + 1, end, this.escape);
-      if (inStage) this.declareStageArg(name, line, start, value);
-      else this.declareGlobalArg(name, line, value);
-    }
-  }
-  declareGlobalArg(name, line, value) {
-    const order = this.args.globals.length;
-    const decl = {
-      name,
-      line,
-      order,
-      ...value === void 0 ? {} : { value }
-    };
-    this.args.globals.push(decl);
-    this.args.recordUses(value, order, this.index, `ARG ${name}`, decl);
-  }
-  /** `ARG NAME` without a value inside a stage imports the global value, so a digest there would reach the stage too. */
-  declareStageArg(name, line, start, value) {
-    if (!this.args.staged.has(name)) this.args.staged.set(name, line);
-    const decl = this.args.lookup(name, Infinity);
-    if (value === void 0 && decl !== void 0)
-      this.args.uses.push({ decl, start, line, by: `ARG ${name} in a stage` });
-  }
-  /**
-   * dockerfile-ast splits arguments at whitespace even inside quotes (and
-   * reads `ARG A B=1` as one property), so words are rebuilt from the
-   * whitespace-separated tokens by joining those inside an open quote.
-   */
-  argWords(instruction) {
-    const words = [];
-    let open2;
-    let quote;
-    for (const argument of instruction.getArguments()) {
-      const start = offsetAt(this.index, argument.getRange().start);
-      const end = offsetAt(this.index, argument.getRange().end);
-      open2 = { start: open2?.start ?? start, end };
-      quote = quoteAfter(this.text.slice(start, end), quote, this.escape);
-      if (quote !== void 0) continue;
-      words.push(open2);
-      open2 = void 0;
-    }
-    if (open2 !== void 0) words.push(open2);
-    return words;
-  }
-  // -- FROM -----------------------------------------------------------------
-  fromSite(instruction, stage, earlierStages) {
-    const line = instruction.getRange().start.line;
-    const platform = this.literalPlatform(instruction);
-    const base = {
-      file: this.file,
-      line: line + 1,
-      source: "from",
-      stage,
-      ...platform === void 0 ? {} : { platform }
-    };
-    const range = instruction.getImageRange();
-    if (range === null) {
-      return skipped({ ...base, image: "" }, "invalid", NO_IMAGE);
-    }
-    const word = this.wordAt(range);
-    this.args.recordUses(word, Infinity, this.index, "FROM");
-    const expanded = this.args.expand(word, Infinity);
-    const image = expanded.ok ? expanded.value.text : this.text.slice(word.start, word.end);
-    if (this.isIgnored(line)) {
-      return skipped({ ...base, image }, "ignored", IGNORED);
-    }
-    if (!expanded.ok) {
-      return skipped({ ...base, image }, "variable", sentence(expanded.reason));
-    }
-    const other = notAnImage(image, earlierStages);
-    if (other !== void 0) return skipped({ ...base, image }, ...other);
-    return this.refDraft({ ...base, image }, expanded.value);
-  }
-  /** The --platform value when it has no variables; its variables count as ARG uses. */
-  literalPlatform(instruction) {
-    const flag = instruction.getPlatformFlag();
-    const range = flag?.getValueRange() ?? null;
-    if (range === null) return void 0;
-    const word = this.wordAt(range);
-    this.args.recordUses(word, Infinity, this.index, "FROM --platform");
-    const value = flag?.getValue() ?? "";
-    return value === "" || value.includes("$") ? void 0 : value;
-  }
-  /** A reference that parsed: pin it unless it is digest-only or its text cannot carry the digest. */
-  refDraft(base, expansion) {
-    const parsed = parseImageRef(base.image);
-    if (!parsed.ok) return skipped(base, "invalid", sentence(parsed.error));
-    const withRef = { ...base, ref: parsed.ref };
-    if (parsed.ref.tag === void 0 && parsed.ref.digest !== void 0) {
-      return skipped(withRef, "digest-only", DIGEST_ONLY);
-    }
-    const pin = locatePin(this.text, expansion, parsed.ref.name.length);
-    if (!pin.ok) return skipped(withRef, "variable", sentence(pin.reason));
-    return { site: this.withSpan(withRef, pin.value), pin: pin.value };
-  }
-  withSpan(site, pin) {
-    const spanText = this.text.slice(pin.start, pin.end);
-    return {
-      ...site,
-      span: { start: pin.start, end: pin.end },
-      spanText,
-      spanPrefixLength: pin.prefixLength,
-      spanLine: lineAt(this.index, pin.start) + 1,
-      ...pin.arg === void 0 ? {} : { spanArg: pin.arg.name }
-    };
-  }
-  // -- COPY --from and RUN --mount=from= --------------------------------------
-  copySites(instruction, stage) {
-    const drafts = [];
-    for (const flag of instruction.getFlags()) {
-      const range = flag.getValueRange();
-      if (flag.getName() !== "from" || range === null) continue;
-      const draft = this.fromFlagSite(instruction, "copy-from", range, stage);
-      if (draft !== void 0) drafts.push(draft);
-    }
-    return drafts;
-  }
-  /** Only bind and cache mounts read `from` (FACTS.md §5.6); the default type is bind. */
-  mountSites(instruction, stage) {
-    const drafts = [];
-    for (const flag of instruction.getFlags()) {
-      if (flag.getName() !== "mount") continue;
-      const options = flag.getOptions();
-      const type = options.find((o) => o.getName().toLowerCase() === "type")?.getValue() ?? "bind";
-      if (type.toLowerCase() !== "bind" && type.toLowerCase() !== "cache")
-        continue;
-      for (const option of options) {
-        const range = option.getValueRange();
-        if (option.getName().toLowerCase() !== "from" || range === null)
-          continue;
-        const draft = this.fromFlagSite(instruction, "mount-from", range, stage);
-        if (draft !== void 0) drafts.push(draft);
-      }
-    }
-    return drafts;
-  }
-  /** Stage names (any stage) and numeric stage indexes are not images, so they get no site. */
-  fromFlagSite(instruction, source, range, stage) {
-    const start = offsetAt(this.index, range.start);
-    const end = offsetAt(this.index, range.end);
-    const image = this.text.slice(start, end);
-    if (image === "" || /^\d+$/.test(image) || this.stageNames.has(image.toLowerCase()))
-      return void 0;
-    const line = instruction.getRange().start.line;
-    const base = {
-      file: this.file,
-      line: line + 1,
-      source,
-      image,
-      ...stage === void 0 ? {} : { stage }
-    };
-    if (this.isIgnored(line)) return skipped(base, "ignored", IGNORED);
-    if (image.includes("$")) {
-      const where = source === "copy-from" ? "COPY --from (BuildKit rejects it)" : "a mount's from= when pinning";
-      return skipped(
-        base,
-        "variable",
-        `Variables are not supported in ${where}; write the image literally to pin it.`
-      );
-    }
-    const literal = { kind: "literal", text: image, start, end };
-    return this.refDraft(base, {
-      text: image,
-      pieces: [{ part: literal, from: 0, to: image.length }]
-    });
-  }
-  // -- # syntax= ----------------------------------------------------------------
-  /**
-   * The frontend image, read the way BuildKit's DetectSyntax does
-   * (parser/directives.go): after a BOM and an optional `#!` line, only
-   * consecutive `#key=value` lines at the very top with a known key, each at
-   * most once; the image is the first space-separated word of the value.
-   */
-  syntaxSite() {
-    const seen = /* @__PURE__ */ new Set();
-    for (let line = 0; line < this.index.starts.length; line++) {
-      const skip = line === 0 && this.text.startsWith("\uFEFF") ? 1 : 0;
-      const content = lineText(this.index, line).slice(skip);
-      if (line === 0 && content.startsWith("#!")) continue;
-      if (!content.startsWith("#")) return void 0;
-      const body = content.slice(1).trimStart();
-      const match = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/d.exec(body);
-      const key = match?.[1]?.toLowerCase();
-      const valueAt = match?.indices?.[2]?.[0];
-      if (key === void 0 || valueAt === void 0 || seen.has(key))
-        return void 0;
-      if (key !== "syntax" && key !== "escape" && key !== "check")
-        return void 0;
-      seen.add(key);
-      if (key !== "syntax") continue;
-      const start = (this.index.starts[line] ?? 0) + skip + content.length - body.length + valueAt;
-      const image = (match?.[2] ?? "").split(" ")[0] ?? "";
-      return this.syntaxDraft(line, start, image);
-    }
-    return void 0;
-  }
-  syntaxDraft(line, start, image) {
-    const base = {
-      file: this.file,
-      line: line + 1,
-      source: "syntax",
-      image
-    };
-    const literal = {
-      kind: "literal",
-      text: image,
-      start,
-      end: start + image.length
-    };
-    return this.refDraft(base, {
-      text: image,
-      pieces: [{ part: literal, from: 0, to: image.length }]
-    });
-  }
-  // -- shared ARG values --------------------------------------------------------
-  /**
-   * A digest written into an ARG value changes every use of that ARG. That is
-   * fine only when each use is one of the FROM lines being pinned to the same
-   * image through that very reference; otherwise every site that would write
-   * there is skipped with the use that blocks it.
-   */
-  settleSharedArgs(drafts) {
-    const uses = this.args.liveUses();
-    const groups = /* @__PURE__ */ new Map();
-    for (const draft of drafts) {
-      if (draft.pin?.arg === void 0) continue;
-      groups.set(draft.pin.start, [
-        ...groups.get(draft.pin.start) ?? [],
-        draft
-      ]);
-    }
-    const blocked = /* @__PURE__ */ new Map();
-    for (const group of groups.values()) {
-      const reason = this.sharingProblem(group, uses);
-      if (reason !== void 0)
-        for (const draft of group) blocked.set(draft, reason);
-    }
-    return drafts.map((draft) => {
-      const reason = blocked.get(draft);
-      return reason === void 0 ? draft : skipped(draft.site, "variable", reason);
-    });
-  }
-  sharingProblem(group, uses) {
-    const images = [...new Set(group.map((d) => d.site.image))];
-    const arg = group[0]?.pin?.arg?.name ?? "";
-    if (images.length > 1) {
-      return `ARG ${arg} is used by several FROM lines for different images (${images.join(", ")}), and one digest cannot pin them all; give each image its own ARG.`;
-    }
-    const chain = new Set(group.flatMap((d) => d.pin?.chain ?? []));
-    const followed = new Set(group.flatMap((d) => d.pin?.path ?? []));
-    const other = uses.find((u) => chain.has(u.decl) && !followed.has(u.start));
-    if (other === void 0) return void 0;
-    return `ARG ${other.decl.name} is also used by ${other.by} on line ${other.line + 1}, which a digest in its value would change too; give this image its own ARG (e.g. ARG ${arg}_IMAGE=${images[0] ?? "image:tag"}) to pin it.`;
-  }
-  // -- helpers --------------------------------------------------------------------
-  wordAt(range) {
-    return lexWord(
-      this.text,
-      offsetAt(this.index, range.start),
-      offsetAt(this.index, range.end),
-      this.escape
-    );
-  }
-  /** `# freshbase: ignore` in the comment block directly above the instruction. */
-  isIgnored(line) {
-    for (let above = line - 1; this.commentLines.has(above); above--) {
-      if (this.ignoreLines.has(above)) return true;
-    }
-    return false;
-  }
-};
-function quoteAfter(raw, quote, escape) {
-  let open2 = quote;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === escape && open2 !== "'") i++;
-    else if (ch === '"' || ch === "'")
-      open2 = open2 === void 0 ? ch : open2 === ch ? void 0 : open2;
-  }
-  return open2;
+  const other = notAnImage(image, earlierStages);
+  if (other !== void 0) return skipped({ ...base, image }, ...other);
+  return refDraft(context, { ...base, image }, expanded.value);
+}
+function literalPlatform(context, instruction) {
+  const flag = instruction.getPlatformFlag();
+  const range = flag?.getValueRange() ?? null;
+  if (range === null) return void 0;
+  const word = wordAt(context, range);
+  context.args.recordUses(word, Infinity, context.index, "FROM --platform");
+  const value = flag?.getValue() ?? "";
+  return value === "" || value.includes("$") ? void 0 : value;
 }
 function notAnImage(image, earlierStages) {
   if (image === "scratch") {
@@ -15962,24 +15875,125 @@ function notAnImage(image, earlierStages) {
   }
   return void 0;
 }
-function skipped(site, code, message) {
-  return { site: { ...site, skip: { code, message } } };
+function copySites(context, instruction, stage) {
+  const drafts = [];
+  for (const flag of instruction.getFlags()) {
+    const range = flag.getValueRange();
+    if (flag.getName() !== "from" || range === null) continue;
+    const draft = fromFlagSite(context, instruction, "copy-from", range, stage);
+    if (draft !== void 0) drafts.push(draft);
+  }
+  return drafts;
 }
-function finish(draft) {
-  if (draft.site.skip === void 0) return draft.site;
-  const {
-    span: _span,
-    spanText: _text,
-    spanPrefixLength: _prefix,
-    spanLine: _line,
-    spanArg: _arg,
-    ...site
-  } = draft.site;
-  return site;
+function mountSites(context, instruction, stage) {
+  const drafts = [];
+  for (const flag of instruction.getFlags()) {
+    if (flag.getName() !== "mount") continue;
+    const options = flag.getOptions();
+    const type = options.find((o) => o.getName().toLowerCase() === "type")?.getValue() ?? "bind";
+    if (type.toLowerCase() !== "bind" && type.toLowerCase() !== "cache")
+      continue;
+    for (const option of options) {
+      const range = option.getValueRange();
+      if (option.getName().toLowerCase() !== "from" || range === null) continue;
+      const draft = fromFlagSite(
+        context,
+        instruction,
+        "mount-from",
+        range,
+        stage
+      );
+      if (draft !== void 0) drafts.push(draft);
+    }
+  }
+  return drafts;
 }
-function sentence(reason) {
-  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+function fromFlagSite(context, instruction, source, range, stage) {
+  const start = offsetAt(context.index, range.start);
+  const end = offsetAt(context.index, range.end);
+  const image = context.text.slice(start, end);
+  if (image === "" || /^\d+$/.test(image) || context.stageNames.has(image.toLowerCase()))
+    return void 0;
+  const line = instruction.getRange().start.line;
+  const base = {
+    file: context.file,
+    line: line + 1,
+    source,
+    image,
+    ...stage === void 0 ? {} : { stage }
+  };
+  if (context.isIgnored(line)) return skipped(base, "ignored", IGNORED);
+  if (image.includes("$")) {
+    const where = source === "copy-from" ? "COPY --from (BuildKit rejects it)" : "a mount's from= when pinning";
+    return skipped(
+      base,
+      "variable",
+      `Variables are not supported in ${where}; write the image literally to pin it.`
+    );
+  }
+  return refDraft(context, base, literalExpansion(image, start, end));
+}
+function wordAt(context, range) {
+  return lexWord(
+    context.text,
+    offsetAt(context.index, range.start),
+    offsetAt(context.index, range.end),
+    context.escape
+  );
+}
+
+// src/core/dockerfile-scan.ts
+function pinnedSpanText(site, digest) {
+  const text = site.spanText ?? "";
+  const tag = site.ref !== void 0 && site.ref.tag === void 0 ? ":latest" : "";
+  return `${text.slice(0, site.spanPrefixLength ?? text.length)}${tag}@${digest}`;
+}
+function scanDockerfile(file, text) {
+  const index = indexLines(text);
+  const dockerfile = parseDockerfile(text, index);
+  const context = siteContext(file, text, index, dockerfile);
+  const drafts = [];
+  const syntax = syntaxSite(context);
+  if (syntax !== void 0) drafts.push(syntax);
+  drafts.push(...instructionSites(context, dockerfile));
+  return settleSharedArgs(drafts, context.args.liveUses()).map(finish);
+}
+function siteContext(file, text, index, dockerfile) {
+  const stageNames = /* @__PURE__ */ new Set();
+  for (const from of dockerfile.getFROMs()) {
+    const name = from.getBuildStage();
+    if (name !== null) stageNames.add(name.toLowerCase());
+  }
+  return {
+    file,
+    text,
+    index,
+    escape: dockerfile.getEscapeCharacter(),
+    args: new Args(),
+    isIgnored: ignoreChecker(dockerfile),
+    stageNames
+  };
+}
+function instructionSites(context, dockerfile) {
+  const drafts = [];
+  const earlierStages = /* @__PURE__ */ new Set();
+  let stage;
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction instanceof import_dockerfile_ast2.From) {
+      const name = instruction.getBuildStage() ?? void 0;
+      const index = (stage?.index ?? -1) + 1;
+      stage = name === void 0 ? { index } : { index, name };
+      drafts.push(fromSite(context, instruction, stage, earlierStages));
+      if (name !== void 0) earlierStages.add(name.toLowerCase());
+    } else if (instruction instanceof import_dockerfile_ast2.Arg) {
+      context.args.declare(instruction, stage !== void 0, context);
+    } else if (instruction instanceof import_dockerfile_ast2.Copy) {
+      drafts.push(...copySites(context, instruction, stage));
+    } else if (instruction instanceof import_dockerfile_ast2.Run) {
+      drafts.push(...mountSites(context, instruction, stage));
+    }
+  }
+  return drafts;
 }
 
 // src/core/plan.ts
@@ -16361,26 +16375,45 @@ async function run(config, ports, mode) {
   const { plan, changes } = rewriteAll(planned, texts, problems);
   if (mode === "apply") {
     await logger.group("Write", async () => {
-      for (const change of changes) await files.write(change.file, change.after);
+      await forEachLimited(
+        changes,
+        IO_PARALLELISM,
+        async (change) => files.write(change.file, change.after)
+      );
     });
   }
   return { plan, changes, filesScanned: found.length, uniqueImages: requests.length };
 }
 async function scanAll(found, files, config) {
   const isIgnored = compileImageGlobs(config.ignore);
+  const texts = new Array(found.length);
+  await forEachLimited(found.map((file, i) => ({ file, i })), IO_PARALLELISM, async ({ file, i }) => {
+    texts[i] = await files.read(file).catch((error) => error);
+  });
   const scanned = { sites: [], texts: /* @__PURE__ */ new Map(), problems: [] };
-  for (const file of found) {
-    const text = await files.read(file).catch((error) => error);
-    if (text instanceof Error) {
-      scanned.problems.push(fileProblem(file, text.message));
-      continue;
+  found.forEach((file, i) => {
+    const text = texts[i];
+    if (text === void 0 || text instanceof Error) {
+      scanned.problems.push(fileProblem(file, text?.message ?? "not read"));
+      return;
     }
     scanned.texts.set(file, text);
     for (const site of scanDockerfile(file, text)) {
       scanned.sites.push(markIgnored(site, isIgnored));
     }
-  }
+  });
   return scanned;
+}
+var IO_PARALLELISM = 16;
+async function forEachLimited(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 function markIgnored(site, isIgnored) {
   const glob = site.ref === void 0 || site.skip !== void 0 ? void 0 : isIgnored(site.ref);
@@ -16388,7 +16421,9 @@ function markIgnored(site, isIgnored) {
   return { ...site, skip: { code: "ignored", message: `matches ignore pattern "${glob}"` } };
 }
 async function resolveTwice(resolver, requests) {
-  const first = await resolver.resolveAll(requests.map((r) => ({ ...r, needsManifestBody: false })));
+  const first = await resolver.resolveAll(
+    requests.map((r) => ({ ...r, currentDigests: [], needsManifestBody: false }))
+  );
   const again = requests.filter((r) => needsSecondLook(r, first));
   if (again.length === 0) return first;
   const second = new Map((await resolver.resolveAll(again)).map((r) => [r.key, r]));
@@ -16479,15 +16514,14 @@ async function discoverDockerfiles(root, options) {
       const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
       if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(rel)) continue;
       const full = path2.join(dir, entry.name);
-      const real = await insideRealPath(full, realRoot);
-      if (real === void 0 || seen.has(real)) continue;
-      const info = await stat2(real);
-      if (info.isDirectory()) {
-        seen.add(real);
-        await walk(full, rel);
-      } else if (info.isFile() && wanted(entry.name, rel)) {
-        seen.add(real);
-        found.push({ path: rel, realPath: real });
+      const target = entry.isSymbolicLink() ? await followInside(full, realRoot) : { real: full, isDirectory: entry.isDirectory(), isFile: entry.isFile() };
+      if (target === void 0 || seen.has(target.real)) continue;
+      if (target.isDirectory) {
+        seen.add(target.real);
+        await walk(target.real, rel);
+      } else if (target.isFile && wanted(entry.name, rel)) {
+        seen.add(target.real);
+        found.push({ path: rel, realPath: target.real });
       }
     }
   };
@@ -16495,12 +16529,13 @@ async function discoverDockerfiles(root, options) {
   await walk(realRoot, "");
   return found;
 }
-async function insideRealPath(full, realRoot) {
+async function followInside(full, realRoot) {
   const real = await realpath(full).catch(() => void 0);
   if (real === void 0) return void 0;
   const relative = path2.relative(realRoot, real);
   if (relative.startsWith("..") || path2.isAbsolute(relative)) return void 0;
-  return real;
+  const info = await stat2(real);
+  return { real, isDirectory: info.isDirectory(), isFile: info.isFile() };
 }
 
 // src/files/file-store.ts
@@ -17143,22 +17178,20 @@ var RegistryAuth = class {
       release();
     };
   }
-  // The first request to a registry goes alone; concurrent ones wait for its
-  // answer, so a registry that wants tokens costs one 401, not one per worker.
+  // The first request to a registry is a ping (GET /v2/, distribution-spec
+  // end-1) while concurrent callers wait for its answer: the challenge tells
+  // which scheme the registry wants, so every manifest request after it goes
+  // out authorized and a tag costs exactly one manifest request. A registry
+  // that answers the ping without a challenge but protects repositories is
+  // still handled by sendKnown's 401 path.
   async discover(call, credential, done) {
     try {
-      const response = await this.sendWith(call, void 0);
-      if (response.status !== 401) {
-        this.schemes.set(call.registry, { type: "none" });
-        return response;
-      }
-      return await this.answerChallenge(
-        call,
-        response,
-        credential,
-        void 0,
-        done
+      const ping = await this.sendWith(
+        { ...call, method: "GET", path: "/v2/", kind: "ping", headers: {} },
+        void 0
       );
+      const challenge = ping.status === 401 ? readChallenge2(ping.headers.get("www-authenticate")) : void 0;
+      this.schemes.set(call.registry, challenge?.scheme ?? { type: "none" });
     } catch (error) {
       if (error instanceof RegistryError && error.temporary && error.reason !== "status") {
         this.unreachable.set(call.registry, error);
@@ -17167,6 +17200,8 @@ var RegistryAuth = class {
     } finally {
       done();
     }
+    const scheme = this.schemes.get(call.registry) ?? { type: "none" };
+    return this.sendKnown(call, scheme, credential);
   }
   async answerChallenge(call, response, credential, sent, learned = () => void 0) {
     const challenge = readChallenge2(response.headers.get("www-authenticate"));

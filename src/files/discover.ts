@@ -48,6 +48,8 @@ export async function discoverDockerfiles(
   )
   const found: DiscoveredFile[] = []
   const seen = new Set<string>()
+  // Entries that are not symlinks need no realpath/stat: below a real
+  // directory they are real. Only symlinks are resolved and checked.
   const walk = async (dir: string, relDir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true })
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -55,15 +57,16 @@ export async function discoverDockerfiles(
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`
       if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(rel)) continue
       const full = path.join(dir, entry.name)
-      const real = await insideRealPath(full, realRoot)
-      if (real === undefined || seen.has(real)) continue
-      const info = await stat(real)
-      if (info.isDirectory()) {
-        seen.add(real)
-        await walk(full, rel)
-      } else if (info.isFile() && wanted(entry.name, rel)) {
-        seen.add(real)
-        found.push({ path: rel, realPath: real })
+      const target = entry.isSymbolicLink()
+        ? await followInside(full, realRoot)
+        : { real: full, isDirectory: entry.isDirectory(), isFile: entry.isFile() }
+      if (target === undefined || seen.has(target.real)) continue
+      if (target.isDirectory) {
+        seen.add(target.real)
+        await walk(target.real, rel)
+      } else if (target.isFile && wanted(entry.name, rel)) {
+        seen.add(target.real)
+        found.push({ path: rel, realPath: target.real })
       }
     }
   }
@@ -73,11 +76,15 @@ export async function discoverDockerfiles(
   return found
 }
 
-/** The real path of `full` when it stays inside `realRoot`; undefined otherwise. */
-async function insideRealPath(full: string, realRoot: string): Promise<string | undefined> {
+/** A symlink's target when its real path stays inside `realRoot`. */
+async function followInside(
+  full: string,
+  realRoot: string
+): Promise<{ real: string; isDirectory: boolean; isFile: boolean } | undefined> {
   const real = await realpath(full).catch(() => undefined)
   if (real === undefined) return undefined
   const relative = path.relative(realRoot, real)
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  return real
+  const info = await stat(real)
+  return { real, isDirectory: info.isDirectory(), isFile: info.isFile() }
 }

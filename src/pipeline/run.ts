@@ -51,7 +51,9 @@ export async function run(
   const { plan, changes } = rewriteAll(planned, texts, problems)
   if (mode === 'apply') {
     await logger.group('Write', async () => {
-      for (const change of changes) await files.write(change.file, change.after)
+      await forEachLimited(changes, IO_PARALLELISM, async change =>
+        files.write(change.file, change.after)
+      )
     })
   }
   return { plan, changes, filesScanned: found.length, uniqueImages: requests.length }
@@ -69,19 +71,42 @@ async function scanAll(
   config: Config
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
+  const texts = new Array<string | Error>(found.length)
+  await forEachLimited(found.map((file, i) => ({ file, i })), IO_PARALLELISM, async ({ file, i }) => {
+    texts[i] = await files.read(file).catch((error: unknown) => error as Error)
+  })
   const scanned: Scanned = { sites: [], texts: new Map(), problems: [] }
-  for (const file of found) {
-    const text = await files.read(file).catch((error: unknown) => error as Error)
-    if (text instanceof Error) {
-      scanned.problems.push(fileProblem(file, text.message))
-      continue
+  found.forEach((file, i) => {
+    const text = texts[i]
+    if (text === undefined || text instanceof Error) {
+      scanned.problems.push(fileProblem(file, text?.message ?? 'not read'))
+      return
     }
     scanned.texts.set(file, text)
     for (const site of scanDockerfile(file, text)) {
       scanned.sites.push(markIgnored(site, isIgnored))
     }
-  }
+  })
   return scanned
+}
+
+/** Files read or written at once: enough to hide I/O latency, few enough for fd limits. */
+const IO_PARALLELISM = 16
+
+/** Runs `fn` over `items` with at most `limit` in flight; results stay in order. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T
+      await fn(item)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 function markIgnored(
