@@ -17313,6 +17313,64 @@ function retryPlan(scheme, sent, error) {
   return error === "invalid_token" ? "refresh" : "give-up";
 }
 
+// src/registry/head-fetch.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var agents = {
+  http: new HttpAgent({ keepAlive: true, maxFreeSockets: 32 }),
+  https: new HttpsAgent({ keepAlive: true, maxFreeSockets: 32 })
+};
+var headFetch = async (input, init) => {
+  const method = init?.method?.toUpperCase() ?? "GET";
+  if (method !== "HEAD") return fetch(input, init);
+  const url = new URL(input instanceof Request ? input.url : input.toString());
+  return new Promise((resolve, reject) => {
+    const signal = init?.signal ?? void 0;
+    if (signal?.aborted === true) {
+      reject(signal.reason);
+      return;
+    }
+    const secure = url.protocol === "https:";
+    const send = secure ? httpsRequest : httpRequest;
+    const req = send(url, {
+      method: "HEAD",
+      agent: secure ? agents.https : agents.http,
+      headers: Object.fromEntries(new Headers(init?.headers))
+    });
+    const onAbort = () => {
+      req.destroy();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    req.on("response", (res) => {
+      signal?.removeEventListener("abort", onAbort);
+      res.resume();
+      resolve(
+        new Response(null, {
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? "",
+          headers: toHeaders(res)
+        })
+      );
+    });
+    req.on("error", (error) => {
+      signal?.removeEventListener("abort", onAbort);
+      reject(new TypeError("fetch failed", { cause: error }));
+    });
+    req.end();
+  });
+};
+function toHeaders(res) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === void 0) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      headers.append(name, item);
+    }
+  }
+  return headers;
+}
+
 // src/registry/http-response.ts
 var ERROR_BODY_LIMIT = 64 * 1024;
 async function readResponse(response, method, url, maxBodyBytes = MANIFEST_BODY_LIMIT) {
@@ -17510,7 +17568,7 @@ var RegistryHttp = class {
   // One attempt: redirects followed by hand so Authorization never leaves its
   // origin (distribution-spec main, "API": MUST NOT forward it across hosts).
   async attempt(url, request) {
-    const fetchImpl = this.options.fetch ?? fetch;
+    const fetchImpl = this.options.fetch ?? headFetch;
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     let current = new URL(url);
     let headers = { ...request.headers };
@@ -18061,9 +18119,13 @@ function optional(name, value) {
 }
 
 // src/registry/credentials.ts
-import { execFile } from "node:child_process";
 import { readFile as readFile2 } from "node:fs/promises";
 import { join } from "node:path";
+
+// src/registry/credential-helper.ts
+import { execFile } from "node:child_process";
+
+// src/registry/docker-config.ts
 var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
 var DOCKER_HUB_HOSTS = [
   "index.docker.io",
@@ -18077,56 +18139,6 @@ var AUTH_ENTRY_FIELDS = [
   "identitytoken",
   "registrytoken"
 ];
-var TOKEN_USERNAME = "<token>";
-var HELPER_TIMEOUT_MS = 6e4;
-async function dockerConfigCredentials(options) {
-  const file = dockerConfigPath(options);
-  const config = await readDockerConfig(file);
-  const envText = options.env["DOCKER_AUTH_CONFIG"];
-  const overlay = envText === void 0 || envText.trim() === "" ? void 0 : parseAuthConfigEnv(envText);
-  const reportSecrets = options.onSecret ?? (() => void 0);
-  for (const source of [config, overlay]) {
-    for (const secret of configSecrets(source)) reportSecrets(secret);
-  }
-  const lookup = async (registry) => {
-    const fromEnv = overlay && entryCredential(overlay.auths, registry);
-    if (fromEnv !== void 0) return fromEnv;
-    const helper = helperFor(config, registry);
-    if (helper === void 0) return entryCredential(config.auths, registry);
-    const found = await runCredentialHelper(helper, registry, options.env);
-    for (const secret of credentialSecrets(found)) reportSecrets(secret);
-    return found;
-  };
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    get: async (registry) => {
-      const key = registry.toLowerCase();
-      const cached = cache.get(key) ?? lookup(key);
-      cache.set(key, cached);
-      return cached;
-    }
-  };
-}
-function dockerConfigPath(options) {
-  if (options.path !== void 0) return options.path;
-  const dir = options.env["DOCKER_CONFIG"];
-  if (dir !== void 0 && dir !== "") return join(dir, "config.json");
-  return join(options.homeDir, ".docker", "config.json");
-}
-async function readDockerConfig(file) {
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return emptyConfig();
-    throw new Error(
-      `Cannot read the Docker config ${file} (${code ?? String(error)}). Make it readable, or set DOCKER_CONFIG to a directory whose config.json is.`,
-      { cause: error }
-    );
-  }
-  return parseDockerConfig(text, file);
-}
 function parseDockerConfig(text, file) {
   if (text.trim() === "") return emptyConfig();
   const root = parseJsonObject(
@@ -18205,17 +18217,71 @@ function decodeAuth(auth) {
   const password = decoded.slice(colon + 1).replace(/\0+$/, "");
   return { username: decoded.slice(0, colon), password };
 }
-function credentialFromEntry(entry) {
-  const decoded = entry.auth === void 0 ? void 0 : decodeAuth(entry.auth);
-  const credential = dropEmpty({
-    username: decoded?.username ?? entry.username,
-    password: decoded?.password ?? entry.password,
-    identityToken: entry.identitytoken,
-    registryToken: entry.registrytoken
-  });
-  const usable = credential.password !== void 0 || credential.identityToken !== void 0 || credential.registryToken !== void 0;
-  return usable ? credential : void 0;
+function parseJsonObject(text, what, hint) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const place = jsonErrorPlace(text, error);
+    throw new Error(`${what} is not valid JSON${place}. ${hint}`.trim());
+  }
+  if (!isRecord3(value)) {
+    throw new Error(`${what} is not a JSON object. ${hint}`.trim());
+  }
+  return value;
 }
+function jsonErrorPlace(text, error) {
+  const match = /position (?<offset>\d+)/.exec(String(error));
+  const offset = Number(match?.groups?.["offset"] ?? NaN);
+  if (Number.isNaN(offset)) return "";
+  const before = text.slice(0, offset).split("\n");
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return ` (line ${before.length}, column ${column})`;
+}
+function parseAuths(value, invalid2) {
+  if (value === void 0 || value === null) return {};
+  if (!isRecord3(value)) throw invalid2('"auths" must be an object');
+  const entries = Object.entries(value).map(([key, entry]) => {
+    const parsed = parseAuthEntry(entry, `"auths" entry "${key}"`, invalid2);
+    return [key, parsed];
+  });
+  return Object.fromEntries(entries);
+}
+function parseAuthEntry(value, where, invalid2) {
+  if (!isRecord3(value)) throw invalid2(`${where} must be an object`);
+  const fields = [];
+  for (const field of AUTH_ENTRY_FIELDS) {
+    const fieldValue = value[field];
+    if (fieldValue === void 0 || fieldValue === null) continue;
+    if (typeof fieldValue !== "string") {
+      throw invalid2(`"${field}" of ${where} must be a string`);
+    }
+    fields.push([field, fieldValue]);
+  }
+  const entry = Object.fromEntries(fields);
+  if (entry.auth && decodeAuth(entry.auth) === void 0) {
+    throw invalid2(`"auth" of ${where} is not base64 of "username:password"`);
+  }
+  return entry;
+}
+function parseStringMap(value, name, invalid2) {
+  if (value === void 0 || value === null) return {};
+  if (isStringMap(value)) return value;
+  throw invalid2(`"${name}" must map registries to helper names`);
+}
+function isStringMap(value) {
+  return isRecord3(value) && Object.values(value).every((v) => typeof v === "string");
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function emptyConfig() {
+  return { auths: {}, credHelpers: {} };
+}
+
+// src/registry/credential-helper.ts
+var TOKEN_USERNAME = "<token>";
+var HELPER_TIMEOUT_MS = 6e4;
 function parseHelperOutput(stdout) {
   const root = parseJsonObject(stdout, "The credential helper output", "");
   const username = root["Username"];
@@ -18280,6 +18346,67 @@ function helperError(program, registry, failure2) {
     `${program} failed to get credentials for ${registry} (exit ${String(failure2.code)}${said === "" ? "" : `: ${said}`}). Check it with "${program} get", or run docker login ${registry} again.`
   );
 }
+
+// src/registry/credentials.ts
+async function dockerConfigCredentials(options) {
+  const file = dockerConfigPath(options);
+  const config = await readDockerConfig(file);
+  const envText = options.env["DOCKER_AUTH_CONFIG"];
+  const overlay = envText === void 0 || envText.trim() === "" ? void 0 : parseAuthConfigEnv(envText);
+  const reportSecrets = options.onSecret ?? (() => void 0);
+  for (const source of [config, overlay]) {
+    for (const secret of configSecrets(source)) reportSecrets(secret);
+  }
+  const lookup = async (registry) => {
+    const fromEnv = overlay && entryCredential(overlay.auths, registry);
+    if (fromEnv !== void 0) return fromEnv;
+    const helper = helperFor(config, registry);
+    if (helper === void 0) return entryCredential(config.auths, registry);
+    const found = await runCredentialHelper(helper, registry, options.env);
+    for (const secret of credentialSecrets(found)) reportSecrets(secret);
+    return found;
+  };
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    get: async (registry) => {
+      const key = registry.toLowerCase();
+      const cached = cache.get(key) ?? lookup(key);
+      cache.set(key, cached);
+      return cached;
+    }
+  };
+}
+function dockerConfigPath(options) {
+  if (options.path !== void 0) return options.path;
+  const dir = options.env["DOCKER_CONFIG"];
+  if (dir !== void 0 && dir !== "") return join(dir, "config.json");
+  return join(options.homeDir, ".docker", "config.json");
+}
+async function readDockerConfig(file) {
+  let text;
+  try {
+    text = await readFile2(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return emptyConfig();
+    throw new Error(
+      `Cannot read the Docker config ${file} (${code ?? String(error)}). Make it readable, or set DOCKER_CONFIG to a directory whose config.json is.`,
+      { cause: error }
+    );
+  }
+  return parseDockerConfig(text, file);
+}
+function credentialFromEntry(entry) {
+  const decoded = entry.auth === void 0 ? void 0 : decodeAuth(entry.auth);
+  const credential = dropEmpty({
+    username: decoded?.username ?? entry.username,
+    password: decoded?.password ?? entry.password,
+    identityToken: entry.identitytoken,
+    registryToken: entry.registrytoken
+  });
+  const usable = credential.password !== void 0 || credential.identityToken !== void 0 || credential.registryToken !== void 0;
+  return usable ? credential : void 0;
+}
 function entryCredential(auths, registry) {
   const key = findConfigKey(Object.keys(auths), registry);
   const entry = key === void 0 ? void 0 : auths[key];
@@ -18308,71 +18435,10 @@ function credentialSecrets(credential) {
   ];
   return values.filter((value) => !!value);
 }
-function parseJsonObject(text, what, hint) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const place = jsonErrorPlace(text, error);
-    throw new Error(`${what} is not valid JSON${place}. ${hint}`.trim());
-  }
-  if (!isRecord3(value)) {
-    throw new Error(`${what} is not a JSON object. ${hint}`.trim());
-  }
-  return value;
-}
-function jsonErrorPlace(text, error) {
-  const match = /position (?<offset>\d+)/.exec(String(error));
-  const offset = Number(match?.groups?.["offset"] ?? NaN);
-  if (Number.isNaN(offset)) return "";
-  const before = text.slice(0, offset).split("\n");
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return ` (line ${before.length}, column ${column})`;
-}
-function parseAuths(value, invalid2) {
-  if (value === void 0 || value === null) return {};
-  if (!isRecord3(value)) throw invalid2('"auths" must be an object');
-  const entries = Object.entries(value).map(([key, entry]) => {
-    const parsed = parseAuthEntry(entry, `"auths" entry "${key}"`, invalid2);
-    return [key, parsed];
-  });
-  return Object.fromEntries(entries);
-}
-function parseAuthEntry(value, where, invalid2) {
-  if (!isRecord3(value)) throw invalid2(`${where} must be an object`);
-  const fields = [];
-  for (const field of AUTH_ENTRY_FIELDS) {
-    const fieldValue = value[field];
-    if (fieldValue === void 0 || fieldValue === null) continue;
-    if (typeof fieldValue !== "string") {
-      throw invalid2(`"${field}" of ${where} must be a string`);
-    }
-    fields.push([field, fieldValue]);
-  }
-  const entry = Object.fromEntries(fields);
-  if (entry.auth && decodeAuth(entry.auth) === void 0) {
-    throw invalid2(`"auth" of ${where} is not base64 of "username:password"`);
-  }
-  return entry;
-}
-function parseStringMap(value, name, invalid2) {
-  if (value === void 0 || value === null) return {};
-  if (isStringMap(value)) return value;
-  throw invalid2(`"${name}" must map registries to helper names`);
-}
-function isStringMap(value) {
-  return isRecord3(value) && Object.values(value).every((v) => typeof v === "string");
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function dropEmpty(credential) {
   return Object.fromEntries(
     Object.entries(credential).filter(([, value]) => !!value)
   );
-}
-function emptyConfig() {
-  return { auths: {}, credHelpers: {} };
 }
 
 // src/wiring.ts

@@ -1689,7 +1689,7 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
         path: path4,
         method,
@@ -2054,7 +2054,7 @@ var require_request = __commonJS({
         request.headers.push(key, val);
       }
     }
-    module.exports = Request;
+    module.exports = Request2;
   }
 });
 
@@ -4195,10 +4195,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -7638,7 +7638,7 @@ var require_client = __commonJS({
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -7881,7 +7881,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
+        const request = new Request2(origin, opts, handler);
         this[kQueue].push(request);
         if (this[kResuming]) {
         } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
@@ -12177,7 +12177,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12327,13 +12327,13 @@ var require_headers = __commonJS({
         o.#headersList = list;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12351,7 +12351,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12372,7 +12372,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12386,7 +12386,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12413,7 +12413,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12464,7 +12464,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12556,8 +12556,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12573,7 +12573,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12706,9 +12706,9 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12774,7 +12774,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -12828,7 +12828,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12884,7 +12884,7 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
       constructor(input, init = {}) {
         webidl.util.markAsUncloneable(this);
@@ -13096,7 +13096,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13331,7 +13331,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -13382,15 +13382,15 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
+      const request = new Request2(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
+      request[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
       return request;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -13417,13 +13417,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -13514,7 +13514,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -13530,7 +13530,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -13625,7 +13625,7 @@ var require_fetch = __commonJS({
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request2(input, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -14157,74 +14157,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest2 = request;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest2 = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14232,7 +14232,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14240,8 +14240,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -15444,8 +15444,8 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -15519,7 +15519,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request of requests) {
-          const r = new Request(request)[kState];
+          const r = new Request2(request)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15603,10 +15603,10 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           innerRequest = request[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request2(request)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15684,14 +15684,14 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           r = request[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
           assert(typeof request === "string");
-          r = new Request(request)[kState];
+          r = new Request2(request)[kState];
         }
         const operations = [];
         const operation = {
@@ -15730,13 +15730,13 @@ var require_cache = __commonJS({
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r = request[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+            r = new Request2(request)[kState];
           }
         }
         const promise = createDeferredPromise();
@@ -15902,13 +15902,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request, options, maxResponses = Infinity) {
         let r = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r = request[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+            r = new Request2(request)[kState];
           }
         }
         const responses = [];
@@ -15971,7 +15971,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16455,10 +16455,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16471,7 +16471,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16485,7 +16485,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16494,7 +16494,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17184,7 +17184,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17206,7 +17206,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -26892,11 +26892,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -29559,6 +29559,64 @@ function retryPlan(scheme, sent, error2) {
   return error2 === "invalid_token" ? "refresh" : "give-up";
 }
 
+// src/registry/head-fetch.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var agents = {
+  http: new HttpAgent({ keepAlive: true, maxFreeSockets: 32 }),
+  https: new HttpsAgent({ keepAlive: true, maxFreeSockets: 32 })
+};
+var headFetch = async (input, init) => {
+  const method = init?.method?.toUpperCase() ?? "GET";
+  if (method !== "HEAD") return fetch(input, init);
+  const url = new URL(input instanceof Request ? input.url : input.toString());
+  return new Promise((resolve, reject) => {
+    const signal = init?.signal ?? void 0;
+    if (signal?.aborted === true) {
+      reject(signal.reason);
+      return;
+    }
+    const secure = url.protocol === "https:";
+    const send = secure ? httpsRequest : httpRequest;
+    const req = send(url, {
+      method: "HEAD",
+      agent: secure ? agents.https : agents.http,
+      headers: Object.fromEntries(new Headers(init?.headers))
+    });
+    const onAbort = () => {
+      req.destroy();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    req.on("response", (res) => {
+      signal?.removeEventListener("abort", onAbort);
+      res.resume();
+      resolve(
+        new Response(null, {
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? "",
+          headers: toHeaders(res)
+        })
+      );
+    });
+    req.on("error", (error2) => {
+      signal?.removeEventListener("abort", onAbort);
+      reject(new TypeError("fetch failed", { cause: error2 }));
+    });
+    req.end();
+  });
+};
+function toHeaders(res) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === void 0) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      headers.append(name, item);
+    }
+  }
+  return headers;
+}
+
 // src/registry/http-response.ts
 var ERROR_BODY_LIMIT = 64 * 1024;
 async function readResponse(response, method, url, maxBodyBytes = MANIFEST_BODY_LIMIT) {
@@ -29756,7 +29814,7 @@ var RegistryHttp = class {
   // One attempt: redirects followed by hand so Authorization never leaves its
   // origin (distribution-spec main, "API": MUST NOT forward it across hosts).
   async attempt(url, request) {
-    const fetchImpl = this.options.fetch ?? fetch;
+    const fetchImpl = this.options.fetch ?? headFetch;
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     let current = new URL(url);
     let headers = { ...request.headers };
@@ -30307,9 +30365,13 @@ function optional(name, value) {
 }
 
 // src/registry/credentials.ts
-import { execFile } from "node:child_process";
 import { readFile as readFile2 } from "node:fs/promises";
 import { join } from "node:path";
+
+// src/registry/credential-helper.ts
+import { execFile } from "node:child_process";
+
+// src/registry/docker-config.ts
 var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
 var DOCKER_HUB_HOSTS = [
   "index.docker.io",
@@ -30323,56 +30385,6 @@ var AUTH_ENTRY_FIELDS = [
   "identitytoken",
   "registrytoken"
 ];
-var TOKEN_USERNAME = "<token>";
-var HELPER_TIMEOUT_MS = 6e4;
-async function dockerConfigCredentials(options) {
-  const file = dockerConfigPath(options);
-  const config = await readDockerConfig(file);
-  const envText = options.env["DOCKER_AUTH_CONFIG"];
-  const overlay = envText === void 0 || envText.trim() === "" ? void 0 : parseAuthConfigEnv(envText);
-  const reportSecrets = options.onSecret ?? (() => void 0);
-  for (const source of [config, overlay]) {
-    for (const secret of configSecrets(source)) reportSecrets(secret);
-  }
-  const lookup = async (registry) => {
-    const fromEnv = overlay && entryCredential(overlay.auths, registry);
-    if (fromEnv !== void 0) return fromEnv;
-    const helper = helperFor(config, registry);
-    if (helper === void 0) return entryCredential(config.auths, registry);
-    const found = await runCredentialHelper(helper, registry, options.env);
-    for (const secret of credentialSecrets(found)) reportSecrets(secret);
-    return found;
-  };
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    get: async (registry) => {
-      const key = registry.toLowerCase();
-      const cached = cache.get(key) ?? lookup(key);
-      cache.set(key, cached);
-      return cached;
-    }
-  };
-}
-function dockerConfigPath(options) {
-  if (options.path !== void 0) return options.path;
-  const dir = options.env["DOCKER_CONFIG"];
-  if (dir !== void 0 && dir !== "") return join(dir, "config.json");
-  return join(options.homeDir, ".docker", "config.json");
-}
-async function readDockerConfig(file) {
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT") return emptyConfig();
-    throw new Error(
-      `Cannot read the Docker config ${file} (${code ?? String(error2)}). Make it readable, or set DOCKER_CONFIG to a directory whose config.json is.`,
-      { cause: error2 }
-    );
-  }
-  return parseDockerConfig(text, file);
-}
 function parseDockerConfig(text, file) {
   if (text.trim() === "") return emptyConfig();
   const root = parseJsonObject(
@@ -30451,17 +30463,71 @@ function decodeAuth(auth) {
   const password = decoded.slice(colon + 1).replace(/\0+$/, "");
   return { username: decoded.slice(0, colon), password };
 }
-function credentialFromEntry(entry) {
-  const decoded = entry.auth === void 0 ? void 0 : decodeAuth(entry.auth);
-  const credential = dropEmpty({
-    username: decoded?.username ?? entry.username,
-    password: decoded?.password ?? entry.password,
-    identityToken: entry.identitytoken,
-    registryToken: entry.registrytoken
-  });
-  const usable = credential.password !== void 0 || credential.identityToken !== void 0 || credential.registryToken !== void 0;
-  return usable ? credential : void 0;
+function parseJsonObject(text, what, hint) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    const place = jsonErrorPlace(text, error2);
+    throw new Error(`${what} is not valid JSON${place}. ${hint}`.trim());
+  }
+  if (!isRecord3(value)) {
+    throw new Error(`${what} is not a JSON object. ${hint}`.trim());
+  }
+  return value;
 }
+function jsonErrorPlace(text, error2) {
+  const match = /position (?<offset>\d+)/.exec(String(error2));
+  const offset = Number(match?.groups?.["offset"] ?? NaN);
+  if (Number.isNaN(offset)) return "";
+  const before = text.slice(0, offset).split("\n");
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return ` (line ${before.length}, column ${column})`;
+}
+function parseAuths(value, invalid2) {
+  if (value === void 0 || value === null) return {};
+  if (!isRecord3(value)) throw invalid2('"auths" must be an object');
+  const entries = Object.entries(value).map(([key, entry]) => {
+    const parsed = parseAuthEntry(entry, `"auths" entry "${key}"`, invalid2);
+    return [key, parsed];
+  });
+  return Object.fromEntries(entries);
+}
+function parseAuthEntry(value, where, invalid2) {
+  if (!isRecord3(value)) throw invalid2(`${where} must be an object`);
+  const fields = [];
+  for (const field of AUTH_ENTRY_FIELDS) {
+    const fieldValue = value[field];
+    if (fieldValue === void 0 || fieldValue === null) continue;
+    if (typeof fieldValue !== "string") {
+      throw invalid2(`"${field}" of ${where} must be a string`);
+    }
+    fields.push([field, fieldValue]);
+  }
+  const entry = Object.fromEntries(fields);
+  if (entry.auth && decodeAuth(entry.auth) === void 0) {
+    throw invalid2(`"auth" of ${where} is not base64 of "username:password"`);
+  }
+  return entry;
+}
+function parseStringMap(value, name, invalid2) {
+  if (value === void 0 || value === null) return {};
+  if (isStringMap(value)) return value;
+  throw invalid2(`"${name}" must map registries to helper names`);
+}
+function isStringMap(value) {
+  return isRecord3(value) && Object.values(value).every((v) => typeof v === "string");
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function emptyConfig() {
+  return { auths: {}, credHelpers: {} };
+}
+
+// src/registry/credential-helper.ts
+var TOKEN_USERNAME = "<token>";
+var HELPER_TIMEOUT_MS = 6e4;
 function parseHelperOutput(stdout) {
   const root = parseJsonObject(stdout, "The credential helper output", "");
   const username = root["Username"];
@@ -30526,6 +30592,67 @@ function helperError(program, registry, failure2) {
     `${program} failed to get credentials for ${registry} (exit ${String(failure2.code)}${said === "" ? "" : `: ${said}`}). Check it with "${program} get", or run docker login ${registry} again.`
   );
 }
+
+// src/registry/credentials.ts
+async function dockerConfigCredentials(options) {
+  const file = dockerConfigPath(options);
+  const config = await readDockerConfig(file);
+  const envText = options.env["DOCKER_AUTH_CONFIG"];
+  const overlay = envText === void 0 || envText.trim() === "" ? void 0 : parseAuthConfigEnv(envText);
+  const reportSecrets = options.onSecret ?? (() => void 0);
+  for (const source of [config, overlay]) {
+    for (const secret of configSecrets(source)) reportSecrets(secret);
+  }
+  const lookup = async (registry) => {
+    const fromEnv = overlay && entryCredential(overlay.auths, registry);
+    if (fromEnv !== void 0) return fromEnv;
+    const helper = helperFor(config, registry);
+    if (helper === void 0) return entryCredential(config.auths, registry);
+    const found = await runCredentialHelper(helper, registry, options.env);
+    for (const secret of credentialSecrets(found)) reportSecrets(secret);
+    return found;
+  };
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    get: async (registry) => {
+      const key = registry.toLowerCase();
+      const cached = cache.get(key) ?? lookup(key);
+      cache.set(key, cached);
+      return cached;
+    }
+  };
+}
+function dockerConfigPath(options) {
+  if (options.path !== void 0) return options.path;
+  const dir = options.env["DOCKER_CONFIG"];
+  if (dir !== void 0 && dir !== "") return join(dir, "config.json");
+  return join(options.homeDir, ".docker", "config.json");
+}
+async function readDockerConfig(file) {
+  let text;
+  try {
+    text = await readFile2(file, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOENT") return emptyConfig();
+    throw new Error(
+      `Cannot read the Docker config ${file} (${code ?? String(error2)}). Make it readable, or set DOCKER_CONFIG to a directory whose config.json is.`,
+      { cause: error2 }
+    );
+  }
+  return parseDockerConfig(text, file);
+}
+function credentialFromEntry(entry) {
+  const decoded = entry.auth === void 0 ? void 0 : decodeAuth(entry.auth);
+  const credential = dropEmpty({
+    username: decoded?.username ?? entry.username,
+    password: decoded?.password ?? entry.password,
+    identityToken: entry.identitytoken,
+    registryToken: entry.registrytoken
+  });
+  const usable = credential.password !== void 0 || credential.identityToken !== void 0 || credential.registryToken !== void 0;
+  return usable ? credential : void 0;
+}
 function entryCredential(auths, registry) {
   const key = findConfigKey(Object.keys(auths), registry);
   const entry = key === void 0 ? void 0 : auths[key];
@@ -30554,71 +30681,10 @@ function credentialSecrets(credential) {
   ];
   return values.filter((value) => !!value);
 }
-function parseJsonObject(text, what, hint) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    const place = jsonErrorPlace(text, error2);
-    throw new Error(`${what} is not valid JSON${place}. ${hint}`.trim());
-  }
-  if (!isRecord3(value)) {
-    throw new Error(`${what} is not a JSON object. ${hint}`.trim());
-  }
-  return value;
-}
-function jsonErrorPlace(text, error2) {
-  const match = /position (?<offset>\d+)/.exec(String(error2));
-  const offset = Number(match?.groups?.["offset"] ?? NaN);
-  if (Number.isNaN(offset)) return "";
-  const before = text.slice(0, offset).split("\n");
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return ` (line ${before.length}, column ${column})`;
-}
-function parseAuths(value, invalid2) {
-  if (value === void 0 || value === null) return {};
-  if (!isRecord3(value)) throw invalid2('"auths" must be an object');
-  const entries = Object.entries(value).map(([key, entry]) => {
-    const parsed = parseAuthEntry(entry, `"auths" entry "${key}"`, invalid2);
-    return [key, parsed];
-  });
-  return Object.fromEntries(entries);
-}
-function parseAuthEntry(value, where, invalid2) {
-  if (!isRecord3(value)) throw invalid2(`${where} must be an object`);
-  const fields = [];
-  for (const field of AUTH_ENTRY_FIELDS) {
-    const fieldValue = value[field];
-    if (fieldValue === void 0 || fieldValue === null) continue;
-    if (typeof fieldValue !== "string") {
-      throw invalid2(`"${field}" of ${where} must be a string`);
-    }
-    fields.push([field, fieldValue]);
-  }
-  const entry = Object.fromEntries(fields);
-  if (entry.auth && decodeAuth(entry.auth) === void 0) {
-    throw invalid2(`"auth" of ${where} is not base64 of "username:password"`);
-  }
-  return entry;
-}
-function parseStringMap(value, name, invalid2) {
-  if (value === void 0 || value === null) return {};
-  if (isStringMap(value)) return value;
-  throw invalid2(`"${name}" must map registries to helper names`);
-}
-function isStringMap(value) {
-  return isRecord3(value) && Object.values(value).every((v) => typeof v === "string");
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function dropEmpty(credential) {
   return Object.fromEntries(
     Object.entries(credential).filter(([, value]) => !!value)
   );
-}
-function emptyConfig() {
-  return { auths: {}, credHelpers: {} };
 }
 
 // src/wiring.ts

@@ -3,6 +3,7 @@
  * Retry-After, own redirect following, capped bodies, HTTPS with a plain-HTTP
  * fallback for loopback and insecure registries.
  */
+import { headFetch } from './head-fetch.js'
 import type { Logger, RequestCounter } from '../pipeline/ports.js'
 import { RegistryError } from './errors.js'
 import { asRegistryError, readResponse } from './http-response.js'
@@ -196,7 +197,7 @@ export class RegistryHttp {
     url: string,
     request: HttpRequest
   ): Promise<HttpResponse> {
-    const fetchImpl = this.options.fetch ?? fetch
+    const fetchImpl = this.options.fetch ?? headFetch
     const signal = AbortSignal.timeout(this.options.timeoutMs)
     let current = new URL(url)
     let headers: Record<string, string> = { ...request.headers }
