@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -24,7 +25,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_'
+        }
       ]
     }
   },
@@ -35,8 +40,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'child_process'], message: 'core/ is pure: no I/O.' },
-            { group: ['@actions/*', '@octokit/*'], message: 'core/ knows nothing of GitHub.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'child_process'],
+              message: 'core/ is pure: no I/O.'
+            },
+            {
+              group: ['@actions/*', '@octokit/*'],
+              message: 'core/ knows nothing of GitHub.'
+            },
             { group: ['../*'], message: 'core/ imports only core/.' }
           ]
         }
@@ -51,6 +62,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node
+    }
   }
 )

@@ -17,7 +17,10 @@ import { parseArgs } from 'node:util'
 import { startCountingProxy } from '../__tests__/support/counting-proxy.js'
 import type { CountingProxy } from '../__tests__/support/counting-proxy.js'
 import { startRegistry } from '../__tests__/support/registry.js'
-import type { SeededIndex, TestRegistry } from '../__tests__/support/registry.js'
+import type {
+  SeededIndex,
+  TestRegistry
+} from '../__tests__/support/registry.js'
 
 const { values } = parseArgs({
   options: {
@@ -95,24 +98,47 @@ async function seed(target: TestRegistry): Promise<Image[]> {
 }
 
 /** Deterministic variety: file i uses tags i, i+1 (mod the tag count). */
-async function generateRepository(root: string, files: number, images: readonly Image[]): Promise<void> {
-  const name = (img: Image): string => `${img.repository.replace(/^library\//, '')}:${img.tag}`
+async function generateRepository(
+  root: string,
+  files: number,
+  images: readonly Image[]
+): Promise<void> {
+  const name = (img: Image): string =>
+    `${img.repository.replace(/^library\//, '')}:${img.tag}`
   for (let i = 0; i < files; i++) {
     const a = images[i % images.length] as Image
     const b = images[(i * 7 + 3) % images.length] as Image
     const lines = [`# service ${i}`]
     switch (i % 5) {
       case 0:
-        lines.push(`FROM ${name(a)} AS build`, 'RUN make', `FROM ${name(b)}`, 'COPY --from=build /out /out')
+        lines.push(
+          `FROM ${name(a)} AS build`,
+          'RUN make',
+          `FROM ${name(b)}`,
+          'COPY --from=build /out /out'
+        )
         break
       case 1:
-        lines.push(`FROM --platform=linux/arm64 ${name(a)}@${a.old.indexDigest} AS build`, 'RUN make', `FROM ${name(b)}@${b.current.indexDigest}`)
+        lines.push(
+          `FROM --platform=linux/arm64 ${name(a)}@${a.old.indexDigest} AS build`,
+          'RUN make',
+          `FROM ${name(b)}@${b.current.indexDigest}`
+        )
         break
       case 2:
-        lines.push(`ARG BASE="${name(a)}"`, 'FROM ${BASE}', 'RUN <<EOF', `FROM ${name(b)}`, 'EOF')
+        lines.push(
+          `ARG BASE="${name(a)}"`,
+          'FROM ${BASE}',
+          'RUN <<EOF',
+          `FROM ${name(b)}`,
+          'EOF'
+        )
         break
       case 3:
-        lines.push(`FROM ${name(a)}`, `COPY --from=${name(b)} /bin/tool /bin/tool`)
+        lines.push(
+          `FROM ${name(a)}`,
+          `COPY --from=${name(b)} /bin/tool /bin/tool`
+        )
         break
       default:
         lines.push(`FROM ${name(a)}@${a.current.indexDigest}`, 'RUN true')
@@ -123,7 +149,11 @@ async function generateRepository(root: string, files: number, images: readonly 
   }
 }
 
-async function measure(scenario: string, root: string, files: number): Promise<Row> {
+async function measure(
+  scenario: string,
+  root: string,
+  files: number
+): Promise<Row> {
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
   const started = performance.now()
@@ -146,19 +176,26 @@ function countsByKind(p: CountingProxy): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const r of p.requests) {
     const byDigest = /\/manifests\/sha256:/.test(r.path)
-    const kind = r.kind.startsWith('manifest') ? `${r.kind} by ${byDigest ? 'digest' : 'tag'}` : r.kind
+    const kind = r.kind.startsWith('manifest')
+      ? `${r.kind} by ${byDigest ? 'digest' : 'tag'}`
+      : r.kind
     counts[kind] = (counts[kind] ?? 0) + 1
   }
   return counts
 }
 
-async function runCli(root: string, p: CountingProxy): Promise<{ code: number | null; maxRssKb: number }> {
+async function runCli(
+  root: string,
+  p: CountingProxy
+): Promise<{ code: number | null; maxRssKb: number }> {
   const child = spawn(
     process.execPath,
     [
       '--import',
       'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))',
-      ...(values.profile === true ? ['--cpu-prof', '--cpu-prof-dir=.tmp/profiles'] : []),
+      ...(values.profile === true
+        ? ['--cpu-prof', '--cpu-prof-dir=.tmp/profiles']
+        : []),
       'dist/cli.js',
       'apply',
       root,
@@ -167,13 +204,19 @@ async function runCli(root: string, p: CountingProxy): Promise<{ code: number | 
       `docker.io=${p.host}`,
       ...(values.verbose === true ? ['--verbose'] : [])
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOCKER_CONFIG: join(work, 'none') } }
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DOCKER_CONFIG: join(work, 'none') }
+    }
   )
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  const code = await new Promise<number | null>(resolve =>
+    child.on('close', resolve)
+  )
   const maxRssKb = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0)
-  if (code !== 0 || values.verbose === true) console.error(stderr.slice(0, 4000))
+  if (code !== 0 || values.verbose === true)
+    console.error(stderr.slice(0, 4000))
   return { code, maxRssKb }
 }
 
@@ -181,13 +224,18 @@ function printTable(rows: readonly Row[]): void {
   console.log(
     `\nFreshbase benchmark: ${uniqueTags} unique tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, bundled CLI\n`
   )
-  console.log('| scenario | files | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other registry requests | peak in flight | exit |')
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log(
+    '| scenario | files | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other registry requests | peak in flight | exit |'
+  )
+  console.log(
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  )
   for (const r of rows) {
     const c = r.counts
     const headTag = c['manifest-head by tag'] ?? 0
     const headDigest = c['manifest-head by digest'] ?? 0
-    const get = (c['manifest-get by tag'] ?? 0) + (c['manifest-get by digest'] ?? 0)
+    const get =
+      (c['manifest-get by tag'] ?? 0) + (c['manifest-get by digest'] ?? 0)
     const other = Object.entries(c)
       .filter(([k]) => !k.startsWith('manifest'))
       .map(([k, v]) => `${k} ${v}`)

@@ -17,12 +17,16 @@ const dir = await mkdtemp(join(tmpdir(), 'freshbase-demo-'))
 try {
   const platforms = ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
   await registry.seedImage('library/node', '20-bookworm-slim', { platforms })
-  const oldPython = await registry.seedImage('library/python', '3.12-slim', { platforms })
+  const oldPython = await registry.seedImage('library/python', '3.12-slim', {
+    platforms
+  })
   await registry.seedImage('library/python', '3.12-slim', { platforms }) // upstream moved the tag
   await registry.seedImage('library/golang', '1.23', { platforms })
   await registry.seedImage('library/alpine', '3.20', { platforms })
   await registry.seedImage('docker/dockerfile', '1', { platforms })
-  await registry.seedImage('acme/toolbox', '2.1', { platforms: ['linux/amd64'] })
+  await registry.seedImage('acme/toolbox', '2.1', {
+    platforms: ['linux/amd64']
+  })
 
   const files: Record<string, string> = {
     'web/Dockerfile': [
@@ -67,17 +71,28 @@ try {
     await writeFile(join(dir, file), text)
   }
 
-  const map = ['--registry-map', `docker.io=${registry.host}`, '--registry-map', `ghcr.io=${registry.host}`]
+  const map = [
+    '--registry-map',
+    `docker.io=${registry.host}`,
+    '--registry-map',
+    `ghcr.io=${registry.host}`
+  ]
   const freshbase = (title: string, args: string[]): void => {
     console.log(`\n$ freshbase ${args.join(' ')}    # ${title}\n`)
-    const result = spawnSync(process.execPath, ['dist/cli.js', ...args, ...map], {
-      stdio: 'inherit',
-      env: { ...process.env, DOCKER_CONFIG: join(dir, '.no-docker-config') }
-    })
+    const result = spawnSync(
+      process.execPath,
+      ['dist/cli.js', ...args, ...map],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, DOCKER_CONFIG: join(dir, '.no-docker-config') }
+      }
+    )
     console.log(`(exit status ${result.status ?? 'killed'})`)
   }
 
-  console.log(`Local registry: ${registry.host} (Docker Hub and GHCR names map to it)`)
+  console.log(
+    `Local registry: ${registry.host} (Docker Hub and GHCR names map to it)`
+  )
   console.log(`Sample repository: ${dir}`)
   freshbase('dry run: nothing is written', ['check', dir])
   freshbase('rewrite the files, show the diff', ['apply', dir, '--diff'])

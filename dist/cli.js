@@ -15010,7 +15010,9 @@ function parseConfig(raw) {
   const list = (key) => readList(raw, key, problems);
   const root = readString(raw, "root", problems) ?? ".";
   const dockerConfig = readString(raw, "docker-config", problems);
-  const insecureRegistries = list("insecure-registries").map((h) => h.toLowerCase());
+  const insecureRegistries = list("insecure-registries").map(
+    (h) => h.toLowerCase()
+  );
   for (const host of insecureRegistries) {
     if (!HOST_PATTERN.test(host)) {
       problems.push(
@@ -15025,8 +15027,20 @@ function parseConfig(raw) {
     ...dockerConfig === void 0 ? {} : { dockerConfig },
     insecureRegistries,
     registryMap: readRegistryMap(list("registry-map"), problems),
-    concurrency: readInteger(raw, "concurrency", 1, 64, DEFAULTS.concurrency, problems),
-    pinUnpinned: readBoolean(raw, "pin-unpinned", DEFAULTS.pinUnpinned, problems),
+    concurrency: readInteger(
+      raw,
+      "concurrency",
+      1,
+      64,
+      DEFAULTS.concurrency,
+      problems
+    ),
+    pinUnpinned: readBoolean(
+      raw,
+      "pin-unpinned",
+      DEFAULTS.pinUnpinned,
+      problems
+    ),
     ignore: list("ignore"),
     timeoutMs: readInteger(raw, "timeout", 1, 600, DEFAULTS.timeoutMs / 1e3, problems) * 1e3
   };
@@ -15061,7 +15075,9 @@ function readInteger(raw, key, min, max, fallback, problems) {
   if (value === void 0 || value === "") return fallback;
   const number = typeof value === "number" ? value : Number(value);
   if (typeof value !== "number" && typeof value !== "string" || !Number.isInteger(number) || number < min || number > max) {
-    problems.push(`'${key}' must be a whole number from ${min} to ${max}, got ${describe(value)}.`);
+    problems.push(
+      `'${key}' must be a whole number from ${min} to ${max}, got ${describe(value)}.`
+    );
     return fallback;
   }
   return number;
@@ -15109,17 +15125,23 @@ function parseConfigFile(file, text, allowedKeys) {
   }
   if (data === null || data === void 0) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    throw new ConfigError([`${file}: must be a mapping of option names to values.`]);
+    throw new ConfigError([
+      `${file}: must be a mapping of option names to values.`
+    ]);
   }
   const problems = [];
   const raw = {};
   for (const [key, value] of Object.entries(data)) {
     if (!allowedKeys.includes(key)) {
-      problems.push(`${file}: unknown key '${key}'. Allowed keys: ${allowedKeys.join(", ")}.`);
+      problems.push(
+        `${file}: unknown key '${key}'. Allowed keys: ${allowedKeys.join(", ")}.`
+      );
     } else if (isRawValue(value)) {
       raw[key] = value;
     } else {
-      problems.push(`${file}: '${key}' must be a string, number, boolean or list of strings.`);
+      problems.push(
+        `${file}: '${key}' must be a string, number, boolean or list of strings.`
+      );
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -16004,7 +16026,12 @@ function planUpdates(sites, resolutions, policy) {
   return { rows: rows.map((d) => d.row), files: collectEdits(rows), resolutions };
 }
 function decideSite(site, byKey, policy) {
-  const base = { file: site.file, line: site.line, image: site.image, source: site.source };
+  const base = {
+    file: site.file,
+    line: site.line,
+    image: site.image,
+    source: site.source
+  };
   const ref = site.ref;
   if (site.skip !== void 0 || ref === void 0) {
     const reason = site.skip?.message ?? "not an image reference";
@@ -16012,22 +16039,41 @@ function decideSite(site, byKey, policy) {
   }
   const key = canonicalKey(ref);
   const current = ref.digest;
-  const withKey = { ...base, key, ...current === void 0 ? {} : { currentDigest: current } };
+  const withKey = {
+    ...base,
+    key,
+    ...current === void 0 ? {} : { currentDigest: current }
+  };
   const resolution = byKey.get(key);
   if (resolution === void 0) {
-    return { site, row: { ...withKey, decision: "skipped", reason: "not resolved", warnings: [] } };
+    return {
+      site,
+      row: {
+        ...withKey,
+        decision: "skipped",
+        reason: "not resolved",
+        warnings: []
+      }
+    };
   }
   if (resolution.kind === "failed") {
     const { message, hint } = resolution.failure;
     return {
       site,
-      row: { ...withKey, decision: "failed", reason: message, hint, warnings: [] }
+      row: {
+        ...withKey,
+        decision: "failed",
+        reason: message,
+        hint,
+        warnings: []
+      }
     };
   }
   const target = targetDigest(resolution, current);
   const warnings = platformWarnings(site, resolution, target !== current);
   const row = { ...withKey, newDigest: target, warnings };
-  if (current === target) return { site, row: { ...row, decision: "up to date" } };
+  if (current === target)
+    return { site, row: { ...row, decision: "up to date" } };
   if (current === void 0 && !policy.pinUnpinned) {
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`;
     return { site, row: { ...row, decision: "skipped", reason } };
@@ -16037,16 +16083,22 @@ function decideSite(site, byKey, policy) {
     const reason = `"${site.image}" has no rewritable text range.`;
     return { site, row: { ...row, decision: "skipped", reason } };
   }
-  return { site, row: { ...row, decision: current === void 0 ? "pin" : "update" }, edit };
+  return {
+    site,
+    row: { ...row, decision: current === void 0 ? "pin" : "update" },
+    edit
+  };
 }
 function targetDigest(resolved2, current) {
   if (current === void 0) return resolved2.digest;
-  if (resolved2.manifests?.some((m) => m.digest === current) === true) return current;
+  if (resolved2.manifests?.some((m) => m.digest === current) === true)
+    return current;
   return resolved2.platformPins?.[current] ?? resolved2.digest;
 }
 function platformWarnings(site, resolved2, changed) {
   const manifests = resolved2.manifests;
-  if (site.platform === void 0 || manifests === void 0 || !changed) return [];
+  if (site.platform === void 0 || manifests === void 0 || !changed)
+    return [];
   const wanted = parsePlatform(site.platform);
   if (wanted === void 0) return [];
   if (manifests.some((m) => platformMatches(m.platform, wanted))) return [];
@@ -16066,12 +16118,17 @@ function formatPlatform(p) {
   return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
 }
 function platformMatches(offered, wanted) {
-  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture) return false;
+  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture)
+    return false;
   return wanted.variant === void 0 || offered.variant === wanted.variant;
 }
 function editFor(site, digest) {
   if (site.span === void 0 || site.spanText === void 0) return void 0;
-  return { span: site.span, expected: site.spanText, replacement: pinnedSpanText(site, digest) };
+  return {
+    span: site.span,
+    expected: site.spanText,
+    replacement: pinnedSpanText(site, digest)
+  };
 }
 function rejectConflictingEdits(decided) {
   const bySpan = /* @__PURE__ */ new Map();
@@ -16083,7 +16140,8 @@ function rejectConflictingEdits(decided) {
     bySpan.set(spanKey(d), set);
   }
   return decided.map((d) => {
-    if (d.edit === void 0 || (bySpan.get(spanKey(d))?.size ?? 0) <= 1) return d;
+    if (d.edit === void 0 || (bySpan.get(spanKey(d))?.size ?? 0) <= 1)
+      return d;
     const reason = `${d.site.file}:${d.site.line}: "${d.site.image}" shares its ARG value with another FROM that needs a different digest; not changed. Give each FROM its own ARG.`;
     const { edit: _dropped, ...rest } = d;
     return { ...rest, row: { ...d.row, decision: "failed", reason } };
@@ -16128,7 +16186,9 @@ function createConsoleLogger(options) {
         return await fn();
       } finally {
         if (options.verbose) {
-          options.write(`debug: ${name} took ${Math.round(performance.now() - started)} ms`);
+          options.write(
+            `debug: ${name} took ${Math.round(performance.now() - started)} ms`
+          );
         }
       }
     }
@@ -16309,14 +16369,23 @@ function compileImageGlobs(globs) {
   };
 }
 function globToRegExp(glob) {
-  const body = [...glob].map((ch) => ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+  const body = [...glob].map(
+    (ch) => ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&")
+  ).join("");
   return new RegExp(`^${body}$`);
 }
 function imageForms(ref) {
   const tag = ref.tag === void 0 ? "" : `:${ref.tag}`;
   const normalized = `${ref.registry}/${ref.repository}`;
   const familiar = ref.registry === "docker.io" ? ref.repository.replace(/^library\/(?=[^/]+$)/, "") : normalized;
-  return [ref.name, ref.name + tag, normalized, normalized + tag, familiar, familiar + tag];
+  return [
+    ref.name,
+    ref.name + tag,
+    normalized,
+    normalized + tag,
+    familiar,
+    familiar + tag
+  ];
 }
 
 // src/core/requests.ts
@@ -16357,11 +16426,26 @@ function needsSecondLook(request, first) {
   const stalePins = request.currentDigests.some((d) => d !== resolution.digest);
   return stalePins || request.needsManifestBody && request.currentDigests.length === 0;
 }
+function secondLook(requests, first) {
+  const byKey = new Map(first.map((r) => [r.key, r]));
+  return requests.filter((r) => needsSecondLook(r, first)).map((r) => {
+    const resolution = byKey.get(r.key);
+    const now = resolution?.kind === "resolved" ? resolution.digest : void 0;
+    return {
+      ...r,
+      needsManifestBody: true,
+      currentDigests: r.currentDigests.filter((d) => d !== now)
+    };
+  });
+}
 
 // src/pipeline/run.ts
 async function run(config, ports, mode) {
   const { files, resolver, logger } = ports;
-  const found = await logger.group("Discover", async () => files.discover(config));
+  const found = await logger.group(
+    "Discover",
+    async () => files.discover(config)
+  );
   const { sites, texts, problems } = await logger.group(
     "Scan",
     async () => scanAll(found, files, config)
@@ -16382,14 +16466,23 @@ async function run(config, ports, mode) {
       );
     });
   }
-  return { plan, changes, filesScanned: found.length, uniqueImages: requests.length };
+  return {
+    plan,
+    changes,
+    filesScanned: found.length,
+    uniqueImages: requests.length
+  };
 }
 async function scanAll(found, files, config) {
   const isIgnored = compileImageGlobs(config.ignore);
   const texts = new Array(found.length);
-  await forEachLimited(found.map((file, i) => ({ file, i })), IO_PARALLELISM, async ({ file, i }) => {
-    texts[i] = await files.read(file).catch((error) => error);
-  });
+  await forEachLimited(
+    found.map((file, i) => ({ file, i })),
+    IO_PARALLELISM,
+    async ({ file, i }) => {
+      texts[i] = await files.read(file).catch((error) => error);
+    }
+  );
   const scanned = { sites: [], texts: /* @__PURE__ */ new Map(), problems: [] };
   found.forEach((file, i) => {
     const text = texts[i];
@@ -16413,20 +16506,27 @@ async function forEachLimited(items, limit, fn) {
       await fn(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  );
 }
 function markIgnored(site, isIgnored) {
   const glob = site.ref === void 0 || site.skip !== void 0 ? void 0 : isIgnored(site.ref);
   if (glob === void 0) return site;
-  return { ...site, skip: { code: "ignored", message: `matches ignore pattern "${glob}"` } };
+  return {
+    ...site,
+    skip: { code: "ignored", message: `matches ignore pattern "${glob}"` }
+  };
 }
 async function resolveTwice(resolver, requests) {
   const first = await resolver.resolveAll(
     requests.map((r) => ({ ...r, currentDigests: [], needsManifestBody: false }))
   );
-  const again = requests.filter((r) => needsSecondLook(r, first));
+  const again = secondLook(requests, first);
   if (again.length === 0) return first;
-  const second = new Map((await resolver.resolveAll(again)).map((r) => [r.key, r]));
+  const second = new Map(
+    (await resolver.resolveAll(again)).map((r) => [r.key, r])
+  );
   return first.map((r) => second.get(r.key) ?? r);
 }
 function rewriteAll(planned, texts, problems) {
@@ -16436,19 +16536,33 @@ function rewriteAll(planned, texts, problems) {
     const before = texts.get(file) ?? "";
     const applied = applyEdits(before, edits);
     const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied;
-    if (applied.ok && verdict.ok) changes.push({ file, before, after: applied.text });
+    if (applied.ok && verdict.ok)
+      changes.push({ file, before, after: applied.text });
     else if (!verdict.ok) refused.set(file, verdict.error);
   }
   const rows = planned.rows.map((row) => {
     const error = refused.get(row.file);
-    if (error === void 0 || row.decision !== "pin" && row.decision !== "update") return row;
-    return { ...row, decision: "failed", reason: `${row.file}: not written: ${error}` };
+    if (error === void 0 || row.decision !== "pin" && row.decision !== "update")
+      return row;
+    return {
+      ...row,
+      decision: "failed",
+      reason: `${row.file}: not written: ${error}`
+    };
   });
   const files = planned.files.filter((f) => !refused.has(f.file));
   return { plan: { ...planned, rows: [...problems, ...rows], files }, changes };
 }
 function fileProblem(file, message) {
-  return { file, line: 1, image: "", source: "from", decision: "failed", reason: message, warnings: [] };
+  return {
+    file,
+    line: 1,
+    image: "",
+    source: "from",
+    decision: "failed",
+    reason: message,
+    warnings: []
+  };
 }
 
 // src/wiring.ts
@@ -16469,7 +16583,11 @@ async function writeFileAtomic(file, text) {
     `.${path.basename(file)}.freshbase-${randomBytes(6).toString("hex")}.tmp`
   );
   try {
-    const handle = await open(temp, "wx", mode === void 0 ? 420 : mode & 4095);
+    const handle = await open(
+      temp,
+      "wx",
+      mode === void 0 ? 420 : mode & 4095
+    );
     try {
       await handle.writeFile(text, "utf8");
       await handle.sync();
@@ -16514,7 +16632,11 @@ async function discoverDockerfiles(root, options) {
       const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
       if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(rel)) continue;
       const full = path2.join(dir, entry.name);
-      const target = entry.isSymbolicLink() ? await followInside(full, realRoot) : { real: full, isDirectory: entry.isDirectory(), isFile: entry.isFile() };
+      const target = entry.isSymbolicLink() ? await followInside(full, realRoot) : {
+        real: full,
+        isDirectory: entry.isDirectory(),
+        isFile: entry.isFile()
+      };
       if (target === void 0 || seen.has(target.real)) continue;
       if (target.isDirectory) {
         seen.add(target.real);
@@ -17327,7 +17449,7 @@ var headFetch = async (input, init) => {
   return new Promise((resolve, reject) => {
     const signal = init?.signal ?? void 0;
     if (signal?.aborted === true) {
-      reject(signal.reason);
+      reject(abortReason(signal));
       return;
     }
     const secure = url.protocol === "https:";
@@ -17339,7 +17461,7 @@ var headFetch = async (input, init) => {
     });
     const onAbort = () => {
       req.destroy();
-      reject(signal?.reason);
+      if (signal !== void 0) reject(abortReason(signal));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     req.on("response", (res) => {
@@ -17370,6 +17492,34 @@ function toHeaders(res) {
   }
   return headers;
 }
+function abortReason(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new DOMException("This operation was aborted", "AbortError");
+}
+
+// src/registry/request-slots.ts
+var RequestSlots = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  async run(fn) {
+    if (this.active >= this.limit) {
+      await new Promise((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next === void 0) this.active--;
+      else next();
+    }
+  }
+};
 
 // src/registry/http-response.ts
 var ERROR_BODY_LIMIT = 64 * 1024;
@@ -17462,10 +17612,14 @@ var MAX_REDIRECTS = 5;
 var RegistryHttp = class {
   constructor(options) {
     this.options = options;
+    this.slots = new RequestSlots(
+      options.maxInFlight ?? Number.POSITIVE_INFINITY
+    );
   }
   options;
   schemes = /* @__PURE__ */ new Map();
   probes = /* @__PURE__ */ new Map();
+  slots;
   /** True when `host` may be spoken to over plain HTTP (loopback or listed insecure). */
   allowsPlainHttp(host) {
     return allowsPlainHttp(host, this.options.insecureRegistries ?? []);
@@ -17524,7 +17678,7 @@ var RegistryHttp = class {
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
-        response = await this.attempt(url, request);
+        response = await this.slots.run(async () => this.attempt(url, request));
         this.count(request.kind, request.registry);
       } catch (error) {
         const failure2 = asRegistryError(error, request.method, url);
@@ -17756,7 +17910,9 @@ async function mapPlatformPins(input) {
 }
 async function pinTarget(old, input) {
   if (isEntry(input.knownIndex(), old)) return { kind: "pin", digest: old };
-  const head = await unlessGone(input.reader.head(old, false));
+  const head = await unlessGone(
+    input.headOld?.(old) ?? input.reader.head(old, false)
+  );
   if (head === void 0 || head.kind === "index") return { kind: "skip" };
   const index = await input.readIndex();
   if (isEntry(index, old)) return { kind: "pin", digest: old };
@@ -17961,6 +18117,7 @@ var RegistryClient = class {
   constructor(options) {
     this.options = options;
     const http = new RegistryHttp({
+      maxInFlight: Math.max(1, options.concurrency ?? 8),
       timeoutMs: options.timeoutMs ?? 3e4,
       retries: options.retries ?? 3,
       insecureRegistries: options.insecureRegistries,
@@ -17999,6 +18156,7 @@ var RegistryClient = class {
   }
   async resolveTag(request) {
     const reader = new RepositoryReader(this.auth, targetOf(request));
+    const headOld = prefetchOldPins(reader, request);
     const first = await readTag(reader, request);
     const index = new IndexBody(reader, first);
     const pins = first.kind === "index" ? await mapPlatformPins({
@@ -18006,11 +18164,25 @@ var RegistryClient = class {
       newDigest: first.digest,
       currentDigests: request.currentDigests,
       knownIndex: () => index.known(),
-      readIndex: async () => index.read()
+      readIndex: async () => index.read(),
+      ...optional("headOld", headOld)
     }) : { pins: {}, warnings: [] };
     return resolved(request, first, index.known(), pins);
   }
 };
+function prefetchOldPins(reader, request) {
+  if (!request.needsManifestBody || request.currentDigests.length === 0) {
+    return void 0;
+  }
+  const heads = new Map(
+    request.currentDigests.map((d) => {
+      const pending = reader.head(d, false);
+      pending.catch(() => void 0);
+      return [d, pending];
+    })
+  );
+  return async (digest) => heads.get(digest) ?? reader.head(digest, false);
+}
 async function readTag(reader, request) {
   try {
     return request.needsManifestBody ? await reader.get(request.tag) : await reader.head(request.tag, true);
@@ -18522,7 +18694,9 @@ function renderTable(report) {
   const widths = header.map(
     (h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
   );
-  const line = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (cells) => cells.map(
+    (cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
+  ).join("  ").trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }
 function decisionText(row) {
@@ -18603,16 +18777,23 @@ var OPTIONS = {
   ignore: { type: "string", multiple: true }
 };
 async function runCli(argv, io) {
-  const logger = createConsoleLogger({ verbose: argv.includes("--verbose"), write: io.stderr });
+  const logger = createConsoleLogger({
+    verbose: argv.includes("--verbose"),
+    write: io.stderr
+  });
   try {
     const args = parseArguments(argv);
     if (args.values.help === true) return print(io.stdout, HELP, 0);
     if (args.values.version === true) return print(io.stdout, VERSION, 0);
     const [command, dir, ...extra] = args.positionals;
     if (command !== "check" && command !== "apply") {
-      return usageError(io, `unknown command "${command ?? ""}": use "check" or "apply".`);
+      return usageError(
+        io,
+        `unknown command "${command ?? ""}": use "check" or "apply".`
+      );
     }
-    if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0] ?? ""}".`);
+    if (extra.length > 0)
+      return usageError(io, `unexpected argument "${extra[0] ?? ""}".`);
     const raw = await rawConfig(args.values, dir);
     const config = parseConfig(raw);
     const ports = await buildPorts(config, logger, { env: io.env });
@@ -18642,7 +18823,12 @@ var UsageError = class extends Error {
 };
 function parseArguments(argv) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true
+    });
   } catch (error) {
     throw new UsageError(error.message);
   }
@@ -18662,7 +18848,9 @@ async function rawConfig(values, dir) {
     ignore: values.ignore
   };
   if (values["no-pin-unpinned"] === true && values["pin-unpinned"] === true) {
-    throw new UsageError("--pin-unpinned and --no-pin-unpinned contradict each other; pass one.");
+    throw new UsageError(
+      "--pin-unpinned and --no-pin-unpinned contradict each other; pass one."
+    );
   }
   const merged = { ...fromFile };
   for (const [key, value] of Object.entries(fromArgs)) {
@@ -18676,7 +18864,11 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  return parseConfigFile(file, text, CORE_KEYS.filter((k) => k !== "root"));
+  return parseConfigFile(
+    file,
+    text,
+    CORE_KEYS.filter((k) => k !== "root")
+  );
 }
 function usageError(io, message) {
   io.stderr(`error: ${message}

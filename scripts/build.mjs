@@ -26,16 +26,31 @@ const result = await build({
 const packages = new Map()
 for (const input of Object.keys(result.metafile.inputs)) {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)
-  if (match) packages.set(match[1], path.join(input.slice(0, match.index), 'node_modules', match[1]))
+  if (match)
+    packages.set(
+      match[1],
+      path.join(input.slice(0, match.index), 'node_modules', match[1])
+    )
 }
 const sections = []
 for (const [name, dir] of [...packages].sort(([a], [b]) => (a < b ? -1 : 1))) {
   const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'))
   let text = ''
-  for (const file of ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE']) {
+  for (const file of [
+    'LICENSE',
+    'LICENSE.md',
+    'LICENSE.txt',
+    'license',
+    'LICENCE'
+  ]) {
     text = await readFile(path.join(dir, file), 'utf8').catch(() => '')
     if (text) break
   }
-  sections.push(`${name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text.trim()}\n`)
+  sections.push(
+    `${name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text.trim()}\n`
+  )
 }
-await writeFile('dist/licenses.txt', sections.join('\n' + '-'.repeat(72) + '\n\n'))
+await writeFile(
+  'dist/licenses.txt',
+  sections.join('\n' + '-'.repeat(72) + '\n\n')
+)

@@ -70,7 +70,11 @@ describe('parseConfigFile', () => {
   const keys = ['include', 'concurrency', 'ignore']
 
   it('reads the same keys as the inputs', () => {
-    const raw = parseConfigFile('f.yml', 'include: [a/**]\nconcurrency: 4\n', keys)
+    const raw = parseConfigFile(
+      'f.yml',
+      'include: [a/**]\nconcurrency: 4\n',
+      keys
+    )
 
     expect(raw).toEqual({ include: ['a/**'], concurrency: 4 })
   })
@@ -82,7 +86,9 @@ describe('parseConfigFile', () => {
   })
 
   it('names the file on a YAML syntax error', () => {
-    expect(() => parseConfigFile('f.yml', 'include: [a\n', keys)).toThrow(/^f\.yml: not valid YAML/)
+    expect(() => parseConfigFile('f.yml', 'include: [a\n', keys)).toThrow(
+      /^f\.yml: not valid YAML/
+    )
   })
 
   it('treats an empty file as no settings', () => {

@@ -41,11 +41,19 @@ const resolved = (key: string, extra = {}): Resolution => ({
 
 describe('planUpdates', () => {
   it('pins, updates and keeps up-to-date references', () => {
-    const sites = [site('node:20'), site(`node:20@${OLD}`, { line: 2 }), site(`node:20@${INDEX}`, { line: 3 })]
+    const sites = [
+      site('node:20'),
+      site(`node:20@${OLD}`, { line: 2 }),
+      site(`node:20@${INDEX}`, { line: 3 })
+    ]
 
-    const plan = planUpdates(sites, [resolved('docker.io/library/node:20')], { pinUnpinned: true })
+    const plan = planUpdates(sites, [resolved('docker.io/library/node:20')], {
+      pinUnpinned: true
+    })
 
-    expect(plan.rows.map(r => [r.line, r.decision, r.currentDigest, r.newDigest])).toEqual([
+    expect(
+      plan.rows.map(r => [r.line, r.decision, r.currentDigest, r.newDigest])
+    ).toEqual([
       [1, 'pin', undefined, INDEX],
       [2, 'update', OLD, INDEX],
       [3, 'up to date', INDEX, INDEX]
@@ -54,7 +62,11 @@ describe('planUpdates', () => {
       {
         file: 'Dockerfile',
         edits: [
-          { span: { start: 5, end: 12 }, expected: 'node:20', replacement: `node:20@${INDEX}` },
+          {
+            span: { start: 5, end: 12 },
+            expected: 'node:20',
+            replacement: `node:20@${INDEX}`
+          },
           {
             span: { start: 5, end: 5 + 8 + 71 },
             expected: `node:20@${OLD}`,
@@ -66,9 +78,13 @@ describe('planUpdates', () => {
   })
 
   it('leaves tag-only references alone when pin-unpinned is off', () => {
-    const plan = planUpdates([site('node:20')], [resolved('docker.io/library/node:20')], {
-      pinUnpinned: false
-    })
+    const plan = planUpdates(
+      [site('node:20')],
+      [resolved('docker.io/library/node:20')],
+      {
+        pinUnpinned: false
+      }
+    )
 
     expect(plan.rows[0]?.decision).toBe('skipped')
     expect(plan.rows[0]?.reason).toMatch(/not pinned and pin-unpinned is off/)
@@ -79,7 +95,12 @@ describe('planUpdates', () => {
     const failure: Resolution = {
       kind: 'failed',
       key: 'docker.io/library/nope:1',
-      failure: { code: 'NOT_FOUND', status: 404, message: 'tag "1" of "nope" not found', hint: 'Check the tag.' }
+      failure: {
+        code: 'NOT_FOUND',
+        status: 404,
+        message: 'tag "1" of "nope" not found',
+        hint: 'Check the tag.'
+      }
     }
 
     const plan = planUpdates(
@@ -89,13 +110,20 @@ describe('planUpdates', () => {
     )
 
     expect(plan.rows.map(r => r.decision)).toEqual(['failed', 'pin'])
-    expect(plan.rows[0]).toMatchObject({ reason: 'tag "1" of "nope" not found', hint: 'Check the tag.' })
+    expect(plan.rows[0]).toMatchObject({
+      reason: 'tag "1" of "nope" not found',
+      hint: 'Check the tag.'
+    })
     expect(plan.files[0]?.edits).toHaveLength(1)
   })
 
   it('keeps a single-platform pin single-platform, and an index entry counts as up to date', () => {
     const manifests = [
-      { platform: { os: 'linux', architecture: 'arm64' }, digest: ARM, mediaType: 'm' }
+      {
+        platform: { os: 'linux', architecture: 'arm64' },
+        digest: ARM,
+        mediaType: 'm'
+      }
     ]
     const resolution = resolved('docker.io/library/node:20', {
       manifests,
@@ -115,10 +143,19 @@ describe('planUpdates', () => {
   })
 
   it('warns when a literal --platform is not in the new index', () => {
-    const manifests = [{ platform: { os: 'linux', architecture: 'amd64' }, digest: ARM, mediaType: 'm' }]
+    const manifests = [
+      {
+        platform: { os: 'linux', architecture: 'amd64' },
+        digest: ARM,
+        mediaType: 'm'
+      }
+    ]
 
     const plan = planUpdates(
-      [site('node:20', { platform: 'linux/s390x' }), site('node:20', { platform: 'linux/amd64', line: 2 })],
+      [
+        site('node:20', { platform: 'linux/s390x' }),
+        site('node:20', { platform: 'linux/amd64', line: 2 })
+      ],
       [resolved('docker.io/library/node:20', { manifests })],
       { pinUnpinned: true }
     )
@@ -130,7 +167,11 @@ describe('planUpdates', () => {
   })
 
   it('writes a shared ARG span once, and refuses it when the FROMs disagree', () => {
-    const shared = { span: { start: 9, end: 16 }, spanText: 'node:20', spanPrefixLength: 7 }
+    const shared = {
+      span: { start: 9, end: 16 },
+      spanText: 'node:20',
+      spanPrefixLength: 7
+    }
     const agree = planUpdates(
       [site('node:20', shared), site('node:20', { ...shared, line: 2 })],
       [resolved('docker.io/library/node:20')],
@@ -138,7 +179,10 @@ describe('planUpdates', () => {
     )
     const disagree = planUpdates(
       [site('node:20', shared), site('node:22', { ...shared, line: 2 })],
-      [resolved('docker.io/library/node:20'), resolved('docker.io/library/node:22', { digest: OLD })],
+      [
+        resolved('docker.io/library/node:20'),
+        resolved('docker.io/library/node:22', { digest: OLD })
+      ],
       { pinUnpinned: true }
     )
 
@@ -148,11 +192,16 @@ describe('planUpdates', () => {
   })
 
   it('passes scanner skips through with their reason', () => {
-    const skipped = site('scratch', { skip: { code: 'scratch', message: 'scratch is not an image' } })
+    const skipped = site('scratch', {
+      skip: { code: 'scratch', message: 'scratch is not an image' }
+    })
 
     const plan = planUpdates([skipped], [], { pinUnpinned: true })
 
-    expect(plan.rows[0]).toMatchObject({ decision: 'skipped', reason: 'scratch is not an image' })
+    expect(plan.rows[0]).toMatchObject({
+      decision: 'skipped',
+      reason: 'scratch is not an image'
+    })
   })
 })
 
@@ -169,23 +218,50 @@ describe('buildRequests', () => {
     const requests = buildRequests(sites, { 'ghcr.io': 'mirror.local:5000' })
 
     expect(requests).toEqual([
-      { key: 'docker.io/library/node:20', registry: 'docker.io', repository: 'library/node', tag: '20', currentDigests: [OLD], needsManifestBody: false },
-      { key: 'docker.io/library/node:22', registry: 'docker.io', repository: 'library/node', tag: '22', currentDigests: [], needsManifestBody: true },
-      { key: 'ghcr.io/acme/app:1', registry: 'mirror.local:5000', repository: 'acme/app', tag: '1', currentDigests: [], needsManifestBody: false }
+      {
+        key: 'docker.io/library/node:20',
+        registry: 'docker.io',
+        repository: 'library/node',
+        tag: '20',
+        currentDigests: [OLD],
+        needsManifestBody: false
+      },
+      {
+        key: 'docker.io/library/node:22',
+        registry: 'docker.io',
+        repository: 'library/node',
+        tag: '22',
+        currentDigests: [],
+        needsManifestBody: true
+      },
+      {
+        key: 'ghcr.io/acme/app:1',
+        registry: 'mirror.local:5000',
+        repository: 'acme/app',
+        tag: '1',
+        currentDigests: [],
+        needsManifestBody: false
+      }
     ])
   })
 
   it('asks for a second look only for changed images that need the index body', () => {
     const [stale, platform, fresh] = buildRequests(
-      [site(`node:20@${OLD}`), site('node:22', { platform: 'linux/arm64' }), site(`node:24@${INDEX}`)],
+      [
+        site(`node:20@${OLD}`),
+        site('node:22', { platform: 'linux/arm64' }),
+        site(`node:24@${INDEX}`)
+      ],
       {}
     )
-    const first = ['20', '22', '24'].map(t => resolved(`docker.io/library/node:${t}`))
+    const first = ['20', '22', '24'].map(t =>
+      resolved(`docker.io/library/node:${t}`)
+    )
 
-    expect([stale, platform, fresh].map(r => r !== undefined && needsSecondLook(r, first))).toEqual([
-      true,
-      true,
-      false
-    ])
+    expect(
+      [stale, platform, fresh].map(
+        r => r !== undefined && needsSecondLook(r, first)
+      )
+    ).toEqual([true, true, false])
   })
 })

@@ -1,9 +1,22 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile, chmod } from 'node:fs/promises'
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+  chmod
+} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../src/files/atomic-write.js'
-import { discoverDockerfiles, isDockerfileName } from '../../src/files/discover.js'
+import {
+  discoverDockerfiles,
+  isDockerfileName
+} from '../../src/files/discover.js'
 
 let root: string
 let outside: string
@@ -42,7 +55,13 @@ describe('isDockerfileName', () => {
 
 describe('discoverDockerfiles', () => {
   it('finds every Dockerfile name below the root in a stable sorted order', async () => {
-    for (const f of ['z/Dockerfile', 'a/b/api.Dockerfile', 'Containerfile.prod', 'Dockerfile', 'a/notes.txt']) {
+    for (const f of [
+      'z/Dockerfile',
+      'a/b/api.Dockerfile',
+      'Containerfile.prod',
+      'Dockerfile',
+      'a/notes.txt'
+    ]) {
       await touch(f)
     }
 
@@ -57,22 +76,40 @@ describe('discoverDockerfiles', () => {
   })
 
   it('skips .git, node_modules and excludes; include narrows; a literal include adds a file', async () => {
-    for (const f of ['.git/Dockerfile', 'node_modules/x/Dockerfile', 'svc/Dockerfile', 'legacy/Dockerfile', 'svc/base.image']) {
+    for (const f of [
+      '.git/Dockerfile',
+      'node_modules/x/Dockerfile',
+      'svc/Dockerfile',
+      'legacy/Dockerfile',
+      'svc/base.image'
+    ]) {
       await touch(f)
     }
 
-    const excluded = await discoverDockerfiles(root, { include: [], exclude: ['legacy/**'] })
-    const included = await discoverDockerfiles(root, { include: ['svc/**', 'svc/base.image'], exclude: [] })
+    const excluded = await discoverDockerfiles(root, {
+      include: [],
+      exclude: ['legacy/**']
+    })
+    const included = await discoverDockerfiles(root, {
+      include: ['svc/**', 'svc/base.image'],
+      exclude: []
+    })
 
     expect(excluded.map(f => f.path)).toEqual(['svc/Dockerfile'])
-    expect(included.map(f => f.path)).toEqual(['svc/Dockerfile', 'svc/base.image'])
+    expect(included.map(f => f.path)).toEqual([
+      'svc/Dockerfile',
+      'svc/base.image'
+    ])
   })
 
   it('never follows a symlink out of the tree and lists a real file once', async () => {
     await touch('Dockerfile')
     await writeFile(path.join(outside, 'Dockerfile'), 'FROM secret:1\n')
     await symlink(outside, path.join(root, 'escape'))
-    await symlink(path.join(root, 'Dockerfile'), path.join(root, 'alias.Dockerfile'))
+    await symlink(
+      path.join(root, 'Dockerfile'),
+      path.join(root, 'alias.Dockerfile')
+    )
     await symlink(root, path.join(root, 'loop'))
 
     const found = await discoverDockerfiles(root, { include: [], exclude: [] })
@@ -81,7 +118,9 @@ describe('discoverDockerfiles', () => {
   })
 
   it('says which directory is missing', async () => {
-    await expect(discoverDockerfiles(path.join(root, 'nope'), { include: [], exclude: [] })).rejects.toThrow(
+    await expect(
+      discoverDockerfiles(path.join(root, 'nope'), { include: [], exclude: [] })
+    ).rejects.toThrow(
       /cannot read the directory ".*nope".*Pass an existing directory/
     )
   })
@@ -104,13 +143,17 @@ describe('writeFileAtomic', () => {
     if (process.getuid?.() === 0) {
       // root ignores directory permissions; write into a missing directory instead
       const file = path.join(root, 'missing', 'Dockerfile')
-      await expect(writeFileAtomic(file, 'x')).rejects.toThrow(/could not write .*missing\/Dockerfile.*unchanged/)
+      await expect(writeFileAtomic(file, 'x')).rejects.toThrow(
+        /could not write .*missing\/Dockerfile.*unchanged/
+      )
       return
     }
     const file = path.join(root, 'Dockerfile')
     await writeFile(file, 'old')
     await chmod(root, 0o555)
-    await expect(writeFileAtomic(file, 'new')).rejects.toThrow(/could not write/)
+    await expect(writeFileAtomic(file, 'new')).rejects.toThrow(
+      /could not write/
+    )
     await chmod(root, 0o755)
     expect(await readFile(file, 'utf8')).toBe('old')
   })

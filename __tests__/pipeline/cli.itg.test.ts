@@ -5,7 +5,14 @@
  * other files still update, Basic auth from a Docker config file and from a
  * credential helper, Bearer against the registry's own token verification.
  */
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  writeFile
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,19 +35,29 @@ interface CliResult {
   readonly stderr: string
 }
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<CliResult> {
   const out: string[] = []
   const err: string[] = []
   const code = await runCli(args, {
     stdout: text => out.push(text),
     stderr: text => err.push(text),
     // An empty Docker config dir: nothing from the machine running the tests leaks in.
-    env: { DOCKER_CONFIG: join(work, 'no-docker-config'), PATH: process.env['PATH'] ?? '', ...env }
+    env: {
+      DOCKER_CONFIG: join(work, 'no-docker-config'),
+      PATH: process.env['PATH'] ?? '',
+      ...env
+    }
   })
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
-async function makeRepo(name: string, files: Record<string, string>): Promise<string> {
+async function makeRepo(
+  name: string,
+  files: Record<string, string>
+): Promise<string> {
   const root = join(work, name)
   for (const [file, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, file)), { recursive: true })
@@ -61,7 +78,9 @@ describe('freshbase check/apply against a plain registry', () => {
 
   beforeAll(async () => {
     registry = await startRegistry()
-    node20 = await registry.seedImage('library/node', '20', { platforms: ['linux/amd64', 'linux/arm64'] })
+    node20 = await registry.seedImage('library/node', '20', {
+      platforms: ['linux/amd64', 'linux/arm64']
+    })
     oldBase = await registry.seedImage('acme/base', '1')
     base1 = await registry.seedImage('acme/base', '1') // the tag moved
     alpine = await registry.seedImage('library/alpine', '3.20')
@@ -89,7 +108,9 @@ describe('freshbase check/apply against a plain registry', () => {
     const again = await cli(['apply', root, '--json'])
 
     expect(check.code).toBe(1)
-    expect(checkedText.startsWith('\uFEFF# build\r\nFROM --platform=linux/arm64')).toBe(true)
+    expect(
+      checkedText.startsWith('\uFEFF# build\r\nFROM --platform=linux/arm64')
+    ).toBe(true)
     expect(checkedText).toContain(oldBase.indexDigest)
     expect(apply.code).toBe(1)
     expect(await read(root, 'Dockerfile')).toBe(
@@ -97,14 +118,18 @@ describe('freshbase check/apply against a plain registry', () => {
         `RUN make\r\nfrom ${h}/library/node:20@${node20.indexDigest}\r\nCOPY --from=build /out /out\r\n`
     )
     expect(await read(root, 'svc/api.Dockerfile')).toBe(current)
-    expect(await read(root, 'broken/Dockerfile')).toBe(`FROM ${h}/library/nope:1\n`)
+    expect(await read(root, 'broken/Dockerfile')).toBe(
+      `FROM ${h}/library/nope:1\n`
+    )
     expect(await read(root, 'args/Containerfile')).toBe(
       `ARG BASE="${h}/library/node:20@${node20.indexDigest}"\nFROM \${BASE}\n`
     )
     expect(apply.stdout).toMatch(/broken\/Dockerfile:1 .*failed: .*nope:1/)
     expect(apply.stdout).toMatch(/Dockerfile:2 .*update/)
     expect(apply.stdout).toMatch(/svc\/api\.Dockerfile:1 .*up to date/)
-    const rows = (JSON.parse(again.stdout) as { rows: { file: string; decision: string }[] }).rows
+    const rows = (
+      JSON.parse(again.stdout) as { rows: { file: string; decision: string }[] }
+    ).rows
     expect(rows.map(r => `${r.file} ${r.decision}`)).toEqual([
       'Dockerfile up to date',
       'Dockerfile up to date',
@@ -112,13 +137,23 @@ describe('freshbase check/apply against a plain registry', () => {
       'broken/Dockerfile failed',
       'svc/api.Dockerfile up to date'
     ])
-    expect((JSON.parse(again.stdout) as { changedFiles: string[] }).changedFiles).toEqual([])
+    expect(
+      (JSON.parse(again.stdout) as { changedFiles: string[] }).changedFiles
+    ).toEqual([])
   })
 
   it('resolves Docker Hub names through --registry-map and writes the original spelling', async () => {
-    const root = await makeRepo('mapped', { Dockerfile: 'FROM node:20\nFROM docker.io/library/alpine:3.20 AS x\n' })
+    const root = await makeRepo('mapped', {
+      Dockerfile: 'FROM node:20\nFROM docker.io/library/alpine:3.20 AS x\n'
+    })
 
-    const result = await cli(['apply', root, '--registry-map', `docker.io=${registry.host}`, '--diff'])
+    const result = await cli([
+      'apply',
+      root,
+      '--registry-map',
+      `docker.io=${registry.host}`,
+      '--diff'
+    ])
 
     expect(result.code).toBe(0)
     expect(await read(root, 'Dockerfile')).toBe(
@@ -134,7 +169,13 @@ describe('freshbase check/apply against a plain registry', () => {
       Dockerfile: `FROM ${h}/library/node:20\nFROM ${h}/acme/base:1@${oldBase.indexDigest}\nFROM ${h}/library/alpine:3.20\n`
     })
 
-    const result = await cli(['apply', root, '--no-pin-unpinned', '--ignore', '*/acme/*'])
+    const result = await cli([
+      'apply',
+      root,
+      '--no-pin-unpinned',
+      '--ignore',
+      '*/acme/*'
+    ])
 
     expect(result.code).toBe(0)
     expect(await read(root, 'Dockerfile')).toBe(
@@ -156,18 +197,32 @@ describe('freshbase check/apply against a plain registry', () => {
 
     expect(result.code).toBe(0)
     expect(await read(root, 'a/Dockerfile')).toContain('@sha256:')
-    expect(await read(root, 'b/Dockerfile')).toBe(`FROM ${registry.host}/library/node:20\n`)
+    expect(await read(root, 'b/Dockerfile')).toBe(
+      `FROM ${registry.host}/library/node:20\n`
+    )
   })
 })
 
 describe('usage and configuration errors exit 2 naming the option', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate": use "check" or "apply"/],
-    [['check', '--concurrency', '0'], /'concurrency' must be a whole number from 1 to 64, got "0"/],
-    [['check', '--registry-map', 'nope'], /'registry-map': "nope" must be from=to/],
+    [
+      ['check', '--concurrency', '0'],
+      /'concurrency' must be a whole number from 1 to 64, got "0"/
+    ],
+    [
+      ['check', '--registry-map', 'nope'],
+      /'registry-map': "nope" must be from=to/
+    ],
     [['check', '--bogus'], /Unknown option '--bogus'/],
-    [['check', '--config', '/nonexistent.yml'], /--config: cannot read "\/nonexistent.yml": ENOENT/],
-    [['check', '--docker-config', '/nonexistent.json'], /'docker-config': "\/nonexistent.json" does not exist/]
+    [
+      ['check', '--config', '/nonexistent.yml'],
+      /--config: cannot read "\/nonexistent.yml": ENOENT/
+    ],
+    [
+      ['check', '--docker-config', '/nonexistent.json'],
+      /'docker-config': "\/nonexistent.json" does not exist/
+    ]
   ])('%j', async (args, message) => {
     const result = await cli(args)
 
@@ -179,7 +234,18 @@ describe('usage and configuration errors exit 2 naming the option', () => {
     const result = await cli(['--help'])
 
     expect(result.code).toBe(0)
-    for (const option of ['--include', '--exclude', '--config', '--docker-config', '--insecure-registry', '--registry-map', '--concurrency', '--no-pin-unpinned', '--ignore', '--json']) {
+    for (const option of [
+      '--include',
+      '--exclude',
+      '--config',
+      '--docker-config',
+      '--insecure-registry',
+      '--registry-map',
+      '--concurrency',
+      '--no-pin-unpinned',
+      '--ignore',
+      '--json'
+    ]) {
       expect(result.stdout).toContain(option)
     }
   })
@@ -190,17 +256,27 @@ describe('credentials', () => {
   const password = `pw-${Math.random().toString(36).slice(2)}`
 
   it('Basic (htpasswd): from a Docker config file and from a credential helper; never printed', async () => {
-    const registry = await startRegistry({ auth: { htpasswd: { user, password } } })
+    const registry = await startRegistry({
+      auth: { htpasswd: { user, password } }
+    })
     try {
       const seeded = await registry.seedImage('team/app', '2')
       const dockerfile = `FROM ${registry.host}/team/app:2\n`
       const viaFile = await makeRepo('basic-file', { Dockerfile: dockerfile })
-      const viaHelper = await makeRepo('basic-helper', { Dockerfile: dockerfile })
+      const viaHelper = await makeRepo('basic-helper', {
+        Dockerfile: dockerfile
+      })
       const anonymous = await makeRepo('basic-none', { Dockerfile: dockerfile })
       const configFile = join(work, 'basic-config.json')
       await writeFile(
         configFile,
-        JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from(`${user}:${password}`).toString('base64') } } })
+        JSON.stringify({
+          auths: {
+            [registry.host]: {
+              auth: Buffer.from(`${user}:${password}`).toString('base64')
+            }
+          }
+        })
       )
       const helperDir = join(work, 'helper-bin')
       await mkdir(helperDir, { recursive: true })
@@ -212,9 +288,17 @@ describe('credentials', () => {
       await chmod(join(helperDir, 'docker-credential-fbtest'), 0o755)
       const helperConfigDir = join(work, 'helper-config')
       await mkdir(helperConfigDir, { recursive: true })
-      await writeFile(join(helperConfigDir, 'config.json'), JSON.stringify({ credHelpers: { [registry.host]: 'fbtest' } }))
+      await writeFile(
+        join(helperConfigDir, 'config.json'),
+        JSON.stringify({ credHelpers: { [registry.host]: 'fbtest' } })
+      )
 
-      const fromFile = await cli(['apply', viaFile, '--docker-config', configFile])
+      const fromFile = await cli([
+        'apply',
+        viaFile,
+        '--docker-config',
+        configFile
+      ])
       const fromHelper = await cli(['apply', viaHelper], {
         DOCKER_CONFIG: helperConfigDir,
         PATH: `${helperDir}:${process.env['PATH'] ?? ''}`
@@ -222,10 +306,16 @@ describe('credentials', () => {
       const without = await cli(['check', anonymous])
 
       expect(fromFile.code).toBe(0)
-      expect(await read(viaFile, 'Dockerfile')).toBe(`FROM ${registry.host}/team/app:2@${seeded.indexDigest}\n`)
+      expect(await read(viaFile, 'Dockerfile')).toBe(
+        `FROM ${registry.host}/team/app:2@${seeded.indexDigest}\n`
+      )
       expect(fromHelper.code).toBe(0)
-      expect(await read(viaHelper, 'Dockerfile')).toBe(`FROM ${registry.host}/team/app:2@${seeded.indexDigest}\n`)
-      expect((await readFile(join(work, 'helper-stdin'), 'utf8')).trim()).toBe(registry.host)
+      expect(await read(viaHelper, 'Dockerfile')).toBe(
+        `FROM ${registry.host}/team/app:2@${seeded.indexDigest}\n`
+      )
+      expect((await readFile(join(work, 'helper-stdin'), 'utf8')).trim()).toBe(
+        registry.host
+      )
       expect(without.code).toBe(1)
       expect(without.stdout).toMatch(/failed: .*team\/app:2/)
       for (const output of [fromFile, fromHelper, without]) {
@@ -238,22 +328,38 @@ describe('credentials', () => {
 
   it('Bearer: the registry verifies tokens from the issuer; credentials reach a private repository', async () => {
     const registry = await startRegistry({
-      auth: { token: { users: { [user]: password }, privateRepositories: { 'team/private': [user] } } }
+      auth: {
+        token: {
+          users: { [user]: password },
+          privateRepositories: { 'team/private': [user] }
+        }
+      }
     })
     try {
       const open = await registry.seedImage('team/open', '1')
       const closed = await registry.seedImage('team/private', '1')
       const dockerfile = `FROM ${registry.host}/team/open:1\nFROM ${registry.host}/team/private:1\n`
-      const anonymous = await makeRepo('bearer-anon', { Dockerfile: dockerfile })
-      const withCreds = await makeRepo('bearer-creds', { Dockerfile: dockerfile })
+      const anonymous = await makeRepo('bearer-anon', {
+        Dockerfile: dockerfile
+      })
+      const withCreds = await makeRepo('bearer-creds', {
+        Dockerfile: dockerfile
+      })
       const configFile = join(work, 'bearer-config.json')
       await writeFile(
         configFile,
-        JSON.stringify({ auths: { [registry.host]: { username: user, password } } })
+        JSON.stringify({
+          auths: { [registry.host]: { username: user, password } }
+        })
       )
 
       const anon = await cli(['apply', anonymous])
-      const authed = await cli(['apply', withCreds, '--docker-config', configFile])
+      const authed = await cli([
+        'apply',
+        withCreds,
+        '--docker-config',
+        configFile
+      ])
 
       expect(anon.code).toBe(1)
       expect(await read(anonymous, 'Dockerfile')).toBe(
@@ -264,7 +370,9 @@ describe('credentials', () => {
       expect(await read(withCreds, 'Dockerfile')).toBe(
         `FROM ${registry.host}/team/open:1@${open.indexDigest}\nFROM ${registry.host}/team/private:1@${closed.indexDigest}\n`
       )
-      expect(anon.stdout + anon.stderr + authed.stdout + authed.stderr).not.toContain(password)
+      expect(
+        anon.stdout + anon.stderr + authed.stdout + authed.stderr
+      ).not.toContain(password)
     } finally {
       await registry.stop()
     }

@@ -5,7 +5,9 @@
 import * as core from '@actions/core'
 import type { RawConfig } from '../config/config.js'
 
-export function readInputs(env: Readonly<Record<string, string | undefined>>): RawConfig {
+export function readInputs(
+  env: Readonly<Record<string, string | undefined>>
+): RawConfig {
   const input = (name: string): string | undefined => {
     const value = core.getInput(name)
     return value === '' ? undefined : value

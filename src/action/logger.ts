@@ -3,7 +3,10 @@ import * as core from '@actions/core'
 import type { Logger } from '../pipeline/ports.js'
 
 export function createActionLogger(): Logger {
-  const props = (w?: { file: string; line: number }): core.AnnotationProperties =>
+  const props = (w?: {
+    file: string
+    line: number
+  }): core.AnnotationProperties =>
     w === undefined ? {} : { file: w.file, startLine: w.line }
   return {
     info: message => core.info(message),

@@ -21,15 +21,26 @@ export async function runAction(): Promise<void> {
     for (const row of report.plan.rows) {
       const where = { file: path.join(config.root, row.file), line: row.line }
       for (const warning of row.warnings) logger.warn(warning, where)
-      if (row.decision === 'failed') logger.error(`${row.reason ?? ''} ${row.hint ?? ''}`, where)
+      if (row.decision === 'failed')
+        logger.error(`${row.reason ?? ''} ${row.hint ?? ''}`, where)
     }
     const updates = report.plan.rows
       .filter(r => r.decision === 'pin' || r.decision === 'update')
-      .map(r => ({ file: r.file, line: r.line, image: r.image, from: r.currentDigest ?? null, to: r.newDigest }))
+      .map(r => ({
+        file: r.file,
+        line: r.line,
+        image: r.image,
+        from: r.currentDigest ?? null,
+        to: r.newDigest
+      }))
     core.setOutput('updated', report.changes.length > 0)
-    core.setOutput('changed-files', JSON.stringify(report.changes.map(c => c.file)))
+    core.setOutput(
+      'changed-files',
+      JSON.stringify(report.changes.map(c => c.file))
+    )
     core.setOutput('updates', JSON.stringify(updates))
-    if (hasFailures(report.plan)) core.setFailed('Some images could not be resolved; see the errors above.')
+    if (hasFailures(report.plan))
+      core.setFailed('Some images could not be resolved; see the errors above.')
   } catch (error) {
     core.setFailed((error as Error).message)
   }

@@ -40,17 +40,27 @@ const OPTIONS = {
   ignore: { type: 'string', multiple: true }
 } as const
 
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const logger = createConsoleLogger({ verbose: argv.includes('--verbose'), write: io.stderr })
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO
+): Promise<number> {
+  const logger = createConsoleLogger({
+    verbose: argv.includes('--verbose'),
+    write: io.stderr
+  })
   try {
     const args = parseArguments(argv)
     if (args.values.help === true) return print(io.stdout, HELP, 0)
     if (args.values.version === true) return print(io.stdout, VERSION, 0)
     const [command, dir, ...extra] = args.positionals
     if (command !== 'check' && command !== 'apply') {
-      return usageError(io, `unknown command "${command ?? ''}": use "check" or "apply".`)
+      return usageError(
+        io,
+        `unknown command "${command ?? ''}": use "check" or "apply".`
+      )
     }
-    if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0] ?? ''}".`)
+    if (extra.length > 0)
+      return usageError(io, `unexpected argument "${extra[0] ?? ''}".`)
     const raw = await rawConfig(args.values, dir)
     const config = parseConfig(raw)
     const ports = await buildPorts(config, logger, { env: io.env })
@@ -81,17 +91,29 @@ class UsageError extends Error {}
 
 type Values = ReturnType<typeof parseArguments>['values']
 
+// The return type is parseArgs' own, inferred from OPTIONS; spelling it out
+// would repeat OPTIONS.
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
 function parseArguments(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    return parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true
+    })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
 }
 
 /** Config file first, then command-line options on top; the same keys as the action inputs. */
-async function rawConfig(values: Values, dir: string | undefined): Promise<RawConfig> {
-  const fromFile = values.config === undefined ? {} : await readConfigFile(values.config)
+async function rawConfig(
+  values: Values,
+  dir: string | undefined
+): Promise<RawConfig> {
+  const fromFile =
+    values.config === undefined ? {} : await readConfigFile(values.config)
   const fromArgs: Record<string, RawValue> = {
     root: dir,
     include: values.include,
@@ -106,7 +128,9 @@ async function rawConfig(values: Values, dir: string | undefined): Promise<RawCo
     ignore: values.ignore
   }
   if (values['no-pin-unpinned'] === true && values['pin-unpinned'] === true) {
-    throw new UsageError('--pin-unpinned and --no-pin-unpinned contradict each other; pass one.')
+    throw new UsageError(
+      '--pin-unpinned and --no-pin-unpinned contradict each other; pass one.'
+    )
   }
   const merged: Record<string, RawValue> = { ...fromFile }
   for (const [key, value] of Object.entries(fromArgs)) {
@@ -121,7 +145,11 @@ async function readConfigFile(file: string): Promise<RawConfig> {
       `--config: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass the path of a YAML file.`
     ])
   })
-  return parseConfigFile(file, text, CORE_KEYS.filter(k => k !== 'root'))
+  return parseConfigFile(
+    file,
+    text,
+    CORE_KEYS.filter(k => k !== 'root')
+  )
 }
 
 function usageError(io: CliIO, message: string): number {
@@ -129,7 +157,11 @@ function usageError(io: CliIO, message: string): number {
   return 2
 }
 
-function print(write: (text: string) => void, text: string, code: number): number {
+function print(
+  write: (text: string) => void,
+  text: string,
+  code: number
+): number {
   write(text)
   return code
 }

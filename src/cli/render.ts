@@ -20,7 +20,9 @@ export function renderTable(report: RunReport): string {
   )
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) =>
+        i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
+      )
       .join('  ')
       .trimEnd()
   return [line(header), ...rows.map(line)].join('\n')
@@ -34,7 +36,10 @@ export function decisionText(row: PlanRow): string {
   return row.decision
 }
 
-export function renderSummary(report: RunReport, mode: 'check' | 'apply'): string {
+export function renderSummary(
+  report: RunReport,
+  mode: 'check' | 'apply'
+): string {
   const count = (d: PlanRow['decision']): number =>
     report.plan.rows.filter(r => r.decision === d).length
   const verb = mode === 'apply' ? 'wrote' : 'would change'

@@ -21,17 +21,23 @@ export function parseConfigFile(
   }
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([`${file}: must be a mapping of option names to values.`])
+    throw new ConfigError([
+      `${file}: must be a mapping of option names to values.`
+    ])
   }
   const problems: string[] = []
   const raw: Record<string, RawValue> = {}
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (!allowedKeys.includes(key)) {
-      problems.push(`${file}: unknown key '${key}'. Allowed keys: ${allowedKeys.join(', ')}.`)
+      problems.push(
+        `${file}: unknown key '${key}'. Allowed keys: ${allowedKeys.join(', ')}.`
+      )
     } else if (isRawValue(value)) {
       raw[key] = value
     } else {
-      problems.push(`${file}: '${key}' must be a string, number, boolean or list of strings.`)
+      problems.push(
+        `${file}: '${key}' must be a string, number, boolean or list of strings.`
+      )
     }
   }
   if (problems.length > 0) throw new ConfigError(problems)

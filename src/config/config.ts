@@ -73,7 +73,9 @@ export function parseConfig(raw: RawConfig): Config {
   const list = (key: string): string[] => readList(raw, key, problems)
   const root = readString(raw, 'root', problems) ?? '.'
   const dockerConfig = readString(raw, 'docker-config', problems)
-  const insecureRegistries = list('insecure-registries').map(h => h.toLowerCase())
+  const insecureRegistries = list('insecure-registries').map(h =>
+    h.toLowerCase()
+  )
   for (const host of insecureRegistries) {
     if (!HOST_PATTERN.test(host)) {
       problems.push(
@@ -88,17 +90,34 @@ export function parseConfig(raw: RawConfig): Config {
     ...(dockerConfig === undefined ? {} : { dockerConfig }),
     insecureRegistries,
     registryMap: readRegistryMap(list('registry-map'), problems),
-    concurrency: readInteger(raw, 'concurrency', 1, 64, DEFAULTS.concurrency, problems),
-    pinUnpinned: readBoolean(raw, 'pin-unpinned', DEFAULTS.pinUnpinned, problems),
+    concurrency: readInteger(
+      raw,
+      'concurrency',
+      1,
+      64,
+      DEFAULTS.concurrency,
+      problems
+    ),
+    pinUnpinned: readBoolean(
+      raw,
+      'pin-unpinned',
+      DEFAULTS.pinUnpinned,
+      problems
+    ),
     ignore: list('ignore'),
     timeoutMs:
-      readInteger(raw, 'timeout', 1, 600, DEFAULTS.timeoutMs / 1000, problems) * 1000
+      readInteger(raw, 'timeout', 1, 600, DEFAULTS.timeoutMs / 1000, problems) *
+      1000
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze(config)
 }
 
-function readString(raw: RawConfig, key: string, problems: string[]): string | undefined {
+function readString(
+  raw: RawConfig,
+  key: string,
+  problems: string[]
+): string | undefined {
   const value = raw[key]
   if (value === undefined || value === '') return undefined
   if (typeof value === 'string') return value
@@ -114,7 +133,7 @@ function readList(raw: RawConfig, key: string, problems: string[]): string[] {
   if (Array.isArray(value)) {
     const items = value as readonly unknown[]
     if (items.every(item => typeof item === 'string')) {
-      return items.flatMap(item => splitList(item as string))
+      return items.flatMap(item => splitList(item))
     }
   }
   problems.push(`'${key}' must be a list of strings, got ${describe(value)}.`)
@@ -145,7 +164,9 @@ function readInteger(
     number < min ||
     number > max
   ) {
-    problems.push(`'${key}' must be a whole number from ${min} to ${max}, got ${describe(value)}.`)
+    problems.push(
+      `'${key}' must be a whole number from ${min} to ${max}, got ${describe(value)}.`
+    )
     return fallback
   }
   return number
@@ -167,7 +188,10 @@ function readBoolean(
   return fallback
 }
 
-function readRegistryMap(entries: readonly string[], problems: string[]): Record<string, string> {
+function readRegistryMap(
+  entries: readonly string[],
+  problems: string[]
+): Record<string, string> {
   const map: Record<string, string> = {}
   for (const entry of entries) {
     const match = /^(?<from>[^=\s]+)=(?<to>[^=\s]+)$/.exec(entry)

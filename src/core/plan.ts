@@ -65,7 +65,12 @@ function decideSite(
   byKey: ReadonlyMap<string, Resolution>,
   policy: PlanPolicy
 ): Decided {
-  const base = { file: site.file, line: site.line, image: site.image, source: site.source }
+  const base = {
+    file: site.file,
+    line: site.line,
+    image: site.image,
+    source: site.source
+  }
   const ref = site.ref
   if (site.skip !== undefined || ref === undefined) {
     const reason = site.skip?.message ?? 'not an image reference'
@@ -73,22 +78,41 @@ function decideSite(
   }
   const key = canonicalKey(ref)
   const current = ref.digest
-  const withKey = { ...base, key, ...(current === undefined ? {} : { currentDigest: current }) }
+  const withKey = {
+    ...base,
+    key,
+    ...(current === undefined ? {} : { currentDigest: current })
+  }
   const resolution = byKey.get(key)
   if (resolution === undefined) {
-    return { site, row: { ...withKey, decision: 'skipped', reason: 'not resolved', warnings: [] } }
+    return {
+      site,
+      row: {
+        ...withKey,
+        decision: 'skipped',
+        reason: 'not resolved',
+        warnings: []
+      }
+    }
   }
   if (resolution.kind === 'failed') {
     const { message, hint } = resolution.failure
     return {
       site,
-      row: { ...withKey, decision: 'failed', reason: message, hint, warnings: [] }
+      row: {
+        ...withKey,
+        decision: 'failed',
+        reason: message,
+        hint,
+        warnings: []
+      }
     }
   }
   const target = targetDigest(resolution, current)
   const warnings = platformWarnings(site, resolution, target !== current)
   const row = { ...withKey, newDigest: target, warnings }
-  if (current === target) return { site, row: { ...row, decision: 'up to date' } }
+  if (current === target)
+    return { site, row: { ...row, decision: 'up to date' } }
   if (current === undefined && !policy.pinUnpinned) {
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
@@ -98,7 +122,11 @@ function decideSite(
     const reason = `"${site.image}" has no rewritable text range.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  return { site, row: { ...row, decision: current === undefined ? 'pin' : 'update' }, edit }
+  return {
+    site,
+    row: { ...row, decision: current === undefined ? 'pin' : 'update' },
+    edit
+  }
 }
 
 /**
@@ -109,13 +137,19 @@ function decideSite(
  */
 function targetDigest(resolved: Resolved, current: Digest | undefined): Digest {
   if (current === undefined) return resolved.digest
-  if (resolved.manifests?.some(m => m.digest === current) === true) return current
+  if (resolved.manifests?.some(m => m.digest === current) === true)
+    return current
   return resolved.platformPins?.[current] ?? resolved.digest
 }
 
-function platformWarnings(site: ImageSite, resolved: Resolved, changed: boolean): string[] {
+function platformWarnings(
+  site: ImageSite,
+  resolved: Resolved,
+  changed: boolean
+): string[] {
   const manifests = resolved.manifests
-  if (site.platform === undefined || manifests === undefined || !changed) return []
+  if (site.platform === undefined || manifests === undefined || !changed)
+    return []
   const wanted = parsePlatform(site.platform)
   if (wanted === undefined) return []
   if (manifests.some(m => platformMatches(m.platform, wanted))) return []
@@ -127,10 +161,17 @@ function platformWarnings(site: ImageSite, resolved: Resolved, changed: boolean)
 
 export function parsePlatform(text: string): Platform | undefined {
   const [os, architecture, variant] = text.toLowerCase().split('/')
-  if (os === undefined || architecture === undefined || os === '' || architecture === '') {
+  if (
+    os === undefined ||
+    architecture === undefined ||
+    os === '' ||
+    architecture === ''
+  ) {
     return undefined
   }
-  return variant === undefined ? { os, architecture } : { os, architecture, variant }
+  return variant === undefined
+    ? { os, architecture }
+    : { os, architecture, variant }
 }
 
 export function formatPlatform(p: Platform): string {
@@ -138,13 +179,18 @@ export function formatPlatform(p: Platform): string {
 }
 
 function platformMatches(offered: Platform, wanted: Platform): boolean {
-  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture) return false
+  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture)
+    return false
   return wanted.variant === undefined || offered.variant === wanted.variant
 }
 
 function editFor(site: ImageSite, digest: Digest): Edit | undefined {
   if (site.span === undefined || site.spanText === undefined) return undefined
-  return { span: site.span, expected: site.spanText, replacement: pinnedSpanText(site, digest) }
+  return {
+    span: site.span,
+    expected: site.spanText,
+    replacement: pinnedSpanText(site, digest)
+  }
 }
 
 /**
@@ -153,7 +199,8 @@ function editFor(site: ImageSite, digest: Digest): Edit | undefined {
  */
 function rejectConflictingEdits(decided: readonly Decided[]): Decided[] {
   const bySpan = new Map<string, Set<string>>()
-  const spanKey = (d: Decided): string => `${d.site.file}\0${d.edit?.span.start}:${d.edit?.span.end}`
+  const spanKey = (d: Decided): string =>
+    `${d.site.file}\0${d.edit?.span.start}:${d.edit?.span.end}`
   for (const d of decided) {
     if (d.edit === undefined) continue
     const set = bySpan.get(spanKey(d)) ?? new Set<string>()
@@ -161,7 +208,8 @@ function rejectConflictingEdits(decided: readonly Decided[]): Decided[] {
     bySpan.set(spanKey(d), set)
   }
   return decided.map(d => {
-    if (d.edit === undefined || (bySpan.get(spanKey(d))?.size ?? 0) <= 1) return d
+    if (d.edit === undefined || (bySpan.get(spanKey(d))?.size ?? 0) <= 1)
+      return d
     const reason = `${d.site.file}:${d.site.line}: "${d.site.image}" shares its ARG value with another FROM that needs a different digest; not changed. Give each FROM its own ARG.`
     const { edit: _dropped, ...rest } = d
     return { ...rest, row: { ...d.row, decision: 'failed', reason } }

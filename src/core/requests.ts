@@ -11,7 +11,10 @@ export function buildRequests(
   sites: readonly ImageSite[],
   registryMap: Readonly<Record<string, string>>
 ): ResolveRequest[] {
-  const byKey = new Map<string, { request: ResolveRequest; digests: Set<Digest> }>()
+  const byKey = new Map<
+    string,
+    { request: ResolveRequest; digests: Set<Digest> }
+  >()
   for (const site of sites) {
     const ref = site.ref
     if (ref === undefined || site.skip !== undefined) continue
@@ -54,5 +57,31 @@ export function needsSecondLook(
   const resolution = first.find(r => r.key === request.key)
   if (resolution?.kind !== 'resolved') return false
   const stalePins = request.currentDigests.some(d => d !== resolution.digest)
-  return stalePins || (request.needsManifestBody && request.currentDigests.length === 0)
+  return (
+    stalePins ||
+    (request.needsManifestBody && request.currentDigests.length === 0)
+  )
+}
+
+/**
+ * The requests of the second pass: changed images that need their index
+ * body, carrying only the pins that differ from what the tag points to now.
+ */
+export function secondLook(
+  requests: readonly ResolveRequest[],
+  first: readonly Resolution[]
+): ResolveRequest[] {
+  const byKey = new Map(first.map(r => [r.key, r]))
+  return requests
+    .filter(r => needsSecondLook(r, first))
+    .map(r => {
+      const resolution = byKey.get(r.key)
+      const now =
+        resolution?.kind === 'resolved' ? resolution.digest : undefined
+      return {
+        ...r,
+        needsManifestBody: true,
+        currentDigests: r.currentDigests.filter(d => d !== now)
+      }
+    })
 }

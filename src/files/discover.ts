@@ -42,9 +42,13 @@ export async function discoverDockerfiles(
   })
   const isExcluded = picomatch([...options.exclude], { dot: true })
   const isIncluded =
-    options.include.length === 0 ? () => true : picomatch([...options.include], { dot: true })
+    options.include.length === 0
+      ? () => true
+      : picomatch([...options.include], { dot: true })
   const literalIncludes = new Set(
-    options.include.filter(p => !picomatch.scan(p).isGlob).map(p => p.replace(/^\.\//, ''))
+    options.include
+      .filter(p => !picomatch.scan(p).isGlob)
+      .map(p => p.replace(/^\.\//, ''))
   )
   const found: DiscoveredFile[] = []
   const seen = new Set<string>()
@@ -59,7 +63,11 @@ export async function discoverDockerfiles(
       const full = path.join(dir, entry.name)
       const target = entry.isSymbolicLink()
         ? await followInside(full, realRoot)
-        : { real: full, isDirectory: entry.isDirectory(), isFile: entry.isFile() }
+        : {
+            real: full,
+            isDirectory: entry.isDirectory(),
+            isFile: entry.isFile()
+          }
       if (target === undefined || seen.has(target.real)) continue
       if (target.isDirectory) {
         seen.add(target.real)
@@ -80,7 +88,9 @@ export async function discoverDockerfiles(
 async function followInside(
   full: string,
   realRoot: string
-): Promise<{ real: string; isDirectory: boolean; isFile: boolean } | undefined> {
+): Promise<
+  { real: string; isDirectory: boolean; isFile: boolean } | undefined
+> {
   const real = await realpath(full).catch(() => undefined)
   if (real === undefined) return undefined
   const relative = path.relative(realRoot, real)

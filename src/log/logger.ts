@@ -33,7 +33,9 @@ export function createConsoleLogger(options: ConsoleLoggerOptions): Logger & {
         return await fn()
       } finally {
         if (options.verbose) {
-          options.write(`debug: ${name} took ${Math.round(performance.now() - started)} ms`)
+          options.write(
+            `debug: ${name} took ${Math.round(performance.now() - started)} ms`
+          )
         }
       }
     }

@@ -9,7 +9,7 @@ import { scanDockerfile } from '../core/dockerfile-scan.js'
 import { compileImageGlobs } from '../core/image-glob.js'
 import type { Plan, PlanRow } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
-import { buildRequests, needsSecondLook } from '../core/requests.js'
+import { buildRequests, secondLook } from '../core/requests.js'
 import type { Resolution } from '../core/resolution.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'
 
@@ -39,7 +39,9 @@ export async function run(
   mode: 'check' | 'apply'
 ): Promise<RunReport> {
   const { files, resolver, logger } = ports
-  const found = await logger.group('Discover', async () => files.discover(config))
+  const found = await logger.group('Discover', async () =>
+    files.discover(config)
+  )
   const { sites, texts, problems } = await logger.group('Scan', async () =>
     scanAll(found, files, config)
   )
@@ -56,7 +58,12 @@ export async function run(
       )
     })
   }
-  return { plan, changes, filesScanned: found.length, uniqueImages: requests.length }
+  return {
+    plan,
+    changes,
+    filesScanned: found.length,
+    uniqueImages: requests.length
+  }
 }
 
 interface Scanned {
@@ -72,9 +79,15 @@ async function scanAll(
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
   const texts = new Array<string | Error>(found.length)
-  await forEachLimited(found.map((file, i) => ({ file, i })), IO_PARALLELISM, async ({ file, i }) => {
-    texts[i] = await files.read(file).catch((error: unknown) => error as Error)
-  })
+  await forEachLimited(
+    found.map((file, i) => ({ file, i })),
+    IO_PARALLELISM,
+    async ({ file, i }) => {
+      texts[i] = await files
+        .read(file)
+        .catch((error: unknown) => error as Error)
+    }
+  )
   const scanned: Scanned = { sites: [], texts: new Map(), problems: [] }
   found.forEach((file, i) => {
     const text = texts[i]
@@ -106,16 +119,24 @@ async function forEachLimited<T>(
       await fn(item)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  )
 }
 
 function markIgnored(
   site: ImageSite,
   isIgnored: ReturnType<typeof compileImageGlobs>
 ): ImageSite {
-  const glob = site.ref === undefined || site.skip !== undefined ? undefined : isIgnored(site.ref)
+  const glob =
+    site.ref === undefined || site.skip !== undefined
+      ? undefined
+      : isIgnored(site.ref)
   if (glob === undefined) return site
-  return { ...site, skip: { code: 'ignored', message: `matches ignore pattern "${glob}"` } }
+  return {
+    ...site,
+    skip: { code: 'ignored', message: `matches ignore pattern "${glob}"` }
+  }
 }
 
 /**
@@ -130,9 +151,11 @@ async function resolveTwice(
   const first = await resolver.resolveAll(
     requests.map(r => ({ ...r, currentDigests: [], needsManifestBody: false }))
   )
-  const again = requests.filter(r => needsSecondLook(r, first))
+  const again = secondLook(requests, first)
   if (again.length === 0) return first
-  const second = new Map((await resolver.resolveAll(again)).map(r => [r.key, r]))
+  const second = new Map(
+    (await resolver.resolveAll(again)).map(r => [r.key, r])
+  )
   return first.map(r => second.get(r.key) ?? r)
 }
 
@@ -146,19 +169,38 @@ function rewriteAll(
   for (const { file, edits } of planned.files) {
     const before = texts.get(file) ?? ''
     const applied = applyEdits(before, edits)
-    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied
-    if (applied.ok && verdict.ok) changes.push({ file, before, after: applied.text })
+    const verdict = applied.ok
+      ? verifyRewrite(file, before, applied.text, edits)
+      : applied
+    if (applied.ok && verdict.ok)
+      changes.push({ file, before, after: applied.text })
     else if (!verdict.ok) refused.set(file, verdict.error)
   }
   const rows = planned.rows.map(row => {
     const error = refused.get(row.file)
-    if (error === undefined || (row.decision !== 'pin' && row.decision !== 'update')) return row
-    return { ...row, decision: 'failed' as const, reason: `${row.file}: not written: ${error}` }
+    if (
+      error === undefined ||
+      (row.decision !== 'pin' && row.decision !== 'update')
+    )
+      return row
+    return {
+      ...row,
+      decision: 'failed' as const,
+      reason: `${row.file}: not written: ${error}`
+    }
   })
   const files = planned.files.filter(f => !refused.has(f.file))
   return { plan: { ...planned, rows: [...problems, ...rows], files }, changes }
 }
 
 function fileProblem(file: string, message: string): PlanRow {
-  return { file, line: 1, image: '', source: 'from', decision: 'failed', reason: message, warnings: [] }
+  return {
+    file,
+    line: 1,
+    image: '',
+    source: 'from',
+    decision: 'failed',
+    reason: message,
+    warnings: []
+  }
 }

@@ -53,6 +53,7 @@ export class RegistryClient implements DigestResolver {
 
   constructor(private readonly options: RegistryClientOptions) {
     const http = new RegistryHttp({
+      maxInFlight: Math.max(1, options.concurrency ?? 8),
       timeoutMs: options.timeoutMs ?? 30_000,
       retries: options.retries ?? 3,
       insecureRegistries: options.insecureRegistries,
@@ -89,6 +90,7 @@ export class RegistryClient implements DigestResolver {
 
   private async resolveTag(request: ResolveRequest): Promise<Resolved> {
     const reader = new RepositoryReader(this.auth, targetOf(request))
+    const headOld = prefetchOldPins(reader, request)
     const first = await readTag(reader, request)
     const index = new IndexBody(reader, first)
     const pins =
@@ -98,11 +100,34 @@ export class RegistryClient implements DigestResolver {
             newDigest: first.digest,
             currentDigests: request.currentDigests,
             knownIndex: () => index.known(),
-            readIndex: async () => index.read()
+            readIndex: async () => index.read(),
+            ...optional('headOld', headOld)
           })
         : { pins: {}, warnings: [] }
     return resolved(request, first, index.known(), pins)
   }
+}
+
+/**
+ * When the tag's body is read (a second look at a changed image), the HEADs
+ * of the old pins (is each one an index or one platform's manifest?) go out
+ * together with it instead of after it: one round trip instead of two.
+ */
+function prefetchOldPins(
+  reader: RepositoryReader,
+  request: ResolveRequest
+): ((digest: Digest) => Promise<FetchedManifest>) | undefined {
+  if (!request.needsManifestBody || request.currentDigests.length === 0) {
+    return undefined
+  }
+  const heads = new Map(
+    request.currentDigests.map(d => {
+      const pending = reader.head(d, false)
+      pending.catch(() => undefined) // awaited (or dropped) by mapPlatformPins
+      return [d, pending] as const
+    })
+  )
+  return async digest => heads.get(digest) ?? reader.head(digest, false)
 }
 
 /** The one manifest request per key: GET when the body is needed, else HEAD. */

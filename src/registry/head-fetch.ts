@@ -23,7 +23,7 @@ export const headFetch: typeof fetch = async (input, init) => {
   return new Promise<Response>((resolve, reject) => {
     const signal = init?.signal ?? undefined
     if (signal?.aborted === true) {
-      reject(signal.reason)
+      reject(abortReason(signal))
       return
     }
     const secure = url.protocol === 'https:'
@@ -35,7 +35,7 @@ export const headFetch: typeof fetch = async (input, init) => {
     })
     const onAbort = (): void => {
       req.destroy()
-      reject(signal?.reason)
+      if (signal !== undefined) reject(abortReason(signal))
     }
     signal?.addEventListener('abort', onAbort, { once: true })
     req.on('response', (res: IncomingMessage) => {
@@ -67,4 +67,12 @@ function toHeaders(res: IncomingMessage): Headers {
     }
   }
   return headers
+}
+
+/** AbortSignal.timeout() rejects with a DOMException named TimeoutError, as fetch does. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason
+  return reason instanceof Error
+    ? reason
+    : new DOMException('This operation was aborted', 'AbortError')
 }

@@ -4,6 +4,7 @@
  * fallback for loopback and insecure registries.
  */
 import { headFetch } from './head-fetch.js'
+import { RequestSlots } from './request-slots.js'
 import type { Logger, RequestCounter } from '../pipeline/ports.js'
 import { RegistryError } from './errors.js'
 import { asRegistryError, readResponse } from './http-response.js'
@@ -56,6 +57,8 @@ export interface HttpOptions {
   readonly sleep?: (ms: number) => Promise<void>
   readonly random?: () => number
   readonly now?: () => number
+  /** Requests in flight at once, over all images (default: unlimited). */
+  readonly maxInFlight?: number
 }
 
 const MAX_REDIRECTS = 5
@@ -65,8 +68,13 @@ type Scheme = 'https' | 'http'
 export class RegistryHttp {
   private readonly schemes = new Map<string, Scheme>()
   private readonly probes = new Map<string, Promise<void>>()
+  private readonly slots: RequestSlots
 
-  constructor(private readonly options: HttpOptions) {}
+  constructor(private readonly options: HttpOptions) {
+    this.slots = new RequestSlots(
+      options.maxInFlight ?? Number.POSITIVE_INFINITY
+    )
+  }
 
   /** True when `host` may be spoken to over plain HTTP (loopback or listed insecure). */
   allowsPlainHttp(host: string): boolean {
@@ -142,7 +150,7 @@ export class RegistryHttp {
     for (let attempt = 0; ; attempt++) {
       let response: HttpResponse
       try {
-        response = await this.attempt(url, request)
+        response = await this.slots.run(async () => this.attempt(url, request))
         this.count(request.kind, request.registry)
       } catch (error) {
         const failure = asRegistryError(error, request.method, url)

@@ -12,7 +12,7 @@ import {
   parseImageManifest
 } from './manifest.js'
 import type { IndexContent } from './manifest.js'
-import type { RepositoryReader } from './repository-reader.js'
+import type { FetchedManifest, RepositoryReader } from './repository-reader.js'
 
 export interface PinInput {
   readonly reader: RepositoryReader
@@ -23,6 +23,8 @@ export interface PinInput {
   readonly knownIndex: () => IndexContent | undefined
   /** Reads the new index (by digest) when needed. */
   readonly readIndex: () => Promise<IndexContent>
+  /** HEAD of an old pin; the client may have sent it already (prefetch). */
+  readonly headOld?: (digest: Digest) => Promise<FetchedManifest>
 }
 
 export interface PinResult {
@@ -54,7 +56,9 @@ async function pinTarget(old: Digest, input: PinInput): Promise<PinTarget> {
   if (isEntry(input.knownIndex(), old)) return { kind: 'pin', digest: old }
   // HEAD first: an old index pin (the common case after a tag moved) costs
   // no GET, and Docker Hub counts GETs only (FACTS.md §2.1).
-  const head = await unlessGone(input.reader.head(old, false))
+  const head = await unlessGone(
+    input.headOld?.(old) ?? input.reader.head(old, false)
+  )
   if (head === undefined || head.kind === 'index') return { kind: 'skip' }
   const index = await input.readIndex()
   if (isEntry(index, old)) return { kind: 'pin', digest: old }
