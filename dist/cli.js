@@ -16252,13 +16252,13 @@ function lineOf(text, offset) {
   const breaks = text.slice(0, offset).match(/\r\n|\r|\n/g);
   return (breaks?.length ?? 0) + 1;
 }
-function verifyRewrite(file, before, after, edits) {
+function verifyRewrite(file, before, after, edits, beforeSites = scanDockerfile(file, before)) {
   const checked = orderEdits(before, edits);
   if (!checked.ok) return checked;
   const spliced = splicedProblem(before, after, checked.value);
   if (spliced !== void 0) return { ok: false, error: spliced };
   const problem = sitesProblem(
-    scanDockerfile(file, before),
+    beforeSites,
     scanDockerfile(file, after),
     checked.value
   );
@@ -16446,17 +16446,20 @@ async function run(config, ports, mode) {
     "Discover",
     async () => files.discover(config)
   );
-  const { sites, texts, problems } = await logger.group(
+  const scanned = await logger.group(
     "Scan",
     async () => scanAll(found, files, config)
   );
-  const requests = buildRequests(sites, config.registryMap);
+  const requests = buildRequests(scanned.sites, config.registryMap);
   const resolutions = await logger.group(
     "Resolve",
     async () => resolveTwice(resolver, requests)
   );
-  const planned = planUpdates(sites, resolutions, config);
-  const { plan, changes } = rewriteAll(planned, texts, problems);
+  const planned = planUpdates(scanned.sites, resolutions, config);
+  const { plan, changes } = await logger.group(
+    "Rewrite",
+    async () => Promise.resolve(rewriteAll(planned, scanned))
+  );
   if (mode === "apply") {
     await logger.group("Write", async () => {
       await forEachLimited(
@@ -16483,7 +16486,12 @@ async function scanAll(found, files, config) {
       texts[i] = await files.read(file).catch((error) => error);
     }
   );
-  const scanned = { sites: [], texts: /* @__PURE__ */ new Map(), problems: [] };
+  const scanned = {
+    sites: [],
+    texts: /* @__PURE__ */ new Map(),
+    scans: /* @__PURE__ */ new Map(),
+    problems: []
+  };
   found.forEach((file, i) => {
     const text = texts[i];
     if (text === void 0 || text instanceof Error) {
@@ -16491,7 +16499,9 @@ async function scanAll(found, files, config) {
       return;
     }
     scanned.texts.set(file, text);
-    for (const site of scanDockerfile(file, text)) {
+    const sites = scanDockerfile(file, text);
+    scanned.scans.set(file, sites);
+    for (const site of sites) {
       scanned.sites.push(markIgnored(site, isIgnored));
     }
   });
@@ -16529,13 +16539,13 @@ async function resolveTwice(resolver, requests) {
   );
   return first.map((r) => second.get(r.key) ?? r);
 }
-function rewriteAll(planned, texts, problems) {
+function rewriteAll(planned, { texts, scans, problems }) {
   const changes = [];
   const refused = /* @__PURE__ */ new Map();
   for (const { file, edits } of planned.files) {
     const before = texts.get(file) ?? "";
     const applied = applyEdits(before, edits);
-    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied;
+    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits, scans.get(file)) : applied;
     if (applied.ok && verdict.ok)
       changes.push({ file, before, after: applied.text });
     else if (!verdict.ok) refused.set(file, verdict.error);

@@ -185,6 +185,20 @@ describe('freshbase check/apply against a plain registry', () => {
     expect(result.stdout).toMatch(/pin-unpinned is off/)
   })
 
+  it('warns on the line when a literal --platform is not in the new index', async () => {
+    const root = await makeRepo('platform', {
+      Dockerfile: `FROM --platform=linux/s390x ${registry.host}/library/node:20\n`
+    })
+
+    const result = await cli(['apply', root])
+
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(
+      `warning: Dockerfile:1: --platform=linux/s390x is not in the new index of "${registry.host}/library/node:20" (it has: linux/amd64, linux/arm64)`
+    )
+    expect(await read(root, 'Dockerfile')).toContain(node20.indexDigest)
+  })
+
   it('reads options from a YAML config file, command line on top', async () => {
     const root = await makeRepo('configured', {
       'a/Dockerfile': `FROM ${registry.host}/library/node:20\n`,

@@ -107,14 +107,16 @@ export function verifyRewrite(
   file: string,
   before: string,
   after: string,
-  edits: readonly Edit[]
+  edits: readonly Edit[],
+  /** The sites of `before` when the caller already scanned it. */
+  beforeSites: readonly ImageSite[] = scanDockerfile(file, before)
 ): VerifyResult {
   const checked = orderEdits(before, edits)
   if (!checked.ok) return checked
   const spliced = splicedProblem(before, after, checked.value)
   if (spliced !== undefined) return { ok: false, error: spliced }
   const problem = sitesProblem(
-    scanDockerfile(file, before),
+    beforeSites,
     scanDockerfile(file, after),
     checked.value
   )

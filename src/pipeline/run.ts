@@ -42,15 +42,17 @@ export async function run(
   const found = await logger.group('Discover', async () =>
     files.discover(config)
   )
-  const { sites, texts, problems } = await logger.group('Scan', async () =>
+  const scanned = await logger.group('Scan', async () =>
     scanAll(found, files, config)
   )
-  const requests = buildRequests(sites, config.registryMap)
+  const requests = buildRequests(scanned.sites, config.registryMap)
   const resolutions = await logger.group('Resolve', async () =>
     resolveTwice(resolver, requests)
   )
-  const planned = planUpdates(sites, resolutions, config)
-  const { plan, changes } = rewriteAll(planned, texts, problems)
+  const planned = planUpdates(scanned.sites, resolutions, config)
+  const { plan, changes } = await logger.group('Rewrite', async () =>
+    Promise.resolve(rewriteAll(planned, scanned))
+  )
   if (mode === 'apply') {
     await logger.group('Write', async () => {
       await forEachLimited(changes, IO_PARALLELISM, async change =>
@@ -69,6 +71,8 @@ export async function run(
 interface Scanned {
   readonly sites: ImageSite[]
   readonly texts: Map<string, string>
+  /** What the scanner found per file, before ignore rules: the rewrite check compares against it. */
+  readonly scans: Map<string, readonly ImageSite[]>
   readonly problems: PlanRow[]
 }
 
@@ -88,7 +92,12 @@ async function scanAll(
         .catch((error: unknown) => error as Error)
     }
   )
-  const scanned: Scanned = { sites: [], texts: new Map(), problems: [] }
+  const scanned: Scanned = {
+    sites: [],
+    texts: new Map(),
+    scans: new Map(),
+    problems: []
+  }
   found.forEach((file, i) => {
     const text = texts[i]
     if (text === undefined || text instanceof Error) {
@@ -96,7 +105,9 @@ async function scanAll(
       return
     }
     scanned.texts.set(file, text)
-    for (const site of scanDockerfile(file, text)) {
+    const sites = scanDockerfile(file, text)
+    scanned.scans.set(file, sites)
+    for (const site of sites) {
       scanned.sites.push(markIgnored(site, isIgnored))
     }
   })
@@ -161,8 +172,7 @@ async function resolveTwice(
 
 function rewriteAll(
   planned: Plan,
-  texts: ReadonlyMap<string, string>,
-  problems: readonly PlanRow[]
+  { texts, scans, problems }: Scanned
 ): { plan: Plan; changes: FileChange[] } {
   const changes: FileChange[] = []
   const refused = new Map<string, string>()
@@ -170,7 +180,7 @@ function rewriteAll(
     const before = texts.get(file) ?? ''
     const applied = applyEdits(before, edits)
     const verdict = applied.ok
-      ? verifyRewrite(file, before, applied.text, edits)
+      ? verifyRewrite(file, before, applied.text, edits, scans.get(file))
       : applied
     if (applied.ok && verdict.ok)
       changes.push({ file, before, after: applied.text })
