@@ -65,12 +65,14 @@ describe('planUpdates', () => {
           {
             span: { start: 5, end: 12 },
             expected: 'node:20',
-            replacement: `node:20@${INDEX}`
+            replacement: `node:20@${INDEX}`,
+            key: 'docker.io/library/node:20'
           },
           {
             span: { start: 5, end: 5 + 8 + 71 },
             expected: `node:20@${OLD}`,
-            replacement: `node:20@${INDEX}`
+            replacement: `node:20@${INDEX}`,
+            key: 'docker.io/library/node:20'
           }
         ]
       }

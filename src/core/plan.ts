@@ -28,9 +28,14 @@ export interface PlanRow {
   readonly warnings: readonly string[]
 }
 
+/** An edit with the image it pins, so publishing can group edits per image. */
+export interface PlannedEdit extends Edit {
+  readonly key: string
+}
+
 export interface FileEdits {
   readonly file: string
-  readonly edits: readonly Edit[]
+  readonly edits: readonly PlannedEdit[]
 }
 
 export interface Plan {
@@ -57,7 +62,7 @@ export function planUpdates(
 interface Decided {
   readonly row: PlanRow
   readonly site: ImageSite
-  readonly edit?: Edit
+  readonly edit?: PlannedEdit
 }
 
 function decideSite(
@@ -117,7 +122,7 @@ function decideSite(
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  const edit = editFor(site, target)
+  const edit = editFor(site, target, key)
   if (edit === undefined) {
     const reason = `"${site.image}" has no rewritable text range.`
     return { site, row: { ...row, decision: 'skipped', reason } }
@@ -184,12 +189,17 @@ function platformMatches(offered: Platform, wanted: Platform): boolean {
   return wanted.variant === undefined || offered.variant === wanted.variant
 }
 
-function editFor(site: ImageSite, digest: Digest): Edit | undefined {
+function editFor(
+  site: ImageSite,
+  digest: Digest,
+  key: string
+): PlannedEdit | undefined {
   if (site.span === undefined || site.spanText === undefined) return undefined
   return {
     span: site.span,
     expected: site.spanText,
-    replacement: pinnedSpanText(site, digest)
+    replacement: pinnedSpanText(site, digest),
+    key
   }
 }
 
@@ -217,10 +227,10 @@ function rejectConflictingEdits(decided: readonly Decided[]): Decided[] {
 }
 
 function collectEdits(decided: readonly Decided[]): FileEdits[] {
-  const files = new Map<string, Edit[]>()
+  const files = new Map<string, PlannedEdit[]>()
   for (const d of decided) {
     if (d.edit === undefined) continue
-    const edits = files.get(d.site.file) ?? []
+    const edits: PlannedEdit[] = files.get(d.site.file) ?? []
     const duplicate = edits.some(
       e => e.span.start === d.edit?.span.start && e.span.end === d.edit.span.end
     )

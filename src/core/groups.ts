@@ -1,0 +1,136 @@
+/**
+ * Publishing groups: which updates go into which pull request (group-by
+ * all | file | image), on a deterministic branch per group, with the texts
+ * each group's commit carries. Pure.
+ */
+import type { Digest } from './digest.js'
+import { applyEdits } from './dockerfile-rewrite.js'
+import type { Plan, PlanRow, PlannedEdit } from './plan.js'
+
+export type GroupBy = 'all' | 'file' | 'image'
+
+export interface Update {
+  readonly file: string
+  readonly line: number
+  /** The reference as written (ARG expanded). */
+  readonly image: string
+  readonly key: string
+  readonly from?: Digest
+  readonly to: Digest
+}
+
+export interface UpdateGroup {
+  /** 'all', a file path, or an image key. */
+  readonly id: string
+  readonly branch: string
+  readonly updates: readonly Update[]
+  /** Files this group's commit changes, in order. */
+  readonly files: readonly string[]
+  /** Skipped references in this group's scope, with their reasons. */
+  readonly skipped: readonly PlanRow[]
+  /** Failed references in this group's scope. */
+  readonly failed: readonly PlanRow[]
+}
+
+export interface GroupFile {
+  readonly file: string
+  readonly before: string
+  readonly after: string
+}
+
+/** Groups that have updates now; groups without updates are found by their branches. */
+export function groupUpdates(
+  plan: Plan,
+  groupBy: GroupBy,
+  branchPrefix: string
+): UpdateGroup[] {
+  const updates = plan.rows.flatMap(toUpdate)
+  const ids = [...new Set(updates.map(u => groupIdOf(u, groupBy)))]
+  return ids.map(id => {
+    const mine = updates.filter(u => groupIdOf(u, groupBy) === id)
+    const inScope = (row: PlanRow): boolean => rowInScope(row, id, groupBy)
+    return {
+      id,
+      branch: branchFor(id, groupBy, branchPrefix),
+      updates: mine,
+      files: [...new Set(mine.map(u => u.file))],
+      skipped: plan.rows.filter(r => r.decision === 'skipped' && inScope(r)),
+      failed: plan.rows.filter(r => r.decision === 'failed' && inScope(r))
+    }
+  })
+}
+
+function toUpdate(row: PlanRow): Update[] {
+  if (row.decision !== 'pin' && row.decision !== 'update') return []
+  if (row.key === undefined || row.newDigest === undefined) return []
+  return [
+    {
+      file: row.file,
+      line: row.line,
+      image: row.image,
+      key: row.key,
+      ...(row.currentDigest === undefined ? {} : { from: row.currentDigest }),
+      to: row.newDigest
+    }
+  ]
+}
+
+function groupIdOf(update: Update, groupBy: GroupBy): string {
+  if (groupBy === 'file') return update.file
+  if (groupBy === 'image') return update.key
+  return 'all'
+}
+
+function rowInScope(row: PlanRow, id: string, groupBy: GroupBy): boolean {
+  if (groupBy === 'all') return true
+  if (groupBy === 'file') return row.file === id
+  return row.key === id
+}
+
+/**
+ * freshbase/all, freshbase/file-<slug>-<hash>, freshbase/image-<slug>-<hash>.
+ * The hash of the full id keeps two ids with the same slug apart
+ * (`a/b-c` and `a-b/c`).
+ */
+export function branchFor(id: string, groupBy: GroupBy, prefix: string): string {
+  if (groupBy === 'all') return `${prefix}all`
+  const slug = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  return `${prefix}${groupBy}-${slug}-${fnv1a(id)}`
+}
+
+/** 32-bit FNV-1a as 8 hex digits: stable, tiny, no I/O (core is pure). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(16).padStart(8, '0')
+}
+
+/**
+ * The new text of each file in a group: the base text with only this
+ * group's edits (for group-by image, other images in the same file stay).
+ */
+export function groupTexts(
+  group: UpdateGroup,
+  plan: Plan,
+  baseTexts: ReadonlyMap<string, string>
+): { ok: true; files: GroupFile[] } | { ok: false; error: string } {
+  const keys = new Set(group.updates.map(u => u.key))
+  const files: GroupFile[] = []
+  for (const file of group.files) {
+    const before = baseTexts.get(file)
+    const all = plan.files.find(f => f.file === file)?.edits ?? []
+    const edits: PlannedEdit[] = all.filter(e => keys.has(e.key))
+    if (before === undefined) return { ok: false, error: `${file}: no base text` }
+    const applied = applyEdits(before, edits)
+    if (!applied.ok) return applied
+    files.push({ file, before, after: applied.text })
+  }
+  return { ok: true, files }
+}
