@@ -92,7 +92,11 @@ function rowInScope(row: PlanRow, id: string, groupBy: GroupBy): boolean {
  * The hash of the full id keeps two ids with the same slug apart
  * (`a/b-c` and `a-b/c`).
  */
-export function branchFor(id: string, groupBy: GroupBy, prefix: string): string {
+export function branchFor(
+  id: string,
+  groupBy: GroupBy,
+  prefix: string
+): string {
   if (groupBy === 'all') return `${prefix}all`
   const slug = id
     .toLowerCase()
@@ -127,7 +131,8 @@ export function groupTexts(
     const before = baseTexts.get(file)
     const all = plan.files.find(f => f.file === file)?.edits ?? []
     const edits: PlannedEdit[] = all.filter(e => keys.has(e.key))
-    if (before === undefined) return { ok: false, error: `${file}: no base text` }
+    if (before === undefined)
+      return { ok: false, error: `${file}: no base text` }
     const applied = applyEdits(before, edits)
     if (!applied.ok) return applied
     files.push({ file, before, after: applied.text })

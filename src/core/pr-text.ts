@@ -48,7 +48,15 @@ export interface ProposedPlan {
 /** One group's outcome, for the job summary. */
 export interface GroupOutcome {
   readonly group: UpdateGroup
-  readonly operation: 'created' | 'updated' | 'unchanged' | 'closed' | 'declined' | 'not-permitted' | 'dry-run' | 'kept'
+  readonly operation:
+    | 'created'
+    | 'updated'
+    | 'unchanged'
+    | 'closed'
+    | 'declined'
+    | 'not-permitted'
+    | 'dry-run'
+    | 'kept'
   readonly branch: string
   readonly pullRequestUrl?: string
   readonly compareUrl?: string
@@ -70,7 +78,9 @@ export interface SummaryInput {
 export declare const DEFAULT_TEMPLATES: Readonly<Record<GroupBy, Templates>>
 export declare function renderPullRequest(input: PrTextInput): PullRequestText
 export declare function proposedPlan(group: UpdateGroup): ProposedPlan
-export declare function parseProposedPlan(body: string | null | undefined): ProposedPlan | undefined
+export declare function parseProposedPlan(
+  body: string | null | undefined
+): ProposedPlan | undefined
 export declare function samePlan(a: ProposedPlan, b: ProposedPlan): boolean
 export declare function renderSummary(input: SummaryInput): string
 /** Link to the image's page on Docker Hub / GHCR / Quay, when there is one. */

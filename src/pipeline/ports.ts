@@ -37,3 +37,114 @@ export interface FileStore {
   /** Replaces the file atomically (never half-written). */
   write(file: string, text: string): Promise<void>
 }
+
+/** The repository as the GitHub API describes it. */
+export interface RepositoryInfo {
+  readonly owner: string
+  readonly repo: string
+  readonly defaultBranch: string
+  readonly allowAutoMerge: boolean
+  /** https://github.com/owner/repo (or the GHES equivalent). */
+  readonly htmlUrl: string
+}
+
+export interface TreeFile {
+  readonly path: string
+  /** Git blob SHA. */
+  readonly sha: string
+  readonly mode: string
+}
+
+/** The base branch head: the commit every group's commit is built on. */
+export interface BaseSnapshot {
+  readonly branch: string
+  readonly commitSha: string
+  readonly treeSha: string
+  /** Regular files of the tree (no symlinks, no submodules), by path. */
+  readonly files: ReadonlyMap<string, TreeFile>
+  /** The tree listing was truncated by the API (very large repositories). */
+  readonly truncated: boolean
+}
+
+export interface PullRequestInfo {
+  readonly number: number
+  readonly url: string
+  readonly nodeId: string
+  readonly state: 'open' | 'closed'
+  readonly merged: boolean
+  readonly title: string
+  readonly body: string
+  readonly headRef: string
+  readonly headSha: string
+  readonly baseRef: string
+}
+
+export interface PullRequestDecoration {
+  readonly labels: readonly string[]
+  readonly reviewers: readonly string[]
+  readonly teamReviewers: readonly string[]
+  readonly assignees: readonly string[]
+}
+
+/**
+ * The GitHub API as the publish stage needs it. Implemented by github/ over
+ * Octokit; every method does exactly one thing and throws GitHubError.
+ */
+export interface GitHubPort {
+  repository(): Promise<RepositoryInfo>
+  baseSnapshot(branch: string): Promise<BaseSnapshot>
+  readBlob(sha: string): Promise<string>
+  /** The branch's head commit and its parents; undefined when the branch doesn't exist. */
+  branchHead(
+    branch: string
+  ): Promise<{ sha: string; parents: string[] } | undefined>
+  /** blobs → tree on the base tree → commit (no author/committer: Verified). */
+  commitFiles(
+    base: BaseSnapshot,
+    files: readonly { path: string; content: string }[],
+    message: string
+  ): Promise<string>
+  /** Points the branch at sha (create, or force-move); settles races by re-reading. */
+  pushBranch(branch: string, sha: string): Promise<void>
+  deleteBranch(branch: string): Promise<void>
+  /** Pull requests whose head is this repository's `branch`, newest first. */
+  pullsForBranch(
+    branch: string,
+    state: 'open' | 'closed'
+  ): Promise<PullRequestInfo[]>
+  /** Open pull requests whose head branch starts with `prefix`. */
+  openPullsWithPrefix(prefix: string): Promise<PullRequestInfo[]>
+  /** 'exists': another run opened it; 'forbidden': Actions may not create PRs here. */
+  createPull(input: {
+    title: string
+    body: string
+    head: string
+    base: string
+    draft: boolean
+  }): Promise<
+    | { readonly kind: 'created'; readonly pull: PullRequestInfo }
+    | { readonly kind: 'exists'; readonly message: string }
+    | { readonly kind: 'forbidden'; readonly message: string }
+  >
+  updatePull(
+    number: number,
+    input: { title: string; body: string }
+  ): Promise<void>
+  closePull(number: number, comment: string): Promise<void>
+  /** Labels, reviewers, assignees; returns warnings for what could not be done. */
+  decorate(number: number, decoration: PullRequestDecoration): Promise<string[]>
+  /** Returns a warning when the repository does not allow it. */
+  enableAutoMerge(
+    pull: PullRequestInfo,
+    method: 'MERGE' | 'SQUASH' | 'REBASE'
+  ): Promise<string | undefined>
+  dispatchWorkflow(
+    workflow: string,
+    ref: string,
+    inputs: Readonly<Record<string, string>>
+  ): Promise<void>
+  repositoryDispatch(
+    eventType: string,
+    payload: Readonly<Record<string, unknown>>
+  ): Promise<void>
+}

@@ -1,0 +1,115 @@
+/**
+ * A FileStore over the base branch head as the GitHub API lists it, for the
+ * Action: the files are discovered from the base tree and their content is
+ * the base head's. The workspace copy is used when its git blob hash equals
+ * the tree's (no API call); when the checkout is older than the branch, the
+ * blob is fetched, so a plan never overwrites a change the action did not see.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import picomatch from 'picomatch'
+import type { FileStore, TreeFile } from '../pipeline/ports.js'
+import { isDockerfileName } from './discover.js'
+
+export interface TreeSource {
+  readonly files: ReadonlyMap<string, TreeFile>
+  readBlob(sha: string): Promise<string>
+}
+
+export interface TreeFileStoreOptions {
+  /** Checkout directory (GITHUB_WORKSPACE); undefined = always fetch blobs. */
+  readonly workspace?: string
+  /** Directories to scan (repository-relative); empty = all. */
+  readonly paths: readonly string[]
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules'])
+
+export function createTreeFileStore(
+  source: TreeSource,
+  options: TreeFileStoreOptions
+): FileStore & { readonly blobsFetched: () => number } {
+  let fetched = 0
+  return {
+    blobsFetched: () => fetched,
+    discover: async config =>
+      Promise.resolve(
+        selectFromTree([...source.files.keys()], config, options.paths)
+      ),
+    read: async file => {
+      const entry = source.files.get(file)
+      if (entry === undefined)
+        throw new Error(`${file}: not in the base branch`)
+      const local = await readWorkspace(options.workspace, file)
+      if (local !== undefined && gitBlobSha(local) === entry.sha) {
+        return decodeUtf8(file, local)
+      }
+      fetched++
+      return source.readBlob(entry.sha)
+    },
+    write: async file => {
+      throw new Error(
+        `${file}: the Action publishes through the GitHub API, it does not write files`
+      )
+    }
+  }
+}
+
+export function selectFromTree(
+  paths: readonly string[],
+  config: {
+    readonly include: readonly string[]
+    readonly exclude: readonly string[]
+  },
+  scanPaths: readonly string[]
+): string[] {
+  const isExcluded = picomatch([...config.exclude], { dot: true })
+  const isIncluded =
+    config.include.length === 0
+      ? () => true
+      : picomatch([...config.include], { dot: true })
+  const literal = new Set(config.include.filter(p => !picomatch.scan(p).isGlob))
+  const inScope = (p: string): boolean =>
+    scanPaths.length === 0 ||
+    scanPaths.some(dir => p.startsWith(`${dir}/`) || p === dir)
+  return paths
+    .filter(p => inScope(p))
+    .filter(p => {
+      const parts = p.split('/')
+      if (parts.some(part => ALWAYS_SKIPPED.has(part))) return false
+      const ancestors = parts.map((_, i) => parts.slice(0, i + 1).join('/'))
+      if (ancestors.some(a => isExcluded(a))) return false
+      const name = parts[parts.length - 1] ?? ''
+      return literal.has(p) || (isDockerfileName(name) && isIncluded(p))
+    })
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+async function readWorkspace(
+  workspace: string | undefined,
+  file: string
+): Promise<Buffer | undefined> {
+  if (workspace === undefined) return undefined
+  return readFile(path.join(workspace, file)).catch(() => undefined)
+}
+
+/** git hash-object: sha1 of "blob <size>\0" + bytes. */
+export function gitBlobSha(bytes: Buffer): string {
+  return createHash('sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex')
+}
+
+function decodeUtf8(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+      bytes
+    )
+  } catch {
+    throw new Error(
+      `${file}: not valid UTF-8 text; skipped. Save the file as UTF-8 to let Freshbase pin it.`
+    )
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Branch content through the Git Database API (FACTS.md §6.1): blobs → a
+ * tree on top of the base tree → one commit → the ref. No author or
+ * committer is set, so the commit is signed by GitHub and shows Verified.
+ */
+import type { BaseSnapshot, TreeFile } from '../pipeline/ports.js'
+import { isReferenceExists, statusOf, wrap } from './errors.js'
+import type { GitHubClient } from './octokit.js'
+
+export interface RepoCoordinates {
+  readonly owner: string
+  readonly repo: string
+}
+
+const REGULAR_FILE_MODES = new Set(['100644', '100755'])
+
+export async function baseSnapshot(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  branch: string
+): Promise<BaseSnapshot> {
+  try {
+    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch}` })
+    const commitSha = ref.data.object.sha
+    const commit = await octokit.rest.git.getCommit({
+      ...at,
+      commit_sha: commitSha
+    })
+    const treeSha = commit.data.tree.sha
+    const tree = await octokit.rest.git.getTree({
+      ...at,
+      tree_sha: treeSha,
+      recursive: 'true'
+    })
+    const files = new Map<string, TreeFile>()
+    for (const entry of tree.data.tree) {
+      if (
+        entry.type !== 'blob' ||
+        entry.path === undefined ||
+        entry.sha === undefined
+      )
+        continue
+      if (entry.mode === undefined || !REGULAR_FILE_MODES.has(entry.mode))
+        continue
+      files.set(entry.path, {
+        path: entry.path,
+        sha: entry.sha,
+        mode: entry.mode
+      })
+    }
+    return { branch, commitSha, treeSha, files, truncated: tree.data.truncated }
+  } catch (error) {
+    if (statusOf(error) === 404) {
+      throw wrap(
+        `reading the base branch "${branch}" (does it exist? set the base-branch input)`,
+        error
+      )
+    }
+    throw wrap(`reading the base branch "${branch}"`, error)
+  }
+}
+
+export async function readBlob(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  sha: string
+): Promise<string> {
+  try {
+    const blob = await octokit.rest.git.getBlob({ ...at, file_sha: sha })
+    const bytes = Buffer.from(
+      blob.data.content,
+      blob.data.encoding === 'base64' ? 'base64' : 'utf8'
+    )
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+      bytes
+    )
+  } catch (error) {
+    throw wrap(`reading blob ${sha}`, error)
+  }
+}
+
+export async function branchHead(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  branch: string
+): Promise<{ sha: string; parents: string[] } | undefined> {
+  try {
+    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch}` })
+    const commit = await octokit.rest.git.getCommit({
+      ...at,
+      commit_sha: ref.data.object.sha
+    })
+    return {
+      sha: commit.data.sha,
+      parents: commit.data.parents.map(p => p.sha)
+    }
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined
+    throw wrap(`reading branch "${branch}"`, error)
+  }
+}
+
+export async function commitFiles(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  base: BaseSnapshot,
+  files: readonly { path: string; content: string }[],
+  message: string
+): Promise<string> {
+  try {
+    const entries = []
+    for (const file of files) {
+      const blob = await octokit.rest.git.createBlob({
+        ...at,
+        content: Buffer.from(file.content, 'utf8').toString('base64'),
+        encoding: 'base64'
+      })
+      // Keep the file's mode: an executable bit must survive the bump.
+      const mode = (base.files.get(file.path)?.mode ?? '100644') as
+        '100644' | '100755'
+      entries.push({
+        path: file.path,
+        mode,
+        type: 'blob' as const,
+        sha: blob.data.sha
+      })
+    }
+    const tree = await octokit.rest.git.createTree({
+      ...at,
+      base_tree: base.treeSha,
+      tree: entries
+    })
+    const commit = await octokit.rest.git.createCommit({
+      ...at,
+      message,
+      tree: tree.data.sha,
+      parents: [base.commitSha]
+    })
+    return commit.data.sha
+  } catch (error) {
+    throw wrap('creating the commit', error)
+  }
+}
+
+/**
+ * Create the ref, or force-move it. Two runs racing: the loser of the create
+ * sees "Reference already exists" and moves it instead; its content is the
+ * same plan on the same base, so either commit is right.
+ */
+export async function pushBranch(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  branch: string,
+  sha: string
+): Promise<void> {
+  const exists = (await branchHead(octokit, at, branch)) !== undefined
+  try {
+    if (!exists) {
+      await octokit.rest.git.createRef({
+        ...at,
+        ref: `refs/heads/${branch}`,
+        sha
+      })
+      return
+    }
+  } catch (error) {
+    if (!isReferenceExists(error))
+      throw wrap(`creating branch "${branch}"`, error)
+  }
+  try {
+    await octokit.rest.git.updateRef({
+      ...at,
+      ref: `heads/${branch}`,
+      sha,
+      force: true
+    })
+  } catch (error) {
+    throw wrap(`updating branch "${branch}"`, error)
+  }
+}
+
+export async function deleteBranch(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  branch: string
+): Promise<void> {
+  try {
+    await octokit.rest.git.deleteRef({ ...at, ref: `heads/${branch}` })
+  } catch (error) {
+    // Already gone (a human deleted it, or another run did): nothing to do.
+    if (statusOf(error) === 404 || statusOf(error) === 422) return
+    throw wrap(`deleting branch "${branch}"`, error)
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * Publishing, idempotent as a cron job needs (issue: "one verified,
+ * idempotent pull request per group"): per group, one commit on the base
+ * head, one branch, one pull request; nothing written when the open PR
+ * already proposes exactly this on the current base; obsolete PRs closed;
+ * PRs a human closed unmerged not reopened for the same digests; a failed
+ * lookup never changes or closes a PR.
+ */
+import type { PublishConfig } from '../config/publish-config.js'
+import type { UpdateGroup } from '../core/groups.js'
+import { groupTexts, groupUpdates } from '../core/groups.js'
+import type { Plan } from '../core/plan.js'
+import type {
+  GroupOutcome,
+  ImageDetails,
+  ProposedPlan,
+  PullRequestText
+} from '../core/pr-text.js'
+import {
+  DEFAULT_TEMPLATES,
+  parseProposedPlan,
+  proposedPlan,
+  renderPullRequest,
+  samePlan
+} from '../core/pr-text.js'
+import type {
+  BaseSnapshot,
+  GitHubPort,
+  Logger,
+  PullRequestInfo
+} from './ports.js'
+
+export interface PublishInput {
+  readonly plan: Plan
+  /** Base-head text of every file the plan changes. */
+  readonly baseTexts: ReadonlyMap<string, string>
+  readonly images: ReadonlyMap<string, ImageDetails>
+  readonly base: BaseSnapshot
+  readonly config: PublishConfig
+}
+
+export interface PublishResult {
+  readonly outcomes: GroupOutcome[]
+  /** Pull requests created or updated (their branch got a new commit). */
+  readonly pushed: {
+    readonly group: UpdateGroup
+    readonly pull?: PullRequestInfo
+  }[]
+}
+
+export async function publish(
+  input: PublishInput,
+  github: GitHubPort,
+  logger: Logger
+): Promise<PublishResult> {
+  const { config } = input
+  const groups = groupUpdates(input.plan, config.groupBy, config.branchPrefix)
+  const failedKeys = new Set(
+    input.plan.rows.filter(r => r.decision === 'failed').map(r => r.key ?? '*')
+  )
+  const result: PublishResult = { outcomes: [], pushed: [] }
+  for (const group of groups) {
+    const outcome = await logger.group(`Publish ${group.branch}`, async () =>
+      publishGroup(group, input, github, logger, failedKeys, result)
+    )
+    result.outcomes.push(outcome)
+  }
+  const closed = await closeObsolete(groups, input, github, failedKeys)
+  result.outcomes.push(...closed)
+  return result
+}
+
+async function publishGroup(
+  group: UpdateGroup,
+  input: PublishInput,
+  github: GitHubPort,
+  logger: Logger,
+  failedKeys: ReadonlySet<string>,
+  result: PublishResult
+): Promise<GroupOutcome> {
+  const { config, base } = input
+  const text = textFor(group, input)
+  const proposed = proposedPlan(group)
+  const [open] = await github.pullsForBranch(group.branch, 'open')
+  const outcome = (
+    operation: GroupOutcome['operation'],
+    extra: Partial<GroupOutcome> = {}
+  ): GroupOutcome => ({
+    group,
+    operation,
+    branch: group.branch,
+    ...extra
+  })
+  if (open !== undefined) {
+    const previous = parseProposedPlan(open.body)
+    if (touchesFailure(previous, failedKeys)) {
+      return outcome('kept', {
+        pullRequestUrl: open.url,
+        note: `A lookup failed for an image this pull request proposes; #${open.number} was left as it is until the registry answers again.`
+      })
+    }
+    const head = await github.branchHead(group.branch)
+    const current =
+      previous !== undefined &&
+      samePlan(previous, proposed) &&
+      head?.parents[0] === base.commitSha
+    if (current && open.title === text.title && open.body === text.body) {
+      return outcome('unchanged', { pullRequestUrl: open.url })
+    }
+    if (config.dryRun)
+      return outcome('dry-run', {
+        pullRequestUrl: open.url,
+        note: `Would update #${open.number}.`
+      })
+    if (!current) await pushCommit(group, input, github, text)
+    if (open.title !== text.title || open.body !== text.body) {
+      await github.updatePull(open.number, {
+        title: text.title,
+        body: text.body
+      })
+    }
+    result.pushed.push({ group, pull: open })
+    return outcome('updated', { pullRequestUrl: open.url })
+  }
+  const declined = await declinedBefore(group, proposed, github)
+  if (declined !== undefined) {
+    return outcome('declined', {
+      pullRequestUrl: declined.url,
+      note: `#${declined.number} proposed exactly these digests and was closed without merging; not proposed again until a newer digest appears.`
+    })
+  }
+  if (config.dryRun)
+    return outcome('dry-run', { note: 'Would open a pull request.' })
+  await pushCommit(group, input, github, text)
+  return createPull(group, text, input, github, logger, result, outcome)
+}
+
+async function createPull(
+  group: UpdateGroup,
+  text: PullRequestText,
+  input: PublishInput,
+  github: GitHubPort,
+  logger: Logger,
+  result: PublishResult,
+  outcome: (
+    operation: GroupOutcome['operation'],
+    extra?: Partial<GroupOutcome>
+  ) => GroupOutcome
+): Promise<GroupOutcome> {
+  const { config, base } = input
+  const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group.branch)}?expand=1`
+  const created = await github.createPull({
+    title: text.title,
+    body: text.body,
+    head: group.branch,
+    base: base.branch,
+    draft: config.draft
+  })
+  if (created.kind === 'exists') {
+    // Another run opened it a moment ago: converge on that one.
+    const [open] = await github.pullsForBranch(group.branch, 'open')
+    if (open === undefined)
+      throw new Error(`${group.branch}: ${created.message}`)
+    if (open.title !== text.title || open.body !== text.body) {
+      await github.updatePull(open.number, {
+        title: text.title,
+        body: text.body
+      })
+    }
+    result.pushed.push({ group, pull: open })
+    return outcome('updated', { pullRequestUrl: open.url })
+  }
+  if (created.kind === 'forbidden') {
+    result.pushed.push({ group })
+    return outcome('not-permitted', {
+      compareUrl,
+      note:
+        'GitHub Actions is not permitted to create pull requests in this repository. ' +
+        'Enable Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
+        '(and the same setting of the organization), or pass a PAT / GitHub App token. ' +
+        `The branch ${group.branch} was pushed; open the pull request from ${compareUrl}`
+    })
+  }
+  const pull = created.pull
+  for (const warning of await github.decorate(pull.number, config))
+    logger.warn(warning)
+  if (config.autoMerge !== 'off') {
+    const method = config.autoMerge.toUpperCase() as
+      'MERGE' | 'SQUASH' | 'REBASE'
+    const warning = await github.enableAutoMerge(pull, method)
+    if (warning !== undefined) logger.warn(warning)
+  }
+  result.pushed.push({ group, pull })
+  return outcome('created', { pullRequestUrl: pull.url })
+}
+
+async function pushCommit(
+  group: UpdateGroup,
+  input: PublishInput,
+  github: GitHubPort,
+  text: PullRequestText
+): Promise<void> {
+  const texts = groupTexts(group, input.plan, input.baseTexts)
+  if (!texts.ok) throw new Error(`${group.branch}: ${texts.error}`)
+  const files = texts.files.map(f => ({ path: f.file, content: f.after }))
+  const sha = await github.commitFiles(input.base, files, text.commitMessage)
+  await github.pushBranch(group.branch, sha)
+}
+
+/** Open Freshbase PRs whose group has nothing to update any more: the base has it. */
+async function closeObsolete(
+  groups: readonly UpdateGroup[],
+  input: PublishInput,
+  github: GitHubPort,
+  failedKeys: ReadonlySet<string>
+): Promise<GroupOutcome[]> {
+  const { config } = input
+  const active = new Set(groups.map(g => g.branch))
+  const open = await github.openPullsWithPrefix(config.branchPrefix)
+  const outcomes: GroupOutcome[] = []
+  for (const pull of open) {
+    if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue
+    const previous = parseProposedPlan(pull.body)
+    if (previous === undefined) continue // not a Freshbase PR after all: never touch it
+    const group = emptyGroup(previous, pull.headRef)
+    if (touchesFailure(previous, failedKeys)) {
+      outcomes.push({
+        group,
+        operation: 'kept',
+        branch: pull.headRef,
+        pullRequestUrl: pull.url,
+        note: `A lookup failed for an image #${pull.number} proposes; left open.`
+      })
+      continue
+    }
+    if (config.dryRun) {
+      outcomes.push({
+        group,
+        operation: 'dry-run',
+        branch: pull.headRef,
+        pullRequestUrl: pull.url,
+        note: `Would close #${pull.number}: the base branch already has these digests.`
+      })
+      continue
+    }
+    await github.closePull(
+      pull.number,
+      `Closed by Freshbase: \`${input.base.branch}\` already pins these images to the digests their tags point to now, so this pull request has nothing left to change.`
+    )
+    await github.deleteBranch(pull.headRef)
+    outcomes.push({
+      group,
+      operation: 'closed',
+      branch: pull.headRef,
+      pullRequestUrl: pull.url
+    })
+  }
+  return outcomes
+}
+
+async function declinedBefore(
+  group: UpdateGroup,
+  proposed: ProposedPlan,
+  github: GitHubPort
+): Promise<PullRequestInfo | undefined> {
+  const closed = await github.pullsForBranch(group.branch, 'closed')
+  return closed.find(pull => {
+    if (pull.merged) return false
+    const plan = parseProposedPlan(pull.body)
+    return plan !== undefined && samePlan(plan, proposed)
+  })
+}
+
+function touchesFailure(
+  previous: ProposedPlan | undefined,
+  failedKeys: ReadonlySet<string>
+): boolean {
+  if (failedKeys.size === 0) return false
+  if (previous === undefined) return false
+  if (failedKeys.has('*')) return true
+  return Object.keys(previous.targets).some(target =>
+    failedKeys.has(target.slice(target.indexOf(' ') + 1))
+  )
+}
+
+function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
+  const defaults = DEFAULT_TEMPLATES[input.config.groupBy]
+  return renderPullRequest({
+    group,
+    groupBy: input.config.groupBy,
+    images: input.images,
+    templates: {
+      title: input.config.title ?? defaults.title,
+      commitMessage: input.config.commitMessage ?? defaults.commitMessage
+    },
+    baseBranch: input.base.branch
+  })
+}
+
+function emptyGroup(previous: ProposedPlan, branch: string): UpdateGroup {
+  return {
+    id: previous.group,
+    branch,
+    updates: [],
+    files: [],
+    skipped: [],
+    failed: []
+  }
+}
