@@ -42,7 +42,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   },
   github: {
     layers: ['github', 'core', 'pipeline'],
-    packages: /^(node:|@octokit\/)/
+    packages: /^(node:|@octokit\/|bottleneck$)/
   },
   log: { layers: ['log', 'pipeline'], packages: /^(node:|@actions\/core$)/ },
   pipeline: { layers: ['pipeline', 'core', 'config'], packages: /^$/ },

@@ -1,47 +1,141 @@
 /**
- * The Action entry: inputs → Config → the same wiring and run() as the CLI →
- * outputs. Holds the only setFailed.
+ * The Action: inputs → Config → the same wiring and run() as the CLI →
+ * publish (one verified commit and pull request per group) → rebuild →
+ * outputs and job summary. Holds the only setFailed.
  */
 import * as core from '@actions/core'
-import path from 'node:path'
-import { parseConfig } from '../config/config.js'
-import { hasFailures } from '../core/plan.js'
+import type { Config } from '../config/config.js'
+import { ConfigError, parseConfig } from '../config/config.js'
+import type { PublishConfig } from '../config/publish-config.js'
+import { parsePublishConfig } from '../config/publish-config.js'
+import { groupUpdates } from '../core/groups.js'
+import { formatPlatform } from '../core/plan.js'
+import type { ImageDetails } from '../core/pr-text.js'
+import type { GitHubPort, Logger } from '../pipeline/ports.js'
+import { publish } from '../pipeline/publish.js'
+import { triggerRebuild } from '../pipeline/rebuild.js'
+import type { RunReport } from '../pipeline/run.js'
 import { run } from '../pipeline/run.js'
-import { buildPorts } from '../wiring.js'
+import { buildBaseFileStore, buildGitHub, buildPorts } from '../wiring.js'
 import { readInputs } from './inputs.js'
 import { createActionLogger } from './logger.js'
+import { annotate, writeOutputs, writeSummary } from './outputs.js'
 
-export async function runAction(): Promise<void> {
+export async function runAction(
+  env: Readonly<Record<string, string | undefined>> = process.env
+): Promise<void> {
   try {
     const logger = createActionLogger()
-    const config = parseConfig(readInputs(process.env))
-    const ports = await buildPorts(config, logger, { env: process.env })
-    const dryRun = core.getInput('dry-run') === 'true'
-    const report = await run(config, ports, dryRun ? 'check' : 'apply')
-    for (const row of report.plan.rows) {
-      const where = { file: path.join(config.root, row.file), line: row.line }
-      for (const warning of row.warnings) logger.warn(warning, where)
-      if (row.decision === 'failed')
-        logger.error(`${row.reason ?? ''} ${row.hint ?? ''}`, where)
-    }
-    const updates = report.plan.rows
-      .filter(r => r.decision === 'pin' || r.decision === 'update')
-      .map(r => ({
-        file: r.file,
-        line: r.line,
-        image: r.image,
-        from: r.currentDigest ?? null,
-        to: r.newDigest
-      }))
-    core.setOutput('updated', report.changes.length > 0)
-    core.setOutput(
-      'changed-files',
-      JSON.stringify(report.changes.map(c => c.file))
+    const { config, publishConfig } = readConfig(env)
+    logger.secret(publishConfig.token)
+    const github = buildGitHub(publishConfig, logger, env)
+    const { report, base } = await plan(
+      config,
+      publishConfig,
+      github,
+      logger,
+      env
     )
-    core.setOutput('updates', JSON.stringify(updates))
-    if (hasFailures(report.plan))
-      core.setFailed('Some images could not be resolved; see the errors above.')
+    const baseTexts = new Map(report.changes.map(c => [c.file, c.before]))
+    const images = imageDetails(report)
+    const published = await publish(
+      { plan: report.plan, baseTexts, images, base, config: publishConfig },
+      github,
+      logger
+    )
+    const rebuild = await logger.group('Rebuild', async () =>
+      triggerRebuild(published, publishConfig, github, logger)
+    )
+    const groups = groupUpdates(
+      report.plan,
+      publishConfig.groupBy,
+      publishConfig.branchPrefix
+    )
+    const result = {
+      report,
+      groups,
+      published,
+      rebuild,
+      images,
+      dryRun: publishConfig.dryRun
+    }
+    annotate(report, '')
+    writeOutputs(result)
+    await writeSummary(result)
+    const failed = report.plan.rows.filter(r => r.decision === 'failed').length
+    if (failed > 0) {
+      core.setFailed(
+        `${failed} image reference(s) could not be resolved (see the annotations); everything else was published.`
+      )
+    } else if (rebuild.failures.length > 0) {
+      core.setFailed(rebuild.failures.join('\n'))
+    }
   } catch (error) {
     core.setFailed((error as Error).message)
   }
+}
+
+function readConfig(env: Readonly<Record<string, string | undefined>>): {
+  config: Config
+  publishConfig: PublishConfig
+} {
+  const raw = readInputs(env)
+  const problems: string[] = []
+  let config: Config | undefined
+  try {
+    config = parseConfig(raw)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    problems.push(...error.problems)
+  }
+  const publishConfig = parsePublishConfig(raw, env, problems)
+  if (problems.length > 0 || config === undefined) {
+    throw new ConfigError(problems.map(p => `Input ${p}`))
+  }
+  return { config, publishConfig }
+}
+
+async function plan(
+  config: Config,
+  publishConfig: PublishConfig,
+  github: GitHubPort,
+  logger: Logger,
+  env: Readonly<Record<string, string | undefined>>
+): Promise<{
+  report: RunReport
+  base: Awaited<ReturnType<GitHubPort['baseSnapshot']>>
+}> {
+  const repository = await github.repository()
+  const baseBranch = publishConfig.baseBranch ?? repository.defaultBranch
+  const base = await logger.group(`Read ${baseBranch}`, async () =>
+    github.baseSnapshot(baseBranch)
+  )
+  if (base.truncated) {
+    logger.warn(
+      'The repository tree is too large for one API listing; some Dockerfiles may not be scanned. Narrow the scan with the paths input.'
+    )
+  }
+  const files = buildBaseFileStore(
+    base,
+    github,
+    env['GITHUB_WORKSPACE'],
+    publishConfig.paths
+  )
+  const ports = await buildPorts(config, logger, { env, files })
+  const report = await run(config, ports, 'check', { describeChanges: true })
+  return { report, base }
+}
+
+function imageDetails(report: RunReport): Map<string, ImageDetails> {
+  const details = new Map<string, ImageDetails>()
+  for (const r of report.plan.resolutions) {
+    if (r.kind !== 'resolved') continue
+    details.set(r.key, {
+      key: r.key,
+      digest: r.digest,
+      platforms: (r.manifests ?? []).map(m => formatPlatform(m.platform)),
+      ...(r.created === undefined ? {} : { created: r.created })
+    })
+  }
+  return details
 }

@@ -47,19 +47,21 @@ export function buildRequests(
 
 /**
  * After the first (HEAD) pass: a changed image needs its index body when a
- * site names a literal platform to check, or when an old pin may be one
- * platform's manifest whose kind must be kept.
+ * site names a literal platform to check, when an old pin may be one
+ * platform's manifest whose kind must be kept, or when a reviewer will read
+ * its platforms (describeChanges).
  */
 export function needsSecondLook(
   request: ResolveRequest,
-  first: readonly Resolution[]
+  first: readonly Resolution[],
+  describeChanges = false
 ): boolean {
   const resolution = first.find(r => r.key === request.key)
   if (resolution?.kind !== 'resolved') return false
   const stalePins = request.currentDigests.some(d => d !== resolution.digest)
+  const unpinned = request.currentDigests.length === 0
   return (
-    stalePins ||
-    (request.needsManifestBody && request.currentDigests.length === 0)
+    stalePins || (unpinned && (request.needsManifestBody || describeChanges))
   )
 }
 
@@ -69,11 +71,12 @@ export function needsSecondLook(
  */
 export function secondLook(
   requests: readonly ResolveRequest[],
-  first: readonly Resolution[]
+  first: readonly Resolution[],
+  describeChanges = false
 ): ResolveRequest[] {
   const byKey = new Map(first.map(r => [r.key, r]))
   return requests
-    .filter(r => needsSecondLook(r, first))
+    .filter(r => needsSecondLook(r, first, describeChanges))
     .map(r => {
       const resolution = byKey.get(r.key)
       const now =

@@ -33,10 +33,19 @@ export interface RunPorts {
   readonly logger: Logger
 }
 
+export interface RunOptions {
+  /**
+   * Read the index of every changed image (platforms, creation time) for a
+   * reviewer; costs one GET per changed image, none when nothing changed.
+   */
+  readonly describeChanges?: boolean
+}
+
 export async function run(
   config: Config,
   ports: RunPorts,
-  mode: 'check' | 'apply'
+  mode: 'check' | 'apply',
+  options: RunOptions = {}
 ): Promise<RunReport> {
   const { files, resolver, logger } = ports
   const found = await logger.group('Discover', async () =>
@@ -47,7 +56,7 @@ export async function run(
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
   const resolutions = await logger.group('Resolve', async () =>
-    resolveTwice(resolver, requests)
+    resolveTwice(resolver, requests, options.describeChanges ?? false)
   )
   const planned = planUpdates(scanned.sites, resolutions, config)
   const { plan, changes } = await logger.group('Rewrite', async () =>
@@ -157,12 +166,13 @@ function markIgnored(
  */
 async function resolveTwice(
   resolver: DigestResolver,
-  requests: ReturnType<typeof buildRequests>
+  requests: ReturnType<typeof buildRequests>,
+  describeChanges: boolean
 ): Promise<Resolution[]> {
   const first = await resolver.resolveAll(
     requests.map(r => ({ ...r, currentDigests: [], needsManifestBody: false }))
   )
-  const again = secondLook(requests, first)
+  const again = secondLook(requests, first, describeChanges)
   if (again.length === 0) return first
   const second = new Map(
     (await resolver.resolveAll(again)).map(r => [r.key, r])

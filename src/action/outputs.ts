@@ -1,0 +1,118 @@
+/**
+ * RunReport + publish outcomes → step outputs, the job summary and
+ * annotations. Every value written here comes from the plan, never from a
+ * credential.
+ */
+import * as core from '@actions/core'
+import path from 'node:path'
+import type { UpdateGroup } from '../core/groups.js'
+import type { GroupOutcome, ImageDetails } from '../core/pr-text.js'
+import { renderSummary } from '../core/pr-text.js'
+import type { PublishResult } from '../pipeline/publish.js'
+import type { RebuildResult } from '../pipeline/rebuild.js'
+import type { RunReport } from '../pipeline/run.js'
+
+export interface ActionResult {
+  readonly report: RunReport
+  readonly groups: readonly UpdateGroup[]
+  readonly published: PublishResult
+  readonly rebuild: RebuildResult
+  readonly images: ReadonlyMap<string, ImageDetails>
+  readonly dryRun: boolean
+}
+
+export function writeOutputs(result: ActionResult): void {
+  const { published, groups } = result
+  const primary = primaryOutcome(published.outcomes)
+  const pushed = published.pushed.length > 0
+  const changedFiles = [...new Set(groups.flatMap(g => g.files))]
+  const updates = groups.flatMap(g =>
+    g.updates.map(u => ({
+      file: u.file,
+      line: u.line,
+      image: u.image,
+      from: u.from ?? null,
+      to: u.to
+    }))
+  )
+  core.setOutput('updated', String(pushed))
+  core.setOutput(
+    'pull-request-number',
+    primary?.pullRequestUrl === undefined
+      ? ''
+      : pullNumber(primary.pullRequestUrl)
+  )
+  core.setOutput('pull-request-url', primary?.pullRequestUrl ?? '')
+  core.setOutput('pull-request-operation', primary?.operation ?? 'none')
+  core.setOutput('branch', primary?.branch ?? '')
+  core.setOutput('changed-files', JSON.stringify(changedFiles))
+  core.setOutput('updates', JSON.stringify(updates))
+  core.setOutput('build-matrix', JSON.stringify(buildMatrix(changedFiles)))
+  core.setOutput(
+    'pull-requests',
+    JSON.stringify(
+      published.outcomes.map(o => ({
+        branch: o.branch,
+        operation: o.operation,
+        url: o.pullRequestUrl ?? null,
+        number:
+          o.pullRequestUrl === undefined
+            ? null
+            : Number(pullNumber(o.pullRequestUrl)),
+        compare_url: o.compareUrl ?? null
+      }))
+    )
+  )
+}
+
+/** The outcome the single-PR outputs describe: the first group's, else the first close. */
+function primaryOutcome(
+  outcomes: readonly GroupOutcome[]
+): GroupOutcome | undefined {
+  return outcomes[0]
+}
+
+function pullNumber(url: string): string {
+  return /\/pull\/(\d+)$/.exec(url)?.[1] ?? ''
+}
+
+/** For a matrix job feeding docker/build-push-action: `file` and `context` per Dockerfile. */
+export function buildMatrix(
+  files: readonly string[]
+): { dockerfile: string; context: string }[] {
+  return files.map(file => ({
+    dockerfile: file,
+    context: path.posix.dirname(file)
+  }))
+}
+
+export async function writeSummary(result: ActionResult): Promise<void> {
+  const rows = result.report.plan.rows
+  const markdown = renderSummary({
+    outcomes: result.published.outcomes,
+    images: result.images,
+    skipped: rows.filter(r => r.decision === 'skipped'),
+    failed: rows.filter(r => r.decision === 'failed'),
+    rebuildNotes: result.rebuild.notes,
+    dryRun: result.dryRun
+  })
+  if (process.env['GITHUB_STEP_SUMMARY'] === undefined) return
+  await core.summary.addRaw(markdown, true).write()
+}
+
+/** An error annotation on the Dockerfile line of every failure; warnings likewise. */
+export function annotate(report: RunReport, root: string): void {
+  for (const row of report.plan.rows) {
+    const where = { file: path.posix.join(root, row.file), startLine: row.line }
+    for (const warning of row.warnings) core.warning(warning, where)
+    if (row.decision === 'failed') {
+      core.error(
+        `${row.reason ?? 'failed'}${row.hint === undefined ? '' : ` ${row.hint}`}`,
+        {
+          ...where,
+          title: `Freshbase: ${row.image || row.file}`
+        }
+      )
+    }
+  }
+}

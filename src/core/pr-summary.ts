@@ -1,0 +1,106 @@
+/**
+ * The job summary: what happened to each group's pull request, the same
+ * per-file tables the pull requests show, what was skipped or failed, and
+ * what happens about the rebuild.
+ */
+import type { Block } from './pr-body.js'
+import {
+  escapeText,
+  fitBlocks,
+  inlineCode,
+  markdownLink,
+  plural,
+  problemTables,
+  textBlock,
+  updateTables
+} from './pr-body.js'
+import type { GroupOutcome, SummaryInput } from './pr-text.js'
+
+/** GitHub's limit for one step's summary, in bytes. */
+export const SUMMARY_LIMIT_BYTES = 1_048_576
+
+const OPERATION: Readonly<Record<GroupOutcome['operation'], string>> = {
+  created: 'Opened',
+  updated: 'Updated',
+  unchanged: 'Unchanged',
+  closed: 'Closed',
+  declined: 'Declined',
+  'not-permitted': 'Not permitted',
+  'dry-run': 'Dry run',
+  kept: 'Kept'
+}
+
+const DRY_RUN =
+  '> **Dry run:** nothing was pushed, and no pull request was opened, ' +
+  'updated or closed.'
+
+export function renderSummary(input: SummaryInput): string {
+  const blocks: Block[] = [
+    textBlock('## Freshbase'),
+    ...(input.dryRun ? [textBlock(DRY_RUN)] : []),
+    ...outcomeList(input.outcomes),
+    ...input.outcomes.flatMap(outcome =>
+      outcome.group.updates.length === 0
+        ? []
+        : [
+            textBlock(`### ${inlineCode(outcome.branch)}`),
+            ...updateTables(outcome.group.updates, input.images, '####')
+          ]
+    ),
+    ...problemTables(input.skipped, input.failed, '###'),
+    ...rebuild(input.rebuildNotes)
+  ]
+  // The trailing newline keeps a later append to the file on its own line.
+  const text = fitBlocks(
+    blocks,
+    summary => utf8Length(summary) + 1 <= SUMMARY_LIMIT_BYTES
+  )
+  return `${text}\n`
+}
+
+function outcomeList(outcomes: readonly GroupOutcome[]): Block[] {
+  if (outcomes.length === 0) {
+    return [textBlock('No base image digest changed; no pull request to open.')]
+  }
+  return [
+    textBlock('### Pull requests'),
+    { kind: 'rows', rows: outcomes.map(outcomeLine) }
+  ]
+}
+
+/** "- **Opened** `branch` · 2 references · [pull request](url) · note" */
+function outcomeLine(outcome: GroupOutcome): string {
+  const count = outcome.group.updates.length
+  const link =
+    (outcome.pullRequestUrl === undefined
+      ? undefined
+      : markdownLink('pull request', outcome.pullRequestUrl)) ??
+    (outcome.compareUrl === undefined
+      ? undefined
+      : markdownLink('compare', outcome.compareUrl))
+  const parts = [
+    `**${OPERATION[outcome.operation]}** ${inlineCode(outcome.branch)}`,
+    count === 0 ? undefined : plural(count, 'reference'),
+    link,
+    outcome.note === undefined ? undefined : escapeText(outcome.note)
+  ]
+  return `- ${parts.filter(p => p !== undefined).join(' · ')}`
+}
+
+function rebuild(notes: readonly string[]): Block[] {
+  if (notes.length === 0) return []
+  return [
+    textBlock('### Rebuild'),
+    { kind: 'rows', rows: notes.map(note => `- ${escapeText(note)}`) }
+  ]
+}
+
+/** Bytes of the UTF-8 encoding (a lone surrogate counts as U+FFFD). */
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+  }
+  return bytes
+}
