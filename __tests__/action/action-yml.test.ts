@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { INPUT_NAMES } from '../../src/action/inputs.js'
+
+const action = parse(readFileSync('action.yml', 'utf8')) as {
+  runs: { using: string; main: string }
+  branding: { icon: string; color: string }
+  inputs: Record<string, { description?: string }>
+  outputs: Record<string, { description?: string }>
+}
+
+describe('action.yml', () => {
+  it('runs on node24 from the committed bundle, with branding', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+    expect(action.branding.icon).not.toBe('')
+  })
+
+  it('declares exactly the inputs the action reads', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+  })
+
+  it('describes every input and output', () => {
+    const undocumented = [...Object.entries(action.inputs), ...Object.entries(action.outputs)]
+      .filter(([, spec]) => (spec.description ?? '').length < 10)
+      .map(([name]) => name)
+    expect(undocumented).toEqual([])
+  })
+})
