@@ -21,7 +21,10 @@ describe('action.yml', () => {
   })
 
   it('describes every input and output', () => {
-    const undocumented = [...Object.entries(action.inputs), ...Object.entries(action.outputs)]
+    const undocumented = [
+      ...Object.entries(action.inputs),
+      ...Object.entries(action.outputs)
+    ]
       .filter(([, spec]) => (spec.description ?? '').length < 10)
       .map(([name]) => name)
     expect(undocumented).toEqual([])

@@ -422,6 +422,13 @@ describe('the hidden plan block', () => {
     })
   })
 
+  it('reads a long unterminated block quickly', () => {
+    const body = `<!-- freshbase:plan ${' '.repeat(60_000)}x`
+    const started = performance.now()
+    expect(parseProposedPlan(body)).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   it('compares group and targets', () => {
     const plan = proposedPlan(small)
     expect(samePlan(plan, proposedPlan(group([pin, refresh])))).toBe(true)

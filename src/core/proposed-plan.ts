@@ -9,7 +9,8 @@ import type { UpdateGroup } from './groups.js'
 import type { ProposedPlan } from './pr-text.js'
 
 const MARKER = 'freshbase:plan'
-const BLOCK_RE = /<!--\s*freshbase:plan\s+([\s\S]*?)\s*-->/g
+/** Start markers only: finding `-->` with indexOf keeps parsing linear. */
+const START_RE = /<!--[ \t]*freshbase:plan[ \t]/g
 
 export function proposedPlan(group: UpdateGroup): ProposedPlan {
   const digests = new Map<string, Set<string>>()
@@ -47,11 +48,14 @@ export function parseProposedPlan(
   body: string | null | undefined
 ): ProposedPlan | undefined {
   if (typeof body !== 'string') return undefined
-  const last = [...body.matchAll(BLOCK_RE)].pop()?.[1]
-  if (last === undefined) return undefined
+  const start = [...body.matchAll(START_RE)].at(-1)
+  if (start === undefined) return undefined
+  const from = start.index + start[0].length
+  const end = body.indexOf('-->', from)
+  if (end < 0) return undefined
   let value: unknown
   try {
-    value = JSON.parse(last)
+    value = JSON.parse(body.slice(from, end))
   } catch {
     return undefined
   }

@@ -279,7 +279,7 @@ function touchesFailure(
   if (previous === undefined) return false
   if (failedKeys.has('*')) return true
   return Object.keys(previous.targets).some(target =>
-    failedKeys.has(target.slice(target.indexOf(' ') + 1))
+    failedKeys.has(target.slice(target.lastIndexOf(' ') + 1))
   )
 }
 
