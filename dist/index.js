@@ -33595,7 +33595,9 @@ async function triggerRebuild(published, config, github, logger) {
   if (published.pushed.length === 0 || config.dryRun) return result;
   for (const { group: group2, pull } of published.pushed) {
     const files = JSON.stringify(group2.files);
-    const images = JSON.stringify([...new Set(group2.updates.map((u) => u.image))]);
+    const images = JSON.stringify(
+      [...new Set(group2.updates.map((u) => u.image))].sort()
+    );
     if (config.rebuildWorkflow !== void 0) {
       await attempt(
         result,
@@ -34429,7 +34431,8 @@ async function repositoryDispatch(octokit, at, eventType, payload) {
 }
 
 // src/github/github-port.ts
-function createGitHubPort(octokit, at) {
+function createGitHubPort(octokit, coordinates) {
+  const at = { owner: coordinates.owner, repo: coordinates.repo };
   return {
     repository: async () => {
       try {
@@ -40832,7 +40835,7 @@ function buildGitHub(config, logger, env) {
     ...Number.isFinite(write) && write >= 0 ? { writeIntervalMs: write } : {},
     ...Number.isFinite(unit) && unit > 0 ? { retryAfterUnitMs: unit } : {}
   });
-  return createGitHubPort(octokit, config);
+  return createGitHubPort(octokit, { owner: config.owner, repo: config.repo });
 }
 function buildBaseFileStore(base, github, workspace, paths) {
   return createTreeFileStore(
@@ -40889,7 +40892,9 @@ function createActionLogger() {
     warn: (message, where) => warning(message, props(where)),
     error: (message, where) => error(message, props(where)),
     debug: (message) => debug(message),
-    secret: (value) => setSecret(value),
+    secret: (value) => {
+      if (value !== "") setSecret(value);
+    },
     group: async (name, fn) => group(name, fn)
   };
 }
@@ -40979,8 +40984,8 @@ function annotate(report, root) {
 async function runAction(env = process.env) {
   try {
     const logger = createActionLogger();
+    logger.secret(getInput("token"));
     const { config, publishConfig } = readConfig(env);
-    logger.secret(publishConfig.token);
     const github = buildGitHub(publishConfig, logger, env);
     const { report, base } = await plan(
       config,

@@ -11,6 +11,11 @@
  *   node scripts/extract-github-openapi.mjs --tarball octokit-openapi-<version>.tgz
  *   node scripts/extract-github-openapi.mjs --from <unpacked package dir>
  *
+ * Kept per operation: path and query parameters, the JSON request body
+ * schema and every documented response status with its JSON schema; the
+ * referenced components/schemas are copied transitively (with `$ref`s kept)
+ * and annotations (description, examples, title) are dropped.
+ *
  * The output is deterministic: operations keep the order below, object keys
  * are sorted, and the file is formatted with the repository's Prettier
  * config, so re-running against the same version gives the same bytes.
@@ -79,11 +84,19 @@ const SCHEMA_VALUES = new Set([
   'oneOf'
 ])
 
-const USAGE = `Usage:
+const USAGE = `Usage (the committed file is from version ${committedVersion()}):
   npm pack @octokit/openapi@<version>
   node scripts/extract-github-openapi.mjs --tarball octokit-openapi-<version>.tgz
   node scripts/extract-github-openapi.mjs --from <unpacked package dir>
 Options: --out <file> (default ${DEFAULT_OUT})`
+
+function committedVersion() {
+  try {
+    return readJson(DEFAULT_OUT).version
+  } catch {
+    return 'none'
+  }
+}
 
 async function main() {
   const args = parseCli()

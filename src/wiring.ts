@@ -73,7 +73,7 @@ export function buildGitHub(
     ...(Number.isFinite(write) && write >= 0 ? { writeIntervalMs: write } : {}),
     ...(Number.isFinite(unit) && unit > 0 ? { retryAfterUnitMs: unit } : {})
   })
-  return createGitHubPort(octokit, config)
+  return createGitHubPort(octokit, { owner: config.owner, repo: config.repo })
 }
 
 /** Files of the base branch head: workspace copies when identical, else blobs. */

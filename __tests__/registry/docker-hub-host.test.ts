@@ -13,6 +13,7 @@ describe('Docker Hub', () => {
   it('talks to registry-1.docker.io with a library/ path and an auth.docker.io token', async () => {
     const urls: string[] = []
     const fetchStub: typeof fetch = async (input, init) => {
+      await Promise.resolve()
       const url = input instanceof Request ? input.url : input.toString()
       urls.push(`${init?.method ?? 'GET'} ${url}`)
       if (url.endsWith('/v2/')) {

@@ -169,7 +169,10 @@ export interface GitHubStandIn {
   readFile(ref: string, path: string): Promise<string | undefined>
   listFiles(ref: string): Promise<FileEntry[]>
   log(ref: string): Promise<LogEntry[]>
-  /** Whether the stand-in reported the commit as verified (bot-signed). */
+  /**
+   * Whether the stand-in reports the commit as verified (bot-signed);
+   * undefined for the seed commit and unknown shas.
+   */
   isVerified(sha: string): boolean | undefined
   /** `git fsck --strict`; returns its output and throws when it fails. */
   fsck(): Promise<string>
@@ -1627,7 +1630,8 @@ class RepositoryState {
       node_id: `LA_standin${id}`,
       url: `${this.api}/labels/${encodeURIComponent(name)}`,
       name,
-      description: null,
+      // No description: the skeleton fills it per schema (GitHub's label
+      // schema says nullable, the one inside pull requests says string).
       color: 'ededed',
       default: false
     }
@@ -2060,6 +2064,16 @@ class StandInServer {
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse) {
+    try {
+      const reply = await this.record(request)
+      send(response, reply)
+    } catch {
+      // Only reading the body can get here: the client went away.
+      response.destroy()
+    }
+  }
+
+  private async record(request: IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', this.baseUrl)
     const raw = await readBody(request)
     const record: MutableRecord = {
@@ -2078,7 +2092,7 @@ class StandInServer {
       reply = this.internalError(record, error)
     }
     record.status = reply.status
-    send(response, reply)
+    return reply
   }
 
   private async process(
@@ -2087,19 +2101,20 @@ class StandInServer {
     raw: Buffer,
     record: MutableRecord
   ): Promise<Reply> {
+    const isGraphql = record.method === 'POST' && url.pathname === '/graphql'
+    const matched = this.catalog.match(record.method, url.pathname)
+    record.operationId = isGraphql
+      ? 'graphql'
+      : (matched?.route.operation.operationId ?? 'unknown')
+    // GitHub authenticates before it routes.
     const denied = this.checkAuth(request)
     if (denied !== undefined) return denied
-    if (record.method === 'POST' && url.pathname === '/graphql') {
-      record.operationId = 'graphql'
-      return this.graphql(record)
-    }
-    const matched = this.catalog.match(record.method, url.pathname)
+    if (isGraphql) return this.graphql(record)
     if (matched === undefined) {
       this.violate(record, [`no operation ${record.method} ${record.path}`])
       return { status: 404, body: failure(404, 'Not Found').body }
     }
     const { route } = matched
-    record.operationId = route.operation.operationId
     const checked = this.catalog.checkRequest(route, {
       params: matched.params,
       query: url.searchParams,
@@ -2107,13 +2122,13 @@ class StandInServer {
       contentType: request.headers['content-type']
     })
     if (checked.errors.length > 0) return this.violate(record, checked.errors)
-    if (!this.isOurRepository(checked.params)) throw notFound()
+    if (!this.isOurRepository(checked.params)) {
+      return { status: 404, body: failure(404, 'Not Found').body }
+    }
     const injected = await this.applyFaults(record)
     if (injected !== undefined) return injected
-    const reply = await this.answer(route.operation.operationId, {
-      ...checked,
-      url
-    })
+    const input = { ...checked, url }
+    const reply = await this.answer(route.operation.operationId, input)
     return this.shape(route, record, reply)
   }
 
@@ -2167,9 +2182,6 @@ class StandInServer {
 
   // A stand-in bug must fail the test, not look like a GitHub error.
   private internalError(record: MutableRecord, error: unknown): Reply {
-    if (error instanceof ApiFailure) {
-      return { status: error.status, body: error.body }
-    }
     const message = error instanceof Error ? error.message : String(error)
     this.violations.push({
       ...violationOf(record),

@@ -13,7 +13,9 @@ export function createActionLogger(): Logger {
     warn: (message, where) => core.warning(message, props(where)),
     error: (message, where) => core.error(message, props(where)),
     debug: message => core.debug(message),
-    secret: value => core.setSecret(value),
+    secret: value => {
+      if (value !== '') core.setSecret(value)
+    },
     group: async (name, fn) => core.group(name, fn)
   }
 }

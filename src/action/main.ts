@@ -26,8 +26,9 @@ export async function runAction(
 ): Promise<void> {
   try {
     const logger = createActionLogger()
+    // Masked before anything else can print it, even a configuration error.
+    logger.secret(core.getInput('token'))
     const { config, publishConfig } = readConfig(env)
-    logger.secret(publishConfig.token)
     const github = buildGitHub(publishConfig, logger, env)
     const { report, base } = await plan(
       config,

@@ -14,8 +14,10 @@ import * as rebuild from './rebuild.js'
 
 export function createGitHubPort(
   octokit: GitHubClient,
-  at: RepoCoordinates
+  coordinates: RepoCoordinates
 ): GitHubPort {
+  // Only these two fields: every call spreads `at` into its request parameters.
+  const at = { owner: coordinates.owner, repo: coordinates.repo }
   return {
     repository: async () => {
       try {

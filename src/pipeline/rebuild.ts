@@ -24,7 +24,9 @@ export async function triggerRebuild(
   if (published.pushed.length === 0 || config.dryRun) return result
   for (const { group, pull } of published.pushed) {
     const files = JSON.stringify(group.files)
-    const images = JSON.stringify([...new Set(group.updates.map(u => u.image))])
+    const images = JSON.stringify(
+      [...new Set(group.updates.map(u => u.image))].sort()
+    )
     if (config.rebuildWorkflow !== undefined) {
       await attempt(
         result,
