@@ -34021,11 +34021,11 @@ function createTreeFileStore(source, options2) {
       fetched++;
       return source.readBlob(entry.sha);
     },
-    write: async (file) => {
-      throw new Error(
+    write: async (file) => Promise.reject(
+      new Error(
         `${file}: the Action publishes through the GitHub API, it does not write files`
-      );
-    }
+      )
+    )
   };
 }
 function selectFromTree(paths, config, scanPaths) {

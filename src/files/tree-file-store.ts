@@ -48,11 +48,12 @@ export function createTreeFileStore(
       fetched++
       return source.readBlob(entry.sha)
     },
-    write: async file => {
-      throw new Error(
-        `${file}: the Action publishes through the GitHub API, it does not write files`
+    write: async file =>
+      Promise.reject(
+        new Error(
+          `${file}: the Action publishes through the GitHub API, it does not write files`
+        )
       )
-    }
   }
 }
 
