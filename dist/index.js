@@ -38868,16 +38868,19 @@ function createOctokit(options2) {
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
       ...options2.retryAfterUnitMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterUnitMs },
-      ...options2.writeIntervalMs === void 0 ? {} : { write: writeGroup(options2.writeIntervalMs) }
+      ...options2.writeIntervalMs === void 0 ? {} : {
+        write: limiterGroup("octokit-write", options2.writeIntervalMs),
+        // PRs and comments also pass the notifications limiter (3 s apart by default).
+        notifications: limiterGroup(
+          "octokit-notifications",
+          options2.writeIntervalMs
+        )
+      }
     }
   });
 }
-function writeGroup(minTime) {
-  return new import_bottleneck.default.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime
-  });
+function limiterGroup(id, minTime) {
+  return new import_bottleneck.default.Group({ id, maxConcurrent: 1, minTime });
 }
 
 // src/registry/errors.ts
@@ -41024,7 +41027,7 @@ async function runAction(env = process.env) {
     const failed = report.plan.rows.filter((r) => r.decision === "failed").length;
     if (failed > 0) {
       setFailed(
-        `${failed} image reference(s) could not be resolved (see the annotations); everything else was published.`
+        `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
       );
     } else if (rebuild2.failures.length > 0) {
       setFailed(rebuild2.failures.join("\n"));

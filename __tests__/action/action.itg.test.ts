@@ -38,12 +38,16 @@ afterAll(async () => {
 })
 afterEach(async () => {
   for (const s of standIns.splice(0)) {
-    expect(
-      s.violations,
-      `requests that do not match GitHub OpenAPI: ${JSON.stringify(s.violations)}`
-    ).toEqual([])
-    await s.fsck()
-    await s.stop()
+    try {
+      expect(
+        s.violations,
+        `requests that do not match GitHub OpenAPI: ${JSON.stringify(s.violations)}`
+      ).toEqual([])
+      expect(s.responseViolations).toEqual([])
+      await s.fsck()
+    } finally {
+      await s.stop()
+    }
   }
 })
 
@@ -375,6 +379,60 @@ describe('the action', () => {
         b.outputs['pull-request-operation'] ?? ''
       ].sort((x, y) => x.localeCompare(y))
     ).toEqual(['created', 'updated'])
+  })
+
+  it('labels, requests reviewers, assigns, opens as draft and enables auto-merge', async () => {
+    const allowed = await standIn({ allowAutoMerge: true })
+    const forbidden = await standIn({ allowAutoMerge: false })
+    const inputs = {
+      labels: 'dependencies, docker',
+      reviewers: 'alice',
+      'team-reviewers': 'platform',
+      assignees: 'bob',
+      draft: 'true',
+      'auto-merge': 'squash'
+    }
+
+    const ok = await act(allowed, inputs)
+    const warned = await act(forbidden, inputs)
+
+    expect(ok.code).toBe(0)
+    expect(allowed.pulls[0]).toMatchObject({
+      draft: true,
+      labels: ['dependencies', 'docker'],
+      requestedReviewers: ['alice'],
+      requestedTeams: ['platform'],
+      assignees: ['bob']
+    })
+    expect(allowed.pulls[0]?.autoMerge).toMatchObject({
+      mergeMethod: expect.stringMatching(/^squash$/i) as unknown
+    })
+    expect(warned.code).toBe(0)
+    expect(warned.stdout).toMatch(
+      /::warning::Auto-merge is not allowed in this repository/
+    )
+    expect(forbidden.pulls[0]?.autoMerge).toBeNull()
+  })
+
+  it('never changes or closes an open pull request because a lookup failed', async () => {
+    const s = await standIn()
+    await act(s)
+    const before = s.writes().length
+    const pullBefore = s.pulls[0]
+
+    // The registry is unreachable for this run: every lookup fails.
+    const run = await act(s, {
+      'registry-map': 'docker.io=127.0.0.1:9',
+      timeout: '2'
+    })
+
+    expect(run.code).toBe(1)
+    expect(run.outputs['pull-request-operation']).toBe('kept')
+    expect(s.writes().length).toBe(before)
+    expect(s.pulls[0]).toEqual(pullBefore)
+    expect(run.stdout).toContain(
+      '::error title=Freshbase%3A node%3A20,file=Dockerfile,line=1::cannot resolve'
+    )
   })
 
   it('lists every invalid input at once, each by name', async () => {

@@ -66,7 +66,7 @@ export async function runAction(
     const failed = report.plan.rows.filter(r => r.decision === 'failed').length
     if (failed > 0) {
       core.setFailed(
-        `${failed} image reference(s) could not be resolved (see the annotations); everything else was published.`
+        `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
       )
     } else if (rebuild.failures.length > 0) {
       core.setFailed(rebuild.failures.join('\n'))

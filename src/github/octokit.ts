@@ -62,19 +62,22 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
         : { retryAfterBaseValue: options.retryAfterUnitMs }),
       ...(options.writeIntervalMs === undefined
         ? {}
-        : { write: writeGroup(options.writeIntervalMs) })
+        : {
+            write: limiterGroup('octokit-write', options.writeIntervalMs),
+            // PRs and comments also pass the notifications limiter (3 s apart by default).
+            notifications: limiterGroup(
+              'octokit-notifications',
+              options.writeIntervalMs
+            )
+          })
     }
   })
 }
 
 /**
- * plugin-throttling's write group (one at a time, `minTime` apart), with our
+ * A plugin-throttling limiter group (one at a time, `minTime` apart) with our
  * interval; `bottleneck` is the limiter the plugin itself is built on.
  */
-function writeGroup(minTime: number): Bottleneck.Group {
-  return new Bottleneck.Group({
-    id: 'octokit-write',
-    maxConcurrent: 1,
-    minTime
-  })
+function limiterGroup(id: string, minTime: number): Bottleneck.Group {
+  return new Bottleneck.Group({ id, maxConcurrent: 1, minTime })
 }
