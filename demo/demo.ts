@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { runAction } from '../__tests__/support/action-runner.js'
+import { startGitHubStandIn } from '../__tests__/support/github-stand-in.js'
 import { startRegistry } from '../__tests__/support/registry.js'
 
 const registry = await startRegistry()
@@ -97,7 +99,78 @@ try {
   freshbase('dry run: nothing is written', ['check', dir])
   freshbase('rewrite the files, show the diff', ['apply', dir, '--diff'])
   freshbase('a second run has nothing left to do', ['check', dir])
+  await actionDemo(files, registry.host)
 } finally {
   await rm(dir, { recursive: true, force: true })
   await registry.stop()
+}
+
+/**
+ * The Action path: the bundled dist/index.js run as the runner runs it,
+ * against a local GitHub API stand-in (OpenAPI-checked, state in a real git
+ * repository) holding the same sample files. Prints the pull request it
+ * opened and the rebuild it dispatched.
+ */
+async function actionDemo(
+  files: Record<string, string>,
+  registryHost: string
+): Promise<void> {
+  const token = 'ghs_demo-token-not-a-secret'
+  const github = await startGitHubStandIn({
+    owner: 'acme',
+    repo: 'shop',
+    files,
+    token,
+    workflows: ['rebuild.yml']
+  })
+  try {
+    console.log(
+      '\n$ uses: freshbase (the Action, against a local GitHub API stand-in)\n'
+    )
+    const run = await runAction({
+      apiUrl: github.url,
+      repository: 'acme/shop',
+      token,
+      inputs: {
+        'registry-map': `docker.io=${registryHost}\nghcr.io=${registryHost}`,
+        'rebuild-workflow': 'rebuild.yml',
+        labels: 'dependencies'
+      }
+    })
+    const pull = github.pulls[0]
+    console.log(
+      `(exit status ${run.code ?? 'killed'}; outputs: pull-request-operation=${run.outputs['pull-request-operation'] ?? ''}, branch=${run.outputs['branch'] ?? ''})`
+    )
+    if (pull !== undefined) {
+      console.log(`\nPull request #${pull.number}: ${pull.title}`)
+      console.log(
+        `head ${pull.head.ref} → base ${pull.base.ref}, labels: ${pull.labels.join(', ')}\n`
+      )
+      console.log(pull.body ?? '')
+    }
+    const [commit] = await github.log('freshbase/all')
+    if (commit !== undefined) {
+      console.log(
+        `\nCommit ${commit.sha.slice(0, 12)} by ${commit.author.name}, verified: ${String(github.isVerified(commit.sha))}`
+      )
+    }
+    for (const dispatch of github.dispatches) {
+      console.log(
+        `\nDispatched workflow ${String(dispatch.workflow_id)} on ref ${dispatch.ref} with inputs ${JSON.stringify(dispatch.inputs)}`
+      )
+    }
+    const again = await runAction({
+      apiUrl: github.url,
+      repository: 'acme/shop',
+      token,
+      inputs: {
+        'registry-map': `docker.io=${registryHost}\nghcr.io=${registryHost}`
+      }
+    })
+    console.log(
+      `\nA second run: pull-request-operation=${again.outputs['pull-request-operation'] ?? ''} (no write call)`
+    )
+  } finally {
+    await github.stop()
+  }
 }

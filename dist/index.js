@@ -33596,7 +33596,7 @@ async function triggerRebuild(published, config, github, logger) {
   for (const { group: group2, pull } of published.pushed) {
     const files = JSON.stringify(group2.files);
     const images = JSON.stringify(
-      [...new Set(group2.updates.map((u) => u.image))].sort()
+      [...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))].sort()
     );
     if (config.rebuildWorkflow !== void 0) {
       await attempt(

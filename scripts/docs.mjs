@@ -4,7 +4,11 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 
 const action = parse(await readFile('action.yml', 'utf8'))
-const cell = text => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
+const cell = text =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
 
 const inputs = [
   '| input | default | description |',
@@ -17,7 +21,9 @@ const inputs = [
 const outputs = [
   '| output | description |',
   '| --- | --- |',
-  ...Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
+  ...Object.entries(action.outputs).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
+  )
 ].join('\n')
 
 const readme = await readFile('README.md', 'utf8')
@@ -26,13 +32,16 @@ const replace = (text, name, table) => {
   const end = `<!-- ${name}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`)
+  if (from < 0 || to < from)
+    throw new Error(`README.md has no ${start} … ${end} block`)
   return `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`
 }
 const next = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md inputs/outputs tables differ from action.yml: run "npm run docs" and commit.')
+    console.error(
+      'README.md inputs/outputs tables differ from action.yml: run "npm run docs" and commit.'
+    )
     process.exit(1)
   }
 } else {

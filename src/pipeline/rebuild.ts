@@ -25,7 +25,7 @@ export async function triggerRebuild(
   for (const { group, pull } of published.pushed) {
     const files = JSON.stringify(group.files)
     const images = JSON.stringify(
-      [...new Set(group.updates.map(u => u.image))].sort()
+      [...new Set(group.updates.map(u => u.image.replace(/@.*$/, '')))].sort()
     )
     if (config.rebuildWorkflow !== undefined) {
       await attempt(
