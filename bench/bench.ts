@@ -24,7 +24,7 @@ import type {
 
 const { values } = parseArgs({
   options: {
-    files: { type: 'string', default: '1000' },
+    files: { type: 'string', default: '10,100,1000,10000' },
     tags: { type: 'string', default: '200' },
     delay: { type: 'string', default: '30' },
     repositories: { type: 'string', default: '40' },
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false }
   }
 })
-const sizes = (values.files ?? '1000').split(',').map(Number)
+const sizes = (values.files ?? '10,100,1000,10000').split(',').map(Number)
 const uniqueTags = Number(values.tags)
 const repositories = Number(values.repositories)
 const delayMs = Number(values.delay)
@@ -47,6 +47,8 @@ interface Image {
 interface Row {
   readonly scenario: string
   readonly files: number
+  /** Unique tags the generated repository names. */
+  readonly tags: number
   readonly wallMs: number
   readonly peakRssMb: number
   readonly counts: Record<string, number>
@@ -60,14 +62,18 @@ const proxy = await startCountingProxy({ target: registry.host, delayMs })
 const work = await mkdtemp(join(tmpdir(), 'freshbase-bench-'))
 try {
   const images = await seed(registry)
+  const startup = await measureStartup(join(work, 'startup'), images)
   const rows: Row[] = []
   for (const files of sizes) {
     const root = join(work, `repo-${files}`)
-    await generateRepository(root, files, images)
-    rows.push(await measure(`first run (${files})`, root, files))
-    rows.push(await measure(`steady state (${files})`, root, files))
+    const tags = await generateRepository(root, files, images)
+    rows.push(await measure('first run', root, files, tags))
+    rows.push(await measure('steady state', root, files, tags))
   }
-  printTable(rows)
+  const table = renderTable(rows, startup)
+  console.log(`\n${table}`)
+  await mkdir('reports', { recursive: true })
+  await writeFile('reports/bench.md', `${table}\n`)
 } finally {
   await rm(work, { recursive: true, force: true })
   await proxy.stop()
@@ -102,12 +108,16 @@ async function generateRepository(
   root: string,
   files: number,
   images: readonly Image[]
-): Promise<void> {
+): Promise<number> {
+  const used = new Set<string>()
   const name = (img: Image): string =>
     `${img.repository.replace(/^library\//, '')}:${img.tag}`
   for (let i = 0; i < files; i++) {
     const a = images[i % images.length] as Image
     const b = images[(i * 7 + 3) % images.length] as Image
+    used.add(name(a))
+    // In case 2, b only appears inside a heredoc: text, not a reference.
+    if (i % 5 !== 2 && i % 5 !== 4) used.add(name(b))
     const lines = [`# service ${i}`]
     switch (i % 5) {
       case 0:
@@ -147,12 +157,14 @@ async function generateRepository(
     await mkdir(dirname(file), { recursive: true })
     await writeFile(file, `${lines.join('\n')}\n`)
   }
+  return used.size
 }
 
 async function measure(
   scenario: string,
   root: string,
-  files: number
+  files: number,
+  tags: number
 ): Promise<Row> {
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
@@ -162,6 +174,7 @@ async function measure(
   return {
     scenario,
     files,
+    tags,
     wallMs,
     peakRssMb: maxRssKb / 1024,
     counts: countsByKind(proxy),
@@ -220,16 +233,14 @@ async function runCli(
   return { code, maxRssKb }
 }
 
-function printTable(rows: readonly Row[]): void {
-  console.log(
-    `\nFreshbase benchmark: ${uniqueTags} unique tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, bundled CLI\n`
-  )
-  console.log(
-    '| scenario | files | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other registry requests | peak in flight | exit |'
-  )
-  console.log(
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-  )
+/** Markdown, printed and written to reports/bench.md for the README. */
+function renderTable(rows: readonly Row[], startup: readonly number[]): string {
+  const lines = [
+    `${uniqueTags} unique tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, the bundled CLI (\`apply\`) as a child process.`,
+    '',
+    '| run | Dockerfiles | unique tags | wall time | peak RSS | manifest HEAD by tag | per unique tag | manifest HEAD by digest | manifest GET | token requests | other | peak in flight |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |'
+  ]
   for (const r of rows) {
     const c = r.counts
     const headTag = c['manifest-head by tag'] ?? 0
@@ -240,8 +251,43 @@ function printTable(rows: readonly Row[]): void {
       .filter(([k]) => !k.startsWith('manifest'))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')
-    console.log(
-      `| ${r.scenario} | ${r.files} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.peakRssMb.toFixed(0)} MB | ${headTag} | ${(headTag / uniqueTags).toFixed(2)} | ${headDigest} | ${get} | ${r.tokens} | ${other || '-'} | ${r.peakInFlight} | ${r.exitCode} |`
+    const failed = r.exitCode === 0 ? '' : ` (exit ${String(r.exitCode)})`
+    lines.push(
+      `| ${r.scenario}${failed} | ${r.files} | ${r.tags} | ${(r.wallMs / 1000).toFixed(2)} s | ${r.peakRssMb.toFixed(0)} MB | ${headTag} | ${(headTag / r.tags).toFixed(2)} | ${headDigest} | ${get} | ${r.tokens} | ${other || '-'} | ${r.peakInFlight} |`
     )
   }
+  const sorted = [...startup].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN
+  lines.push(
+    '',
+    `Startup, from spawning \`dist/cli.js\` to its first HTTP request at the registry (1 Dockerfile, ${sorted.length} runs): median ${median.toFixed(0)} ms (min ${(sorted[0] ?? NaN).toFixed(0)}, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)}).`
+  )
+  return lines.join('\n')
+}
+
+/**
+ * Time from spawning the bundled CLI to its first HTTP request at the
+ * registry proxy (the GET /v2/ ping), over several runs: how long the bundle
+ * takes to start and plan before it touches the network.
+ */
+async function measureStartup(
+  root: string,
+  images: readonly Image[]
+): Promise<number[]> {
+  await generateRepository(root, 1, images)
+  const samples: number[] = []
+  for (let i = 0; i < 7; i++) {
+    let first: number | undefined
+    proxy.setOptions({
+      respond: () => {
+        first ??= performance.now()
+        return undefined
+      }
+    })
+    const started = performance.now()
+    await runCli(root, proxy)
+    if (first !== undefined) samples.push(first - started)
+  }
+  proxy.setOptions({ respond: () => undefined })
+  return samples
 }
