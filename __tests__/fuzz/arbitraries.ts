@@ -855,7 +855,7 @@ const jsonWithSecret = (s: string): fc.Arbitrary<unknown> =>
     fc.constant(`${Buffer.from(`user:${s}`).toString('base64')}!`),
     fc.constant(Buffer.from(s).toString('base64')),
     fc.constant([s]),
-    fc.constant({ [s.slice(0, 0) + 'auth']: s }),
+    fc.constant({ auth: s }),
     fc.constant(42),
     fc.constant(null),
     fc.constant(true)
