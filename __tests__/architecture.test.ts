@@ -59,7 +59,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
     packages: /^node:/
   },
   cli: {
-    layers: ['cli', 'wiring', 'pipeline', 'config', 'core', 'log'],
+    layers: ['cli', 'wiring', 'pipeline', 'config', 'core', 'log', 'version'],
     packages: /^node:/
   },
   action: {
@@ -67,6 +67,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
     packages: /^(node:|@actions\/)/
   },
   index: { layers: ['action'], packages: /^$/ },
+  version: { layers: [], packages: /^$/ },
   cli_entry: { layers: ['cli'], packages: /^$/ }
 }
 

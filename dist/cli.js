@@ -27201,6 +27201,9 @@ async function buildPorts(config, logger, options2) {
   return { files: options2.files ?? createFileStore(), resolver, logger };
 }
 
+// src/version.ts
+var VERSION11 = "0.2.0";
+
 // src/cli/help.ts
 var HELP = `freshbase \u2014 pin container base images to the digest their tag points to now.
 
@@ -27443,7 +27446,6 @@ function print(write, text, code) {
   write(text);
   return code;
 }
-var VERSION11 = "0.1.0";
 
 // src/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -125,8 +125,7 @@ export function useFaultHarness(): FaultHarness {
       expectNoToken(s, run)
       return run
     },
-    expectConverged: async (s, groups = 1) =>
-      expectConverged(s, groups, digest)
+    expectConverged: async (s, groups = 1) => expectConverged(s, groups, digest)
   }
 }
 
@@ -208,9 +207,7 @@ async function expectConverged(
   const branches = await freshbaseBranches(s)
   expect(open).toHaveLength(groups)
   // No orphan: every freshbase/ branch backs an open PR, and every open PR has its branch.
-  expect([...branches.keys()].sort()).toEqual(
-    open.map(p => p.head.ref).sort()
-  )
+  expect([...branches.keys()].sort()).toEqual(open.map(p => p.head.ref).sort())
   const proposed: Record<string, string> = {}
   for (const pull of open) {
     const branch = pull.head.ref

@@ -136,7 +136,11 @@ describe('a fault on the branch creation (POST git/refs)', () => {
         userSees:
           'once: retried after re-reading, PR opened in the same run; twice: step fails: "GitHub API: creating branch … failed (' +
           `${status}) … re-run"`,
-        verified: ['2 create attempts (bounded)', 'nothing left behind', ...CONVERGED]
+        verified: [
+          '2 create attempts (bounded)',
+          'nothing left behind',
+          ...CONVERGED
+        ]
       })
     })
   }

@@ -22,7 +22,11 @@ const HEX = '0123456789abcdef'
 /** RFC 7230 §3.2.6 tchar. */
 export const TCHARS = `!#$%&'*+-.^_\`|~${DIGITS}${LOWER}${LOWER.toUpperCase()}`
 
-function chars(alphabet: string, min: number, max: number): fc.Arbitrary<string> {
+function chars(
+  alphabet: string,
+  min: number,
+  max: number
+): fc.Arbitrary<string> {
   return fc
     .array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max })
     .map(list => list.join(''))
@@ -36,9 +40,7 @@ export const codeUnitString = fc
 /** Random bytes read as UTF-8 (invalid sequences become U+FFFD) or Latin-1. */
 export const decodedBytes = fc
   .tuple(fc.uint8Array({ maxLength: 200 }), fc.boolean())
-  .map(([bytes, utf8]) =>
-    Buffer.from(bytes).toString(utf8 ? 'utf8' : 'latin1')
-  )
+  .map(([bytes, utf8]) => Buffer.from(bytes).toString(utf8 ? 'utf8' : 'latin1'))
 
 /** Text on one line: no line breaks, no escape characters, no heredoc markers. */
 const inlineText = fc
@@ -95,7 +97,10 @@ const host = fc.oneof(
 
 /** `host[:port]` that distribution/reference reads as a domain (has '.', ':' or is localhost). */
 const domain = fc
-  .tuple(host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
+  .tuple(
+    host,
+    fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })
+  )
   .map(([h, port]) => (port === undefined ? h : `${h}:${port}`))
   .filter(d => d === 'localhost' || /[.:]/.test(d))
 
@@ -125,7 +130,9 @@ export const refPartsArb: fc.Arbitrary<RefParts> = fc
     },
     { requiredKeys: ['path'] }
   )
-  .filter(parts => !/^[a-f0-9]{64}$/.test(parts.path) || parts.domain !== undefined)
+  .filter(
+    parts => !/^[a-f0-9]{64}$/.test(parts.path) || parts.domain !== undefined
+  )
 
 export function formatRef(parts: RefParts): string {
   const name =
@@ -139,11 +146,28 @@ export const validRef = refPartsArb.map(formatRef)
 
 /** References people write: short Hub names and tags, most of them valid. */
 const commonRef = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('node:20', 'alpine:3', 'node', 'busybox:1.36', 'python:3.12-slim', 'ghcr.io/owner/app:1') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'node:20',
+      'alpine:3',
+      'node',
+      'busybox:1.36',
+      'python:3.12-slim',
+      'ghcr.io/owner/app:1'
+    )
+  },
   { weight: 3, arbitrary: validRef },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('Node:20', 'node:', 'a//b:1', 'node:-x', 'x@sha256:abc', ':1')
+    arbitrary: fc.constantFrom(
+      'Node:20',
+      'node:',
+      'a//b:1',
+      'node:-x',
+      'x@sha256:abc',
+      ':1'
+    )
   }
 )
 
@@ -153,7 +177,17 @@ export const referenceLike = fc
     fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom(...`abz09AZ.:/@_-[]`) },
       { weight: 1, arbitrary: sha256.map(d => `@${d}`) },
-      { weight: 1, arbitrary: fc.constantFrom('localhost', 'sha256:', 'docker.io/', 'library/', '__', '--') }
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'localhost',
+          'sha256:',
+          'docker.io/',
+          'library/',
+          '__',
+          '--'
+        )
+      }
     ),
     { maxLength: 30 }
   )
@@ -258,7 +292,10 @@ const innerLine = fc.oneof(
 )
 
 const gap: fc.Arbitrary<Gap> = fc.oneof(
-  { weight: 4, arbitrary: blanks.map(text => ({ kind: 'space' as const, text })) },
+  {
+    weight: 4,
+    arbitrary: blanks.map(text => ({ kind: 'space' as const, text }))
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -277,7 +314,13 @@ function instruction(
 ): fc.Arbitrary<InstructionItem> {
   return words.chain(list =>
     fc
-      .tuple(indent, fc.array(gap, { minLength: list.length - 1, maxLength: list.length - 1 }))
+      .tuple(
+        indent,
+        fc.array(gap, {
+          minLength: list.length - 1,
+          maxLength: list.length - 1
+        })
+      )
       .map(([ind, gaps]) => {
         const name = stage?.(list)
         return {
@@ -296,12 +339,22 @@ function instruction(
 const fromImage: fc.Arbitrary<{ word: string; image?: string }> = fc.oneof(
   { weight: 6, arbitrary: commonRef.map(ref => ({ word: ref, image: ref })) },
   { weight: 1, arbitrary: fc.constant({ word: 'scratch', image: 'scratch' }) },
-  { weight: 1, arbitrary: stageName.map(name => ({ word: name, image: name })) },
-  { weight: 1, arbitrary: commonRef.map(ref => ({ word: `"${ref}"`, image: ref })) },
+  {
+    weight: 1,
+    arbitrary: stageName.map(name => ({ word: name, image: name }))
+  },
+  {
+    weight: 1,
+    arbitrary: commonRef.map(ref => ({ word: `"${ref}"`, image: ref }))
+  },
   {
     weight: 5,
     arbitrary: fc
-      .tuple(argName, commonRef, fc.constantFrom('node', 'ghcr.io/o/app', 'alpine'))
+      .tuple(
+        argName,
+        commonRef,
+        fc.constantFrom('node', 'ghcr.io/o/app', 'alpine')
+      )
       .chain(([name, ref, repo]) =>
         fc.constantFrom(
           `\${${name}}`,
@@ -419,13 +472,18 @@ const mountOptions = fc
   })
 
 const runMountItem = fc
-  .tuple(mixedCase('RUN'), fc.array(mountOptions, { minLength: 1, maxLength: 2 }))
+  .tuple(
+    mixedCase('RUN'),
+    fc.array(mountOptions, { minLength: 1, maxLength: 2 })
+  )
   .chain(([keyword, mounts]) =>
     instruction(
       fc.constant([keyword, ...mounts.map(m => `--mount=${m.text}`), 'make']),
       () =>
         mounts.flatMap(m =>
-          m.from === undefined ? [] : [{ source: 'mount-from' as const, fromValue: m.from }]
+          m.from === undefined
+            ? []
+            : [{ source: 'mount-from' as const, fromValue: m.from }]
         )
     )
   )
@@ -434,19 +492,30 @@ const globalArgValue = fc.oneof(
   commonRef,
   commonRef.map(ref => `"${ref}"`),
   commonRef.map(ref => `'${ref}'`),
-  fc.constantFrom('', '""', '20-slim', '"node:${V}"', '${REG}/owner/app:1', "'node:${V}'", 'ghcr.io', '"a b"')
+  fc.constantFrom(
+    '',
+    '""',
+    '20-slim',
+    '"node:${V}"',
+    '${REG}/owner/app:1',
+    "'node:${V}'",
+    'ghcr.io',
+    '"a b"'
+  )
 )
 
 const argItem = instruction(
   fc
-    .array(
-      fc.tuple(argName, fc.option(globalArgValue, { nil: undefined })),
-      { minLength: 1, maxLength: 2 }
-    )
+    .array(fc.tuple(argName, fc.option(globalArgValue, { nil: undefined })), {
+      minLength: 1,
+      maxLength: 2
+    })
     .chain(decls =>
       mixedCase('ARG').map(keyword => [
         keyword,
-        ...decls.map(([name, value]) => (value === undefined ? name : `${name}=${value}`))
+        ...decls.map(([name, value]) =>
+          value === undefined ? name : `${name}=${value}`
+        )
       ])
     ),
   () => []
@@ -610,7 +679,11 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
   if (spec.shebang) lines.push('#!/usr/bin/env buildctl')
   for (const d of spec.directives) {
     if (d.image !== undefined) {
-      expected.push({ source: 'syntax', line: lines.length + 1, image: d.image })
+      expected.push({
+        source: 'syntax',
+        line: lines.length + 1,
+        image: d.image
+      })
     }
     lines.push(d.line)
   }
@@ -639,8 +712,16 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
   for (const { line, note } of pending) {
     const from = note.fromValue
     if (from === undefined) {
-      expected.push({ source: note.source, line, ...(note.image === undefined ? {} : { image: note.image }) })
-    } else if (from !== '' && !/^\d+$/.test(from) && !stages.has(from.toLowerCase())) {
+      expected.push({
+        source: note.source,
+        line,
+        ...(note.image === undefined ? {} : { image: note.image })
+      })
+    } else if (
+      from !== '' &&
+      !/^\d+$/.test(from) &&
+      !stages.has(from.toLowerCase())
+    ) {
       expected.push({ source: note.source, line, image: from })
     }
   }
@@ -649,13 +730,16 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
   for (const [i, line] of lines.entries()) {
     const last = i === lines.length - 1
     const crlf =
-      spec.eol === 1 || (spec.eol === 2 && ((spec.eolBits >>> i % 31) & 1) === 1)
+      spec.eol === 1 ||
+      (spec.eol === 2 && ((spec.eolBits >>> (i % 31)) & 1) === 1)
     text += line + (last && !spec.finalEol ? '' : crlf ? '\r\n' : '\n')
   }
   return { text, expected }
 }
 
-export const dockerfile = dockerfileSpec.map(spec => renderDockerfile(spec).text)
+export const dockerfile = dockerfileSpec.map(
+  spec => renderDockerfile(spec).text
+)
 
 /** Fragments that change how a Dockerfile reads: breaks, escapes, quotes, heredocs. */
 const fragment = fc.oneof(
@@ -706,7 +790,13 @@ export const noisyDockerfile = fc
   .tuple(
     dockerfile,
     fc.array(
-      fc.tuple(fc.nat(), fc.oneof(fragment, fc.nat(8).map(n => -n - 1))),
+      fc.tuple(
+        fc.nat(),
+        fc.oneof(
+          fragment,
+          fc.nat(8).map(n => -n - 1)
+        )
+      ),
       { minLength: 1, maxLength: 6 }
     )
   )
@@ -748,7 +838,10 @@ const quotedValue = fc.string({
   unit: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...`ab:/.=-_ 09`) },
     { weight: 3, arbitrary: fc.constantFrom(',', '"', '\\', ', ', '\t') },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }
+    {
+      weight: 1,
+      arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
+    }
   ),
   maxLength: 30
 })
@@ -791,7 +884,9 @@ export const challengeSpec: fc.Arbitrary<ChallengeSpec> = fc.oneof(
 /** Quoted-string with `"` and `\` escaped, and sometimes a harmless escape of another character. */
 export function quote(value: string, escapeAll: boolean): string {
   const escaped = [...value]
-    .map(ch => (ch === '"' || ch === '\\' || (escapeAll && ch === 'a') ? `\\${ch}` : ch))
+    .map(ch =>
+      ch === '"' || ch === '\\' || (escapeAll && ch === 'a') ? `\\${ch}` : ch
+    )
     .join('')
   return `"${escaped}"`
 }
@@ -821,7 +916,18 @@ export const headerLike = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom('Bearer', 'Basic', ' ', ',', '=', '"', '\\', 'realm', 'a==', '\t'),
+        fc.constantFrom(
+          'Bearer',
+          'Basic',
+          ' ',
+          ',',
+          '=',
+          '"',
+          '\\',
+          'realm',
+          'a==',
+          '\t'
+        ),
         token
       ),
       { maxLength: 25 }
@@ -864,7 +970,15 @@ const jsonWithSecret = (s: string): fc.Arbitrary<unknown> =>
 const authEntry = (s: string): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.dictionary(
-      fc.constantFrom('auth', 'username', 'password', 'identitytoken', 'registrytoken', 'email', 'Auth'),
+      fc.constantFrom(
+        'auth',
+        'username',
+        'password',
+        'identitytoken',
+        'registrytoken',
+        'email',
+        'Auth'
+      ),
       jsonWithSecret(s),
       { maxKeys: 4 }
     ),
@@ -881,7 +995,13 @@ export const configCase: fc.Arbitrary<ConfigCase> = secret.chain(s =>
   fc
     .tuple(
       fc.dictionary(
-        fc.constantFrom('auths', 'credHelpers', 'credsStore', 'HttpHeaders', 'proxies'),
+        fc.constantFrom(
+          'auths',
+          'credHelpers',
+          'credsStore',
+          'HttpHeaders',
+          'proxies'
+        ),
         fc.oneof(
           fc.dictionary(configKey, authEntry(s), { maxKeys: 3 }),
           jsonWithSecret(s)
@@ -891,7 +1011,10 @@ export const configCase: fc.Arbitrary<ConfigCase> = secret.chain(s =>
       fc.oneof(
         { weight: 4, arbitrary: fc.constant(undefined) },
         { weight: 1, arbitrary: fc.nat() },
-        { weight: 1, arbitrary: fc.constantFrom('{', '"', ',', '}', '\\', '\u0000', 'x') }
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('{', '"', ',', '}', '\\', '\u0000', 'x')
+        }
       ),
       fc.boolean()
     )

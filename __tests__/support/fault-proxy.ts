@@ -32,7 +32,10 @@ export type FaultAction =
   /** Forward, then send half the body under the full Content-Length and close. */
   | { readonly kind: 'truncate' }
   /** Forward with the response headers (lowercase names) changed. */
-  | { readonly kind: 'edit-headers'; readonly edit: (h: ResponseHeaders) => void }
+  | {
+      readonly kind: 'edit-headers'
+      readonly edit: (h: ResponseHeaders) => void
+    }
   /** Answer 200 with this body; Docker-Content-Digest of the body, or none. */
   | {
       readonly kind: 'body'
@@ -373,7 +376,9 @@ export const faults = {
 
 /** A path pattern for one repository's manifests by `reference` (tag or digest). */
 export function manifestPath(repository: string, reference: string): RegExp {
-  return new RegExp(`^/v2/${escape(repository)}/manifests/${escape(reference)}$`)
+  return new RegExp(
+    `^/v2/${escape(repository)}/manifests/${escape(reference)}$`
+  )
 }
 
 /** The token request for one repository's pull scope (URL-encoded in the query). */

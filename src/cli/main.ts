@@ -12,6 +12,7 @@ import { hasFailures } from '../core/plan.js'
 import { createConsoleLogger } from '../log/logger.js'
 import { run } from '../pipeline/run.js'
 import { buildPorts } from '../wiring.js'
+import { VERSION } from '../version.js'
 import { HELP } from './help.js'
 import { renderDiff, renderJson, renderSummary, renderTable } from './render.js'
 
@@ -165,5 +166,3 @@ function print(
   write(text)
   return code
 }
-
-const VERSION = '0.1.0'
