@@ -25827,7 +25827,7 @@ var RegistryAuth = class {
     return this.sendKnown(call, known, credential);
   }
   async sendKnown(call, scheme, credential) {
-    const sent = await this.authorization(call, scheme, credential, false);
+    const sent = scheme.type === "basic" && basicAuthorization(credential) === void 0 ? void 0 : await this.authorization(call, scheme, credential, false);
     const response = await this.sendWith(call, sent);
     if (response.status !== 401) return response;
     return this.answerChallenge(call, response, credential, sent);

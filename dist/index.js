@@ -31502,6 +31502,18 @@ var DEFAULTS = {
   pinUnpinned: true,
   timeoutMs: 3e4
 };
+var CORE_KEYS = [
+  "root",
+  "include",
+  "exclude",
+  "docker-config",
+  "insecure-registries",
+  "registry-map",
+  "concurrency",
+  "pin-unpinned",
+  "ignore",
+  "timeout"
+];
 var ConfigError = class extends Error {
   problems;
   constructor(problems) {
@@ -31622,6 +31634,25 @@ function describe(value) {
 }
 
 // src/config/publish-config.ts
+var PUBLISH_KEYS = [
+  "token",
+  "paths",
+  "group-by",
+  "branch-prefix",
+  "base-branch",
+  "title",
+  "commit-message",
+  "labels",
+  "reviewers",
+  "team-reviewers",
+  "assignees",
+  "draft",
+  "auto-merge",
+  "rebuild-workflow",
+  "rebuild-inputs",
+  "dispatch-event-type",
+  "dry-run"
+];
 var GROUP_BY = ["all", "file", "image"];
 var AUTO_MERGE = ["off", "merge", "squash", "rebase"];
 var BAD_REF = /(^[./]|\.\.|[\s~^:?*[\\]|@\{|\.lock$|\/\/)/;
@@ -39455,7 +39486,7 @@ var RegistryAuth = class {
     return this.sendKnown(call, known, credential);
   }
   async sendKnown(call, scheme, credential) {
-    const sent = await this.authorization(call, scheme, credential, false);
+    const sent = scheme.type === "basic" && basicAuthorization(credential) === void 0 ? void 0 : await this.authorization(call, scheme, credential, false);
     const response = await this.sendWith(call, sent);
     if (response.status !== 401) return response;
     return this.answerChallenge(call, response, credential, sent);
@@ -40849,32 +40880,8 @@ function buildBaseFileStore(base, github, workspace, paths) {
 
 // src/action/inputs.ts
 var INPUT_NAMES = [
-  "token",
-  "paths",
-  "include",
-  "exclude",
-  "pin-unpinned",
-  "ignore",
-  "registry-map",
-  "insecure-registries",
-  "docker-config",
-  "concurrency",
-  "timeout",
-  "group-by",
-  "branch-prefix",
-  "base-branch",
-  "title",
-  "commit-message",
-  "labels",
-  "reviewers",
-  "team-reviewers",
-  "assignees",
-  "draft",
-  "auto-merge",
-  "rebuild-workflow",
-  "rebuild-inputs",
-  "dispatch-event-type",
-  "dry-run"
+  ...CORE_KEYS.filter((key) => key !== "root"),
+  ...PUBLISH_KEYS
 ];
 function readInputs(env) {
   const raw = {

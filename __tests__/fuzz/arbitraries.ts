@@ -88,21 +88,25 @@ const host = fc.oneof(
     '127.0.0.1',
     '[::1]',
     '[2001:db8::1]',
-    'Registry.Example.COM'
+    'Registry.Example.COM',
+    'LOCALDOMAIN',
+    'MyReg'
   ),
   fc
     .array(domainComponent, { minLength: 2, maxLength: 3 })
     .map(parts => parts.join('.'))
 )
 
-/** `host[:port]` that distribution/reference reads as a domain (has '.', ':' or is localhost). */
+/** `host[:port]` that distribution/reference reads as a domain: localhost, or with '.', ':' or uppercase. */
 const domain = fc
   .tuple(
     host,
     fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })
   )
   .map(([h, port]) => (port === undefined ? h : `${h}:${port}`))
-  .filter(d => d === 'localhost' || /[.:]/.test(d))
+  .filter(
+    d => d === 'localhost' || /[.:]/.test(d) || d !== d.toLowerCase()
+  )
 
 export const tagArb = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^\w[\w.-]{0,12}$/) },

@@ -4,36 +4,17 @@
  */
 import * as core from '@actions/core'
 import type { RawConfig } from '../config/config.js'
+import { CORE_KEYS } from '../config/config.js'
+import { PUBLISH_KEYS } from '../config/publish-config.js'
 
-/** Every input of action.yml (docs:check keeps this list and action.yml in step). */
-export const INPUT_NAMES = [
-  'token',
-  'paths',
-  'include',
-  'exclude',
-  'pin-unpinned',
-  'ignore',
-  'registry-map',
-  'insecure-registries',
-  'docker-config',
-  'concurrency',
-  'timeout',
-  'group-by',
-  'branch-prefix',
-  'base-branch',
-  'title',
-  'commit-message',
-  'labels',
-  'reviewers',
-  'team-reviewers',
-  'assignees',
-  'draft',
-  'auto-merge',
-  'rebuild-workflow',
-  'rebuild-inputs',
-  'dispatch-event-type',
-  'dry-run'
-] as const
+/**
+ * Every input of action.yml: the core options (as the CLI spells them) and
+ * the publishing ones. A test keeps this list and action.yml in step.
+ */
+export const INPUT_NAMES: readonly string[] = [
+  ...CORE_KEYS.filter(key => key !== 'root'),
+  ...PUBLISH_KEYS
+]
 
 export function readInputs(
   env: Readonly<Record<string, string | undefined>>

@@ -72,7 +72,13 @@ export class RegistryAuth {
     scheme: AuthScheme,
     credential: Credential | undefined
   ): Promise<HttpResponse> {
-    const sent = await this.authorization(call, scheme, credential, false)
+    // Without credentials a Basic registry is asked anonymously: the scheme
+    // may have been learned from another repository's challenge, and this
+    // repository may be public.
+    const sent =
+      scheme.type === 'basic' && basicAuthorization(credential) === undefined
+        ? undefined
+        : await this.authorization(call, scheme, credential, false)
     const response = await this.sendWith(call, sent)
     if (response.status !== 401) return response
     return this.answerChallenge(call, response, credential, sent)
