@@ -12423,9 +12423,9 @@ var require_dockerfile = __commonJS({
             return this.initialInstructions;
           }
         }
-        for (const buildStage of this.buildStages) {
-          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
-            return buildStage;
+        for (const buildStage2 of this.buildStages) {
+          if (util_1.Util.isInsideRange(position, buildStage2.getRange())) {
+            return buildStage2;
           }
         }
         return this;
@@ -12548,9 +12548,9 @@ var require_dockerfile = __commonJS({
           if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
             this.initialInstructions.addComment(comments[i]);
           } else {
-            for (const buildStage of this.buildStages) {
-              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
-                buildStage.addComment(comments[i]);
+            for (const buildStage2 of this.buildStages) {
+              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage2.getRange())) {
+                buildStage2.addComment(comments[i]);
               }
             }
           }
@@ -19405,7 +19405,14 @@ var WordLexer = class {
   /** Consumes what starts at `i` and returns the offset after it. */
   step(i) {
     const ch = this.text[i] ?? "";
-    if (ch === this.escape && this.quote !== "'") return this.escaped(i);
+    if (ch === this.escape) {
+      const after = continuationEnd(this.text, i + 1, this.end);
+      if (after !== void 0) {
+        this.flush();
+        return after;
+      }
+      if (this.quote !== "'") return this.escaped(i);
+    }
     if ((ch === '"' || ch === "'") && (this.quote === void 0 || this.quote === ch)) {
       this.flush();
       this.quote = this.quote === void 0 ? ch : void 0;
@@ -19420,13 +19427,8 @@ var WordLexer = class {
     this.parts.push(variable);
     return variable.end;
   }
-  /** The escape character at `i`: a line continuation, or the next character taken literally. */
+  /** The escape character at `i` (not a continuation): the next character taken literally. */
   escaped(i) {
-    const after = continuationEnd(this.text, i + 1, this.end);
-    if (after !== void 0) {
-      this.flush();
-      return after;
-    }
     this.add(this.text[i + 1] ?? "", i, Math.min(i + 2, this.end));
     return i + 2;
   }
@@ -19673,7 +19675,7 @@ function noValue(args, name, decl) {
 }
 
 // src/core/dockerfile-pin.ts
-function locatePin(text, expansion, tagStart, from) {
+function locatePin(expansion, tagStart, from) {
   const last = expansion.pieces.at(-1);
   if (last === void 0) return fail("the reference is empty");
   const inTag = expansion.pieces.filter(
@@ -19681,33 +19683,29 @@ function locatePin(text, expansion, tagStart, from) {
   );
   const names = inTag.map((p) => p.part.kind === "variable" ? p.part.name : "");
   if (last.part.kind === "literal") {
-    return literalTail(text, expansion, last.part, names, from);
+    return literalTail(expansion, last.part, names, from);
   }
-  return variableTail(text, last, last.part, names, tagStart, from);
+  return variableTail(last, last.part, names, tagStart, from);
 }
-function literalTail(text, expansion, last, names, from) {
+function literalTail(expansion, last, names, from) {
   if (names.length > 0) {
     return fail(
       `the tag depends on ARG ${names.join(", ")} but the reference ends in fixed text, so a digest there would silently ignore a --build-arg that changes the tag; put the whole tag in one ARG to pin it`
     );
   }
   const start = expansion.pieces[0]?.part.start ?? last.start;
-  const spanText = text.slice(start, last.end);
-  const at = expansion.text.includes("@") ? spanText.lastIndexOf("@") : -1;
-  const prefixLength = at < 0 ? spanText.length : at;
   return {
     ok: true,
     value: {
       start,
       end: last.end,
-      prefixLength,
       ...from === void 0 ? {} : { arg: from },
       chain: from === void 0 ? [] : [from],
       path: []
     }
   };
 }
-function variableTail(text, last, part, names, tagStart, from) {
+function variableTail(last, part, names, tagStart, from) {
   if (names.length > 0) {
     return fail(
       `the tag comes from several ARGs (${[...names, part.name].join(", ")}), and a digest can only follow one of them; put the whole tag in one ARG to pin it`
@@ -19719,7 +19717,7 @@ function variableTail(text, last, part, names, tagStart, from) {
     );
   }
   const holder = last.decl ?? from;
-  const inner = locatePin(text, last.inner, tagStart - last.from, holder);
+  const inner = locatePin(last.inner, tagStart - last.from, holder);
   if (!inner.ok) return inner;
   const chain = /* @__PURE__ */ new Set([
     ...from === void 0 ? [] : [from],
@@ -19851,6 +19849,7 @@ function repositoryProblem({
 }
 
 // src/core/dockerfile-drafts.ts
+var SPLIT_DIGEST = 'the digest is not written as "@sha256:\u2026" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it';
 var DIGEST_ONLY = "no tag to track; add the tag you want to follow, e.g. image:tag@sha256:\u2026";
 function refDraft(source, base, expansion) {
   const parsed = parseImageRef(base.image);
@@ -19859,17 +19858,26 @@ function refDraft(source, base, expansion) {
   if (parsed.ref.tag === void 0 && parsed.ref.digest !== void 0) {
     return skipped(withRef, "digest-only", DIGEST_ONLY);
   }
-  const pin = locatePin(source.text, expansion, parsed.ref.name.length);
+  const pin = locatePin(expansion, parsed.ref.name.length);
   if (!pin.ok) return skipped(withRef, "variable", sentence(pin.reason));
-  return { site: withSpan(source, withRef, pin.value), pin: pin.value };
+  const spanText = source.text.slice(pin.value.start, pin.value.end);
+  const digest = parsed.ref.digest;
+  if (digest !== void 0 && !spanText.endsWith(`@${digest}`)) {
+    return skipped(withRef, "invalid", sentence(SPLIT_DIGEST));
+  }
+  const prefixLength = digest === void 0 ? spanText.length : spanText.length - digest.length - 1;
+  return {
+    site: withSpan(source, withRef, pin.value, prefixLength),
+    pin: pin.value
+  };
 }
-function withSpan(source, site, pin) {
+function withSpan(source, site, pin, prefixLength) {
   const spanText = source.text.slice(pin.start, pin.end);
   return {
     ...site,
     span: { start: pin.start, end: pin.end },
     spanText,
-    spanPrefixLength: pin.prefixLength,
+    spanPrefixLength: prefixLength,
     spanLine: lineAt(source.index, pin.start) + 1,
     ...pin.arg === void 0 ? {} : { spanArg: pin.arg.name }
   };
@@ -19903,13 +19911,14 @@ function sentence(reason) {
 
 // src/core/dockerfile-directives.ts
 var IGNORE_COMMENT = /^freshbase\s*:\s*ignore(?![\w-])/i;
-function ignoreChecker(dockerfile) {
+function ignoreChecker(dockerfile, index) {
   const commentLines = /* @__PURE__ */ new Set();
   const ignoreLines = /* @__PURE__ */ new Set();
   for (const comment of dockerfile.getComments()) {
     const line = comment.getRange().start.line;
     commentLines.add(line);
-    if (IGNORE_COMMENT.test(comment.getContent())) ignoreLines.add(line);
+    const content = lineText(index, line).replace(/^\uFEFF?\s*#\s*/, "");
+    if (IGNORE_COMMENT.test(content)) ignoreLines.add(line);
   }
   return (line) => {
     for (let above = line - 1; commentLines.has(above); above--) {
@@ -19963,9 +19972,14 @@ var import_dockerfile_ast = __toESM(require_main(), 1);
 var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var FD_HEREDOC = /^(?<fd>\d+)<<-?[^<]/;
 function parseDockerfile(text, index) {
+  const directives = buildkitDirectives(text, index);
   let masked = text;
   for (let round = 0; round < 20; round++) {
     const dockerfile = import_dockerfile_ast.DockerfileParser.parse(masked);
+    if (round === 0 && dockerfile.getEscapeCharacter() !== directives.escape) {
+      masked = maskDirectives(text, index, directives);
+      continue;
+    }
     const digits = fdHeredocDigits(dockerfile, index);
     if (digits.length === 0) return dockerfile;
     for (const { start, end } of digits) {
@@ -20004,6 +20018,50 @@ function commandEndLine(index, escape, first) {
     while (skippable(line) && line + 1 < index.starts.length) line++;
   }
   return line;
+}
+var GO_SPACES = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*/;
+var DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^]+?)[\t\n\f\r ]*$/;
+var DIRECTIVE_KEYS = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+function buildkitDirectives(text, index) {
+  const seen = /* @__PURE__ */ new Set();
+  let block = { lines: 0, escape: "\\" };
+  for (let line = 0; line < index.starts.length; line++) {
+    const { start, end } = lineContent(text, index, line);
+    const content = text.slice(start, end).replace(GO_SPACES, "");
+    if (!content.startsWith("#")) return block;
+    const match = DIRECTIVE.exec(content.slice(1).replace(GO_SPACES, ""));
+    const key = match?.[1]?.toLowerCase() ?? "";
+    const value = match?.[2] ?? "";
+    if (!DIRECTIVE_KEYS.has(key) || seen.has(key)) return block;
+    if (key === "escape" && value !== "\\" && value !== "`") return block;
+    seen.add(key);
+    block = key === "escape" ? { lines: line + 1, escape: value, escapeLine: line } : { ...block, lines: line + 1 };
+  }
+  return block;
+}
+function lineContent(text, index, line) {
+  const first = index.starts[line] ?? text.length;
+  const start = line === 0 && text.startsWith("\uFEFF") ? first + 1 : first;
+  return { start, end: first + lineText(index, line).length };
+}
+function maskDirectives(text, index, block) {
+  let masked = text;
+  const rewrite = (line, make) => {
+    const { start: start2, end: end2 } = lineContent(text, index, line);
+    const replacement = make(end2 - start2);
+    if (replacement.length !== end2 - start2) return;
+    masked = masked.slice(0, start2) + replacement + masked.slice(end2);
+  };
+  for (let line = 0; line < block.lines; line++) {
+    const body = line === block.escapeLine ? `escape=${block.escape}` : "x=y";
+    rewrite(line, (length) => `#${body.padStart(length - 1, " ")}`);
+  }
+  const { start, end } = lineContent(text, index, block.lines);
+  const comment = /^[ \t]*#/.exec(text.slice(start, end))?.[0];
+  if (block.lines < index.starts.length && comment !== void 0) {
+    rewrite(block.lines, (length) => comment.padEnd(length, " "));
+  }
+  return masked;
 }
 
 // src/core/dockerfile-shared-args.ts
@@ -20173,20 +20231,32 @@ function scanDockerfile(file, text) {
   return settleSharedArgs(drafts, context.args.liveUses()).map(finish);
 }
 function siteContext(file, text, index, dockerfile) {
+  const escape = dockerfile.getEscapeCharacter();
+  const source = { text, index, escape };
   const stageNames = /* @__PURE__ */ new Set();
   for (const from of dockerfile.getFROMs()) {
-    const name = from.getBuildStage();
-    if (name !== null) stageNames.add(name.toLowerCase());
+    const name = buildStage(source, from);
+    if (name !== void 0) stageNames.add(name.toLowerCase());
   }
   return {
     file,
     text,
     index,
-    escape: dockerfile.getEscapeCharacter(),
+    escape,
     args: new Args(),
-    isIgnored: ignoreChecker(dockerfile),
+    isIgnored: ignoreChecker(dockerfile, index),
     stageNames
   };
+}
+function buildStage(source, from) {
+  const range = from.getBuildStageRange();
+  if (range === null) return void 0;
+  const start = offsetAt(source.index, range.start);
+  const end = offsetAt(source.index, range.end);
+  const word = lexWord(source.text, start, end, source.escape);
+  return word.parts.map(
+    (p) => p.kind === "literal" ? p.text : source.text.slice(p.start, p.end)
+  ).join("");
 }
 function instructionSites(context, dockerfile) {
   const drafts = [];
@@ -20194,7 +20264,7 @@ function instructionSites(context, dockerfile) {
   let stage;
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof import_dockerfile_ast2.From) {
-      const name = instruction.getBuildStage() ?? void 0;
+      const name = buildStage(context, instruction);
       const index = (stage?.index ?? -1) + 1;
       stage = name === void 0 ? { index } : { index, name };
       drafts.push(fromSite(context, instruction, stage, earlierStages));
@@ -20617,6 +20687,7 @@ function needsSecondLook(request2, first, describeChanges = false) {
   const resolution = first.find((r) => r.key === request2.key);
   if (resolution?.kind !== "resolved") return false;
   const stalePins = request2.currentDigests.some((d) => d !== resolution.digest);
+  if (resolution.manifests !== void 0 && !stalePins) return false;
   const unpinned = request2.currentDigests.length === 0;
   return stalePins || unpinned && (request2.needsManifestBody || describeChanges);
 }
@@ -20647,7 +20718,7 @@ async function run(config, ports, mode, options2 = {}) {
   const requests = buildRequests(scanned.sites, config.registryMap);
   const resolutions = await logger.group(
     "Resolve",
-    async () => resolveTwice(resolver, requests, options2.describeChanges ?? false)
+    async () => resolveTwice(resolver, requests, options2.describeChanges ?? true)
   );
   const planned = planUpdates(scanned.sites, resolutions, config);
   const { plan, changes } = await logger.group(
@@ -20894,6 +20965,12 @@ function createFileStore() {
     return real;
   }
 }
+
+// src/github/errors.ts
+var RERUN = "Re-run the job: the next run continues from what this one wrote (branches and pull requests are found again, not duplicated).";
+
+// src/github/git-data.ts
+var REF_HINT = `Another push may have moved or deleted the branch at the same moment, or GitHub had not yet seen the new commit; Freshbase re-read the branch and tried once more. ${RERUN}`;
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -25255,6 +25332,81 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 var import_bottleneck = __toESM(require_lib(), 1);
 var ClientClass = Octokit2.plugin(retry, throttling);
 
+// src/registry/http-policy.ts
+var MANIFEST_BODY_LIMIT = 4 * 1024 * 1024;
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+function parseRetryAfter(value, nowMs) {
+  const text = value?.trim() ?? "";
+  if (text === "") return void 0;
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/^[A-Za-z]{3}/.test(text)) return void 0;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - nowMs);
+}
+var BACKOFF_BASE_MS = 500;
+var BACKOFF_MAX_MS = 8e3;
+function backoffDelay(attempt, random) {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return Math.round(ceiling * (0.5 + random / 2));
+}
+function isLoopbackHost(host) {
+  const name = hostName(host);
+  if (name === "localhost" || name === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+function allowsPlainHttp(host, insecureRegistries) {
+  if (isLoopbackHost(host)) return true;
+  const wanted = host.toLowerCase();
+  return insecureRegistries.some((entry) => {
+    const listed = stripScheme(entry.trim().toLowerCase());
+    return listed === wanted || !hasPort(listed) && listed === hostName(wanted);
+  });
+}
+var VISIBLE_QUERY = /* @__PURE__ */ new Set(["service", "scope", "n", "last", "digest"]);
+function redactUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "<invalid URL>";
+  }
+  parsed.username = "";
+  parsed.password = "";
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (!VISIBLE_QUERY.has(name.toLowerCase())) {
+      parsed.searchParams.set(name, "REDACTED");
+    }
+  }
+  return parsed.href;
+}
+function redirectedHost(url, host) {
+  try {
+    const final = new URL(url);
+    const expected = new URL(`${final.protocol}//${host}`);
+    return final.host === expected.host ? void 0 : final.host;
+  } catch {
+    return void 0;
+  }
+}
+function hostName(host) {
+  const lower = host.toLowerCase();
+  if (lower.startsWith("[")) {
+    const end = lower.indexOf("]");
+    return end < 0 ? lower : lower.slice(0, end + 1);
+  }
+  const colon = lower.lastIndexOf(":");
+  return colon < 0 ? lower : lower.slice(0, colon);
+}
+function hasPort(host) {
+  return hostName(host) !== host;
+}
+function stripScheme(entry) {
+  return entry.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+}
+
 // src/registry/errors.ts
 var TEMPORARY_CODES = /* @__PURE__ */ new Set(["TOOMANYREQUESTS", "UNAVAILABLE"]);
 var RegistryError = class extends Error {
@@ -25265,6 +25417,7 @@ var RegistryError = class extends Error {
   method;
   url;
   retryAfter;
+  redirectedTo;
   temporary;
   constructor(init) {
     super(init.message, { cause: init.cause });
@@ -25274,11 +25427,12 @@ var RegistryError = class extends Error {
     if (init.method !== void 0) this.method = init.method;
     if (init.url !== void 0) this.url = init.url;
     if (init.retryAfter !== void 0) this.retryAfter = init.retryAfter;
+    if (init.redirectedTo !== void 0) this.redirectedTo = init.redirectedTo;
     this.temporary = isTemporary(init);
   }
 };
 function isTemporary(init) {
-  if (init.reason === "network" || init.reason === "timeout") return true;
+  if (["network", "interrupted", "timeout"].includes(init.reason)) return true;
   if (init.code !== void 0 && TEMPORARY_CODES.has(init.code)) return true;
   const status = init.status ?? 0;
   return status === 429 || status >= 500;
@@ -25301,7 +25455,8 @@ function parseOciErrors(body) {
   }
   return errors;
 }
-function errorFromResponse(method, url, response) {
+function errorFromResponse(method, url, response, registryHost) {
+  const redirectedTo = registryHost === void 0 ? void 0 : redirectedHost(url, registryHost);
   const first = parseOciErrors(response.body)[0];
   const retryAfter = response.headers.get("retry-after") ?? void 0;
   const label = first === void 0 ? "" : ` ${first.code}`;
@@ -25313,7 +25468,8 @@ function errorFromResponse(method, url, response) {
     method,
     url,
     ...first === void 0 ? {} : { code: first.code },
-    ...retryAfter === void 0 ? {} : { retryAfter }
+    ...retryAfter === void 0 ? {} : { retryAfter },
+    ...redirectedTo === void 0 ? {} : { redirectedTo }
   });
 }
 function imageName(image) {
@@ -25341,6 +25497,16 @@ function reasonFailure(error, image) {
         detail: error.message,
         hint: `Check the registry host name, network access and TLS setup for ${registry}; a plain-HTTP registry must be listed as insecure.`
       });
+    case "interrupted":
+      return failure(
+        "NETWORK",
+        image,
+        `${registry} closed the connection in the middle of an answer`,
+        {
+          detail: error.message,
+          hint: `The registry, or a proxy between here and ${registry}, cut the answer short; retry later. If it keeps happening, check proxies and firewalls on the way.`
+        }
+      );
     case "token":
       return tokenFailure(error, image);
     case "no-credentials":
@@ -25382,6 +25548,17 @@ function statusFailure(error, image) {
   const code = error.code;
   const name = `${image.registry}/${image.repository}`;
   const options2 = { status, detail: error.message };
+  if ((status === 401 || status === 403) && error.redirectedTo !== void 0) {
+    return failure(
+      status === 401 ? "UNAUTHORIZED" : "DENIED",
+      image,
+      `${image.registry} redirected to ${error.redirectedTo}, which refused access (${status}); credentials are never sent to another host`,
+      {
+        ...options2,
+        hint: `The registry hands this request to another host that wants credentials. Ask the operator of ${image.registry} to serve it without that redirect, or pin the image by hand.`
+      }
+    );
+  }
   if (status === 401 || status === 403) {
     return failure(
       status === 401 ? "UNAUTHORIZED" : "DENIED",
@@ -25457,10 +25634,12 @@ function credentialHint(registry) {
 }
 function failure(code, image, what, options2) {
   const detail = options2.detail === void 0 || options2.detail === what ? "" : ` (${options2.detail})`;
+  const text = `cannot resolve ${imageName(image)}: ${what}${detail}`;
   return {
     code,
     ...options2.status === void 0 ? {} : { status: options2.status },
-    message: `cannot resolve ${imageName(image)}: ${what}${detail}`,
+    // A full stop, so "message hint" (CLI row, annotation) reads as two sentences.
+    message: /[.!?]$/.test(text) ? text : `${text}.`,
     hint: options2.hint
   };
 }
@@ -25470,74 +25649,6 @@ function isRecord(value) {
 
 // src/registry/token-endpoint.ts
 import { createHash } from "node:crypto";
-
-// src/registry/http-policy.ts
-var MANIFEST_BODY_LIMIT = 4 * 1024 * 1024;
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status <= 599;
-}
-function parseRetryAfter(value, nowMs) {
-  const text = value?.trim() ?? "";
-  if (text === "") return void 0;
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  if (!/^[A-Za-z]{3}/.test(text)) return void 0;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - nowMs);
-}
-var BACKOFF_BASE_MS = 500;
-var BACKOFF_MAX_MS = 8e3;
-function backoffDelay(attempt, random) {
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
-  return Math.round(ceiling * (0.5 + random / 2));
-}
-function isLoopbackHost(host) {
-  const name = hostName(host);
-  if (name === "localhost" || name === "[::1]") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-function allowsPlainHttp(host, insecureRegistries) {
-  if (isLoopbackHost(host)) return true;
-  const wanted = host.toLowerCase();
-  return insecureRegistries.some((entry) => {
-    const listed = stripScheme(entry.trim().toLowerCase());
-    return listed === wanted || !hasPort(listed) && listed === hostName(wanted);
-  });
-}
-var VISIBLE_QUERY = /* @__PURE__ */ new Set(["service", "scope", "n", "last", "digest"]);
-function redactUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "<invalid URL>";
-  }
-  parsed.username = "";
-  parsed.password = "";
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (!VISIBLE_QUERY.has(name.toLowerCase())) {
-      parsed.searchParams.set(name, "REDACTED");
-    }
-  }
-  return parsed.href;
-}
-function hostName(host) {
-  const lower = host.toLowerCase();
-  if (lower.startsWith("[")) {
-    const end = lower.indexOf("]");
-    return end < 0 ? lower : lower.slice(0, end + 1);
-  }
-  const colon = lower.lastIndexOf(":");
-  return colon < 0 ? lower : lower.slice(0, colon);
-}
-function hasPort(host) {
-  return hostName(host) !== host;
-}
-function stripScheme(entry) {
-  return entry.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
-}
-
-// src/registry/token-endpoint.ts
 var DEFAULT_EXPIRES_IN_S = 60;
 var EXPIRY_MARGIN_MS = 1e4;
 var TOKEN_BODY_LIMIT = 1024 * 1024;
@@ -25829,7 +25940,8 @@ var RegistryAuth = class {
   async sendKnown(call, scheme, credential) {
     const sent = scheme.type === "basic" && basicAuthorization(credential) === void 0 ? void 0 : await this.authorization(call, scheme, credential, false);
     const response = await this.sendWith(call, sent);
-    if (response.status !== 401) return response;
+    if (response.status !== 401 || !fromHost(response, call.host))
+      return response;
     return this.answerChallenge(call, response, credential, sent);
   }
   /**
@@ -25876,7 +25988,7 @@ var RegistryAuth = class {
         { ...call, method: "GET", path: "/v2/", kind: "ping", headers: {} },
         void 0
       );
-      const challenge = ping.status === 401 ? readChallenge2(ping.headers.get("www-authenticate")) : void 0;
+      const challenge = ping.status === 401 && fromHost(ping, call.host) ? readChallenge2(ping.headers.get("www-authenticate")) : void 0;
       this.schemes.set(call.registry, challenge?.scheme ?? { type: "none" });
     } catch (error) {
       if (error instanceof RegistryError && error.temporary && error.reason !== "status") {
@@ -25977,6 +26089,9 @@ var RegistryAuth = class {
     }
   }
 };
+function fromHost(response, host) {
+  return redirectedHost(response.url, host) === void 0;
+}
 function readChallenge2(header) {
   if (header === null) return void 0;
   const challenges = parseWwwAuthenticate(header);
@@ -26091,7 +26206,10 @@ async function readResponse(response, method, url, maxBodyBytes = MANIFEST_BODY_
   const redacted = redactUrl(url.href);
   const ok = response.status >= 200 && response.status < 300;
   const limit = ok ? maxBodyBytes : ERROR_BODY_LIMIT;
-  const body = method === "HEAD" ? new Uint8Array() : await readCapped(response, limit, ok, `${method} ${redacted}`);
+  const what = `${method} ${redacted}`;
+  const body = method === "HEAD" ? new Uint8Array() : await readCapped(response, limit, ok, what).catch((error) => {
+    throw interrupted(error, what);
+  });
   return {
     status: response.status,
     headers: response.headers,
@@ -26121,6 +26239,16 @@ async function readCapped(response, limit, strict, what) {
     }
   }
   return concat(chunks, Math.min(total, limit));
+}
+function interrupted(error, what) {
+  if (error instanceof RegistryError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError" || name === "AbortError") return error;
+  return new RegistryError({
+    reason: "interrupted",
+    message: `${what}: the body was cut short (${networkDetail(error)})`,
+    cause: error
+  });
 }
 function tooLarge(what, limit) {
   return new RegistryError({
@@ -26527,7 +26655,7 @@ var RepositoryReader = class {
     if (!isOk(response)) {
       if (errorBody && wantsErrorBody(response.status))
         return this.get(reference);
-      throw errorFromResponse("HEAD", response.url, response);
+      throw this.failure("HEAD", response);
     }
     const mediaType = mediaTypeOf(response.headers.get("content-type"));
     const kind = manifestKind(mediaType);
@@ -26544,7 +26672,7 @@ var RepositoryReader = class {
   /** GET and hash the exact bytes; by digest, the bytes must hash to it. */
   async get(reference) {
     const response = await this.manifestCall("GET", reference);
-    if (!isOk(response)) throw errorFromResponse("GET", response.url, response);
+    if (!isOk(response)) throw this.failure("GET", response);
     const body = response.body;
     const byDigest = parseDigest(reference);
     const digest = contentDigest(body, algorithmOf(byDigest) ?? "sha256");
@@ -26569,16 +26697,19 @@ var RepositoryReader = class {
   async repositoryExists() {
     const response = await this.call("GET", "tags/list?n=1", "tags-list", {});
     if (isOk(response)) return true;
-    const error = errorFromResponse("GET", response.url, response);
+    const error = this.failure("GET", response);
     return error.code === "NAME_UNKNOWN" ? false : void 0;
   }
   /** A blob by digest (blobs may redirect to storage; http.ts follows). */
   async blob(digest) {
     const response = await this.call("GET", `blobs/${digest}`, "blob-get", {});
-    if (!isOk(response)) throw errorFromResponse("GET", response.url, response);
+    if (!isOk(response)) throw this.failure("GET", response);
     const actual = contentDigest(response.body, algorithmOf(digest) ?? "sha256");
     if (actual !== digest) throw mismatch(`blob ${digest}`, actual);
     return response.body;
+  }
+  failure(method, response) {
+    return errorFromResponse(method, response.url, response, this.target.host);
   }
   async manifestCall(method, reference) {
     const kind = method === "HEAD" ? "manifest-head" : "manifest-get";
@@ -26701,6 +26832,7 @@ var RegistryClient = class {
   options;
   auth;
   concurrency;
+  warned = /* @__PURE__ */ new Set();
   async resolveAll(requests) {
     return mapLimited(
       requests,
@@ -26711,11 +26843,23 @@ var RegistryClient = class {
   /** Never rejects: a failure is a Resolution naming the image. */
   async resolve(request2) {
     try {
-      return await this.resolveTag(request2);
+      const result = await this.resolveTag(request2);
+      this.warnOnce(request2, result.warnings ?? []);
+      return result;
     } catch (error) {
       const failure2 = toRegistryFailure(error, request2);
       this.options.logger.debug(`${failure2.message} [${failure2.code}]`);
       return { kind: "failed", key: request2.key, failure: failure2 };
+    }
+  }
+  // The plan does not carry a resolution's warnings to its rows, so they are
+  // logged here, once per run (the second look may repeat the first's).
+  warnOnce(request2, warnings) {
+    for (const warning of warnings) {
+      const line = `${imageName(request2)}: ${warning}`;
+      if (this.warned.has(line)) continue;
+      this.warned.add(line);
+      this.options.logger.warn(line);
     }
   }
   async resolveTag(request2) {

@@ -24206,9 +24206,9 @@ var require_dockerfile = __commonJS({
             return this.initialInstructions;
           }
         }
-        for (const buildStage of this.buildStages) {
-          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
-            return buildStage;
+        for (const buildStage2 of this.buildStages) {
+          if (util_1.Util.isInsideRange(position, buildStage2.getRange())) {
+            return buildStage2;
           }
         }
         return this;
@@ -24331,9 +24331,9 @@ var require_dockerfile = __commonJS({
           if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
             this.initialInstructions.addComment(comments[i]);
           } else {
-            for (const buildStage of this.buildStages) {
-              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
-                buildStage.addComment(comments[i]);
+            for (const buildStage2 of this.buildStages) {
+              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage2.getRange())) {
+                buildStage2.addComment(comments[i]);
               }
             }
           }
@@ -31824,7 +31824,14 @@ var WordLexer = class {
   /** Consumes what starts at `i` and returns the offset after it. */
   step(i) {
     const ch = this.text[i] ?? "";
-    if (ch === this.escape && this.quote !== "'") return this.escaped(i);
+    if (ch === this.escape) {
+      const after = continuationEnd(this.text, i + 1, this.end);
+      if (after !== void 0) {
+        this.flush();
+        return after;
+      }
+      if (this.quote !== "'") return this.escaped(i);
+    }
     if ((ch === '"' || ch === "'") && (this.quote === void 0 || this.quote === ch)) {
       this.flush();
       this.quote = this.quote === void 0 ? ch : void 0;
@@ -31839,13 +31846,8 @@ var WordLexer = class {
     this.parts.push(variable);
     return variable.end;
   }
-  /** The escape character at `i`: a line continuation, or the next character taken literally. */
+  /** The escape character at `i` (not a continuation): the next character taken literally. */
   escaped(i) {
-    const after = continuationEnd(this.text, i + 1, this.end);
-    if (after !== void 0) {
-      this.flush();
-      return after;
-    }
     this.add(this.text[i + 1] ?? "", i, Math.min(i + 2, this.end));
     return i + 2;
   }
@@ -32092,7 +32094,7 @@ function noValue(args, name, decl) {
 }
 
 // src/core/dockerfile-pin.ts
-function locatePin(text, expansion, tagStart, from) {
+function locatePin(expansion, tagStart, from) {
   const last = expansion.pieces.at(-1);
   if (last === void 0) return fail("the reference is empty");
   const inTag = expansion.pieces.filter(
@@ -32100,33 +32102,29 @@ function locatePin(text, expansion, tagStart, from) {
   );
   const names = inTag.map((p) => p.part.kind === "variable" ? p.part.name : "");
   if (last.part.kind === "literal") {
-    return literalTail(text, expansion, last.part, names, from);
+    return literalTail(expansion, last.part, names, from);
   }
-  return variableTail(text, last, last.part, names, tagStart, from);
+  return variableTail(last, last.part, names, tagStart, from);
 }
-function literalTail(text, expansion, last, names, from) {
+function literalTail(expansion, last, names, from) {
   if (names.length > 0) {
     return fail(
       `the tag depends on ARG ${names.join(", ")} but the reference ends in fixed text, so a digest there would silently ignore a --build-arg that changes the tag; put the whole tag in one ARG to pin it`
     );
   }
   const start = expansion.pieces[0]?.part.start ?? last.start;
-  const spanText = text.slice(start, last.end);
-  const at = expansion.text.includes("@") ? spanText.lastIndexOf("@") : -1;
-  const prefixLength = at < 0 ? spanText.length : at;
   return {
     ok: true,
     value: {
       start,
       end: last.end,
-      prefixLength,
       ...from === void 0 ? {} : { arg: from },
       chain: from === void 0 ? [] : [from],
       path: []
     }
   };
 }
-function variableTail(text, last, part, names, tagStart, from) {
+function variableTail(last, part, names, tagStart, from) {
   if (names.length > 0) {
     return fail(
       `the tag comes from several ARGs (${[...names, part.name].join(", ")}), and a digest can only follow one of them; put the whole tag in one ARG to pin it`
@@ -32138,7 +32136,7 @@ function variableTail(text, last, part, names, tagStart, from) {
     );
   }
   const holder = last.decl ?? from;
-  const inner = locatePin(text, last.inner, tagStart - last.from, holder);
+  const inner = locatePin(last.inner, tagStart - last.from, holder);
   if (!inner.ok) return inner;
   const chain = /* @__PURE__ */ new Set([
     ...from === void 0 ? [] : [from],
@@ -32278,6 +32276,7 @@ function repositoryProblem({
 }
 
 // src/core/dockerfile-drafts.ts
+var SPLIT_DIGEST = 'the digest is not written as "@sha256:\u2026" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it';
 var DIGEST_ONLY = "no tag to track; add the tag you want to follow, e.g. image:tag@sha256:\u2026";
 function refDraft(source, base, expansion) {
   const parsed = parseImageRef(base.image);
@@ -32286,17 +32285,26 @@ function refDraft(source, base, expansion) {
   if (parsed.ref.tag === void 0 && parsed.ref.digest !== void 0) {
     return skipped(withRef, "digest-only", DIGEST_ONLY);
   }
-  const pin = locatePin(source.text, expansion, parsed.ref.name.length);
+  const pin = locatePin(expansion, parsed.ref.name.length);
   if (!pin.ok) return skipped(withRef, "variable", sentence(pin.reason));
-  return { site: withSpan(source, withRef, pin.value), pin: pin.value };
+  const spanText = source.text.slice(pin.value.start, pin.value.end);
+  const digest = parsed.ref.digest;
+  if (digest !== void 0 && !spanText.endsWith(`@${digest}`)) {
+    return skipped(withRef, "invalid", sentence(SPLIT_DIGEST));
+  }
+  const prefixLength = digest === void 0 ? spanText.length : spanText.length - digest.length - 1;
+  return {
+    site: withSpan(source, withRef, pin.value, prefixLength),
+    pin: pin.value
+  };
 }
-function withSpan(source, site, pin) {
+function withSpan(source, site, pin, prefixLength) {
   const spanText = source.text.slice(pin.start, pin.end);
   return {
     ...site,
     span: { start: pin.start, end: pin.end },
     spanText,
-    spanPrefixLength: pin.prefixLength,
+    spanPrefixLength: prefixLength,
     spanLine: lineAt(source.index, pin.start) + 1,
     ...pin.arg === void 0 ? {} : { spanArg: pin.arg.name }
   };
@@ -32330,13 +32338,14 @@ function sentence(reason) {
 
 // src/core/dockerfile-directives.ts
 var IGNORE_COMMENT = /^freshbase\s*:\s*ignore(?![\w-])/i;
-function ignoreChecker(dockerfile) {
+function ignoreChecker(dockerfile, index) {
   const commentLines = /* @__PURE__ */ new Set();
   const ignoreLines = /* @__PURE__ */ new Set();
   for (const comment of dockerfile.getComments()) {
     const line = comment.getRange().start.line;
     commentLines.add(line);
-    if (IGNORE_COMMENT.test(comment.getContent())) ignoreLines.add(line);
+    const content = lineText(index, line).replace(/^\uFEFF?\s*#\s*/, "");
+    if (IGNORE_COMMENT.test(content)) ignoreLines.add(line);
   }
   return (line) => {
     for (let above = line - 1; commentLines.has(above); above--) {
@@ -32390,9 +32399,14 @@ var import_dockerfile_ast = __toESM(require_main(), 1);
 var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var FD_HEREDOC = /^(?<fd>\d+)<<-?[^<]/;
 function parseDockerfile(text, index) {
+  const directives = buildkitDirectives(text, index);
   let masked = text;
   for (let round = 0; round < 20; round++) {
     const dockerfile = import_dockerfile_ast.DockerfileParser.parse(masked);
+    if (round === 0 && dockerfile.getEscapeCharacter() !== directives.escape) {
+      masked = maskDirectives(text, index, directives);
+      continue;
+    }
     const digits = fdHeredocDigits(dockerfile, index);
     if (digits.length === 0) return dockerfile;
     for (const { start, end } of digits) {
@@ -32431,6 +32445,50 @@ function commandEndLine(index, escape, first) {
     while (skippable(line) && line + 1 < index.starts.length) line++;
   }
   return line;
+}
+var GO_SPACES = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*/;
+var DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^]+?)[\t\n\f\r ]*$/;
+var DIRECTIVE_KEYS = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+function buildkitDirectives(text, index) {
+  const seen = /* @__PURE__ */ new Set();
+  let block = { lines: 0, escape: "\\" };
+  for (let line = 0; line < index.starts.length; line++) {
+    const { start, end } = lineContent(text, index, line);
+    const content = text.slice(start, end).replace(GO_SPACES, "");
+    if (!content.startsWith("#")) return block;
+    const match = DIRECTIVE.exec(content.slice(1).replace(GO_SPACES, ""));
+    const key = match?.[1]?.toLowerCase() ?? "";
+    const value = match?.[2] ?? "";
+    if (!DIRECTIVE_KEYS.has(key) || seen.has(key)) return block;
+    if (key === "escape" && value !== "\\" && value !== "`") return block;
+    seen.add(key);
+    block = key === "escape" ? { lines: line + 1, escape: value, escapeLine: line } : { ...block, lines: line + 1 };
+  }
+  return block;
+}
+function lineContent(text, index, line) {
+  const first = index.starts[line] ?? text.length;
+  const start = line === 0 && text.startsWith("\uFEFF") ? first + 1 : first;
+  return { start, end: first + lineText(index, line).length };
+}
+function maskDirectives(text, index, block) {
+  let masked = text;
+  const rewrite = (line, make) => {
+    const { start: start2, end: end2 } = lineContent(text, index, line);
+    const replacement = make(end2 - start2);
+    if (replacement.length !== end2 - start2) return;
+    masked = masked.slice(0, start2) + replacement + masked.slice(end2);
+  };
+  for (let line = 0; line < block.lines; line++) {
+    const body = line === block.escapeLine ? `escape=${block.escape}` : "x=y";
+    rewrite(line, (length) => `#${body.padStart(length - 1, " ")}`);
+  }
+  const { start, end } = lineContent(text, index, block.lines);
+  const comment = /^[ \t]*#/.exec(text.slice(start, end))?.[0];
+  if (block.lines < index.starts.length && comment !== void 0) {
+    rewrite(block.lines, (length) => comment.padEnd(length, " "));
+  }
+  return masked;
 }
 
 // src/core/dockerfile-shared-args.ts
@@ -32600,20 +32658,32 @@ function scanDockerfile(file, text) {
   return settleSharedArgs(drafts, context.args.liveUses()).map(finish);
 }
 function siteContext(file, text, index, dockerfile) {
+  const escape = dockerfile.getEscapeCharacter();
+  const source = { text, index, escape };
   const stageNames = /* @__PURE__ */ new Set();
   for (const from of dockerfile.getFROMs()) {
-    const name = from.getBuildStage();
-    if (name !== null) stageNames.add(name.toLowerCase());
+    const name = buildStage(source, from);
+    if (name !== void 0) stageNames.add(name.toLowerCase());
   }
   return {
     file,
     text,
     index,
-    escape: dockerfile.getEscapeCharacter(),
+    escape,
     args: new Args(),
-    isIgnored: ignoreChecker(dockerfile),
+    isIgnored: ignoreChecker(dockerfile, index),
     stageNames
   };
+}
+function buildStage(source, from) {
+  const range = from.getBuildStageRange();
+  if (range === null) return void 0;
+  const start = offsetAt(source.index, range.start);
+  const end = offsetAt(source.index, range.end);
+  const word = lexWord(source.text, start, end, source.escape);
+  return word.parts.map(
+    (p) => p.kind === "literal" ? p.text : source.text.slice(p.start, p.end)
+  ).join("");
 }
 function instructionSites(context, dockerfile) {
   const drafts = [];
@@ -32621,7 +32691,7 @@ function instructionSites(context, dockerfile) {
   let stage;
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof import_dockerfile_ast2.From) {
-      const name = instruction.getBuildStage() ?? void 0;
+      const name = buildStage(context, instruction);
       const index = (stage?.index ?? -1) + 1;
       stage = name === void 0 ? { index } : { index, name };
       drafts.push(fromSite(context, instruction, stage, earlierStages));
@@ -33473,7 +33543,7 @@ async function publishGroup(group2, input, github, logger, failedKeys, result) {
         body: text.body
       });
     }
-    result.pushed.push({ group: group2, pull: open3 });
+    result.pushed.push({ group: group2, pull: open3, text });
     return outcome("updated", { pullRequestUrl: open3.url });
   }
   const declined = await declinedBefore(group2, proposed, github);
@@ -33491,34 +33561,46 @@ async function publishGroup(group2, input, github, logger, failedKeys, result) {
 async function createPull(group2, text, input, github, logger, result, outcome) {
   const { config, base } = input;
   const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group2.branch)}?expand=1`;
-  const created = await github.createPull({
+  const request2 = {
     title: text.title,
     body: text.body,
     head: group2.branch,
     base: base.branch,
     draft: config.draft
-  });
-  if (created.kind === "exists") {
+  };
+  let created = await github.createPull(request2);
+  for (let asked = 1; created.kind === "exists"; asked++) {
     const [open3] = await github.pullsForBranch(group2.branch, "open");
-    if (open3 === void 0)
-      throw new Error(`${group2.branch}: ${created.message}`);
-    if (open3.title !== text.title || open3.body !== text.body) {
-      await github.updatePull(open3.number, {
-        title: text.title,
-        body: text.body
-      });
+    if (open3 !== void 0) {
+      if (open3.title !== text.title || open3.body !== text.body) {
+        await github.updatePull(open3.number, {
+          title: text.title,
+          body: text.body
+        });
+      }
+      await finishPull(open3, config, github, logger);
+      result.pushed.push({ group: group2, pull: open3, text });
+      return outcome("updated", { pullRequestUrl: open3.url });
     }
-    result.pushed.push({ group: group2, pull: open3 });
-    return outcome("updated", { pullRequestUrl: open3.url });
+    if (asked === 2) {
+      throw new Error(
+        `GitHub API: creating the pull request for "${group2.branch}" failed: ${created.message.replace(/\.$/, "")}, but no open pull request from ${group2.branch} is listed. The branch was pushed. Re-run the job: the next run opens the pull request for it, or finds the one GitHub meant.`
+      );
+    }
+    created = await github.createPull(request2);
   }
   if (created.kind === "forbidden") {
-    result.pushed.push({ group: group2 });
-    return outcome("not-permitted", {
-      compareUrl,
-      note: `GitHub Actions is not permitted to create pull requests in this repository. Enable Settings \u2192 Actions \u2192 General \u2192 Workflow permissions \u2192 "Allow GitHub Actions to create and approve pull requests" (and the same setting of the organization), or pass a PAT / GitHub App token. The branch ${group2.branch} was pushed; open the pull request from ${compareUrl}`
-    });
+    result.pushed.push({ group: group2, text });
+    const note = `GitHub Actions is not permitted to create pull requests in this repository. Enable Settings \u2192 Actions \u2192 General \u2192 Workflow permissions \u2192 "Allow GitHub Actions to create and approve pull requests" (and the same setting of the organization), or pass a PAT / GitHub App token. The branch ${group2.branch} was pushed; open the pull request from ${compareUrl}`;
+    logger.warn(note);
+    return outcome("not-permitted", { compareUrl, note });
   }
   const pull = created.pull;
+  await finishPull(pull, config, github, logger);
+  result.pushed.push({ group: group2, pull, text });
+  return outcome("created", { pullRequestUrl: pull.url });
+}
+async function finishPull(pull, config, github, logger) {
   for (const warning2 of await github.decorate(pull.number, config))
     logger.warn(warning2);
   if (config.autoMerge !== "off") {
@@ -33526,8 +33608,6 @@ async function createPull(group2, text, input, github, logger, result, outcome) 
     const warning2 = await github.enableAutoMerge(pull, method);
     if (warning2 !== void 0) logger.warn(warning2);
   }
-  result.pushed.push({ group: group2, pull });
-  return outcome("created", { pullRequestUrl: pull.url });
 }
 async function pushCommit(group2, input, github, text) {
   const texts = groupTexts(group2, input.plan, input.baseTexts);
@@ -33621,18 +33701,20 @@ function emptyGroup(previous, branch) {
 }
 
 // src/pipeline/rebuild.ts
+var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
 async function triggerRebuild(published, config, github, logger) {
   const result = { notes: [], dispatched: 0, failures: [] };
   if (published.pushed.length === 0 || config.dryRun) return result;
-  for (const { group: group2, pull } of published.pushed) {
+  for (const { group: group2, pull, text } of published.pushed) {
     const files = JSON.stringify(group2.files);
     const images = JSON.stringify(
       [...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))].sort()
     );
+    const failed = [];
     if (config.rebuildWorkflow !== void 0) {
       await attempt(
         result,
-        logger,
+        failed,
         `workflow "${config.rebuildWorkflow}" on ${group2.branch}`,
         async () => github.dispatchWorkflow(config.rebuildWorkflow ?? "", group2.branch, {
           ...config.rebuildInputs,
@@ -33644,7 +33726,7 @@ async function triggerRebuild(published, config, github, logger) {
     if (config.dispatchEventType !== void 0) {
       await attempt(
         result,
-        logger,
+        failed,
         `repository_dispatch "${config.dispatchEventType}" for ${group2.branch}`,
         async () => github.repositoryDispatch(config.dispatchEventType ?? "", {
           branch: group2.branch,
@@ -33662,6 +33744,14 @@ async function triggerRebuild(published, config, github, logger) {
         })
       );
     }
+    if (failed.length === 0) continue;
+    const retry2 = await markPending(pull?.number, text, github);
+    for (const message of failed) {
+      const full = `${message}${/[.!?]$/.test(message) ? "" : "."} ${retry2}`;
+      logger.error(full);
+      result.failures.push(full);
+      result.notes.push(full);
+    }
   }
   if (config.rebuildWorkflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
     result.notes.push(
@@ -33670,16 +33760,27 @@ async function triggerRebuild(published, config, github, logger) {
   }
   return result;
 }
-async function attempt(result, logger, what, call) {
+async function attempt(result, failed, what, call) {
   try {
     await call();
     result.dispatched++;
     result.notes.push(`Dispatched ${what}.`);
   } catch (error2) {
-    const message = `Could not dispatch ${what}: ${error2.message}`;
-    logger.error(message);
-    result.failures.push(message);
-    result.notes.push(message);
+    failed.push(`Could not dispatch ${what}: ${error2.message}`);
+  }
+}
+async function markPending(number, text, github) {
+  if (number === void 0)
+    return "The next run pushes the branch and dispatches again.";
+  try {
+    await github.updatePull(number, {
+      title: text.title,
+      body: `${text.body}
+${REBUILD_PENDING}`
+    });
+    return `The next run dispatches the rebuild of #${number} again.`;
+  } catch (error2) {
+    return `The next run will not dispatch it again by itself (marking #${number} failed: ${error2.message}); once that is fixed, start the rebuild by hand on the pull request branch.`;
   }
 }
 function looksLikeActionsToken(token) {
@@ -33750,6 +33851,7 @@ function needsSecondLook(request2, first, describeChanges = false) {
   const resolution = first.find((r) => r.key === request2.key);
   if (resolution?.kind !== "resolved") return false;
   const stalePins = request2.currentDigests.some((d) => d !== resolution.digest);
+  if (resolution.manifests !== void 0 && !stalePins) return false;
   const unpinned = request2.currentDigests.length === 0;
   return stalePins || unpinned && (request2.needsManifestBody || describeChanges);
 }
@@ -33780,7 +33882,7 @@ async function run(config, ports, mode, options2 = {}) {
   const requests = buildRequests(scanned.sites, config.registryMap);
   const resolutions = await logger.group(
     "Resolve",
-    async () => resolveTwice(resolver, requests, options2.describeChanges ?? false)
+    async () => resolveTwice(resolver, requests, options2.describeChanges ?? true)
   );
   const planned = planUpdates(scanned.sites, resolutions, config);
   const { plan: plan2, changes } = await logger.group(
@@ -34122,14 +34224,34 @@ function isPullRequestCreationForbidden(error2) {
     githubMessage(error2)
   );
 }
-function wrap(action, error2) {
+var RERUN = "Re-run the job: the next run continues from what this one wrote (branches and pull requests are found again, not duplicated).";
+function isRateLimited(error2) {
+  const status = statusOf(error2);
+  if (status !== 403 && status !== 429) return false;
+  if (status === 429) return true;
+  const headers = error2.response?.headers;
+  return /\bsecondary rate\b|\brate limit\b/i.test(githubMessage(error2)) || headers?.["x-ratelimit-remaining"] === "0" || headers?.["retry-after"] !== void 0;
+}
+function wrap(action, error2, hint) {
   if (error2 instanceof GitHubError) return error2;
   const status = statusOf(error2);
+  const message = `GitHub API: ${action} failed${status === void 0 ? "" : ` (${status})`}: ${githubMessage(error2)}`;
+  const advice = hint ?? defaultHint(error2);
   return new GitHubError(
-    `GitHub API: ${action} failed${status === void 0 ? "" : ` (${status})`}: ${githubMessage(error2)}`,
+    advice === void 0 ? message : `${message}${/[.!?]$/.test(message) ? "" : "."} ${advice}`,
     status,
     error2
   );
+}
+function defaultHint(error2) {
+  const status = statusOf(error2);
+  if (isRateLimited(error2)) {
+    return `GitHub's rate limit was still in force after waiting as long as it asked. Wait a few minutes, then re-run the job; a GitHub App token has a quota of its own. ${RERUN}`;
+  }
+  if (status !== void 0 && status >= 500) {
+    return `GitHub did not complete the request (usually temporary). ${RERUN}`;
+  }
+  return void 0;
 }
 
 // src/github/git-data.ts
@@ -34236,28 +34358,38 @@ async function commitFiles(octokit, at, base, files, message) {
 }
 async function pushBranch(octokit, at, branch, sha) {
   const exists2 = await branchHead(octokit, at, branch) !== void 0;
+  await pointBranch(octokit, at, branch, sha, exists2, false);
+}
+var REF_HINT = `Another push may have moved or deleted the branch at the same moment, or GitHub had not yet seen the new commit; Freshbase re-read the branch and tried once more. ${RERUN}`;
+async function pointBranch(octokit, at, branch, sha, exists2, retried) {
   try {
-    if (!exists2) {
+    if (exists2) {
+      await octokit.rest.git.updateRef({
+        ...at,
+        ref: `heads/${branch}`,
+        sha,
+        force: true
+      });
+    } else {
       await octokit.rest.git.createRef({
         ...at,
         ref: `refs/heads/${branch}`,
         sha
       });
-      return;
     }
   } catch (error2) {
-    if (!isReferenceExists(error2))
-      throw wrap(`creating branch "${branch}"`, error2);
-  }
-  try {
-    await octokit.rest.git.updateRef({
-      ...at,
-      ref: `heads/${branch}`,
-      sha,
-      force: true
-    });
-  } catch (error2) {
-    throw wrap(`updating branch "${branch}"`, error2);
+    if (!exists2 && isReferenceExists(error2))
+      return pointBranch(octokit, at, branch, sha, true, retried);
+    const status = statusOf(error2);
+    if (!retried && (status === 409 || status === 422)) {
+      const now = await branchHead(octokit, at, branch) !== void 0;
+      return pointBranch(octokit, at, branch, sha, now, true);
+    }
+    throw wrap(
+      `${exists2 ? "updating" : "creating"} branch "${branch}"`,
+      error2,
+      status === 409 || status === 422 ? REF_HINT : void 0
+    );
   }
 }
 async function deleteBranch(octokit, at, branch) {
@@ -34513,6 +34645,9 @@ function createGitHubPort(octokit, coordinates) {
     repositoryDispatch: async (eventType, payload) => repositoryDispatch(octokit, at, eventType, payload)
   };
 }
+
+// src/github/octokit.ts
+import { setTimeout as sleep } from "node:timers/promises";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -38874,16 +39009,18 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 var import_bottleneck = __toESM(require_lib(), 1);
 var ClientClass = Octokit2.plugin(retry, throttling);
 var MAX_RATE_LIMIT_RETRIES = 2;
+var MAX_RATE_LIMIT_WAIT_S = 120;
 function createOctokit(options2) {
   const { logger } = options2;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES;
+    const tooLong = retryAfter > MAX_RATE_LIMIT_WAIT_S;
+    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && !tooLong;
     logger.warn(
-      `GitHub ${kind} rate limit on ${request2.method} ${request2.url}; ${retrying ? `retrying after ${retryAfter} s` : "giving up"}.`
+      `GitHub ${kind} rate limit on ${request2.method} ${request2.url}; ${retrying ? `retrying after ${retryAfter} s` : tooLong ? `giving up: GitHub asks to wait ${retryAfter} s` : "giving up"}.`
     );
     return retrying;
   };
-  return new ClientClass({
+  const octokit = new ClientClass({
     auth: options2.token,
     baseUrl: options2.baseUrl,
     userAgent: "freshbase",
@@ -38893,8 +39030,13 @@ function createOctokit(options2) {
       warn: (message) => logger.debug(message),
       error: (message) => logger.debug(message)
     },
-    // plugin-retry: 429 is left to the throttling plugin (create-pull-request does the same).
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    // plugin-retry: 429 is left to the throttling plugin (create-pull-request
+    // does the same); a 409 conflict is settled by re-reading (git-data.ts),
+    // not by sending the same request again.
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      ...options2.retryAfterUnitMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterUnitMs }
+    },
     throttle: {
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
@@ -38909,9 +39051,109 @@ function createOctokit(options2) {
       }
     }
   });
+  honourRetryAfter(octokit, options2.retryAfterUnitMs ?? 1e3, onLimit("API"));
+  return octokit;
+}
+function honourRetryAfter(octokit, unitMs, onLimit) {
+  octokit.hook.wrap("request", async (request2, options2) => {
+    for (let retryCount = 0; ; retryCount++) {
+      try {
+        return await request2(options2);
+      } catch (error2) {
+        const seconds = unhandledRetryAfter(error2);
+        if (seconds === void 0 || !onLimit(seconds, options2, octokit, retryCount))
+          throw error2;
+        await sleep(seconds * unitMs);
+      }
+    }
+  });
+}
+function unhandledRetryAfter(error2) {
+  const e = error2;
+  if (e.status !== 403 && e.status !== 429) return void 0;
+  const headers = e.response?.headers ?? {};
+  if (/\bsecondary rate\b/i.test(String(e.message))) return void 0;
+  if (headers["x-ratelimit-remaining"] === "0") return void 0;
+  const seconds = Number(headers["retry-after"]);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : void 0;
 }
 function limiterGroup(id, minTime) {
   return new import_bottleneck.default.Group({ id, maxConcurrent: 1, minTime });
+}
+
+// src/registry/http-policy.ts
+var MANIFEST_BODY_LIMIT = 4 * 1024 * 1024;
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+function parseRetryAfter(value, nowMs) {
+  const text = value?.trim() ?? "";
+  if (text === "") return void 0;
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/^[A-Za-z]{3}/.test(text)) return void 0;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - nowMs);
+}
+var BACKOFF_BASE_MS = 500;
+var BACKOFF_MAX_MS = 8e3;
+function backoffDelay(attempt2, random) {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt2);
+  return Math.round(ceiling * (0.5 + random / 2));
+}
+function isLoopbackHost(host) {
+  const name = hostName(host);
+  if (name === "localhost" || name === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+function allowsPlainHttp(host, insecureRegistries) {
+  if (isLoopbackHost(host)) return true;
+  const wanted = host.toLowerCase();
+  return insecureRegistries.some((entry) => {
+    const listed = stripScheme(entry.trim().toLowerCase());
+    return listed === wanted || !hasPort(listed) && listed === hostName(wanted);
+  });
+}
+var VISIBLE_QUERY = /* @__PURE__ */ new Set(["service", "scope", "n", "last", "digest"]);
+function redactUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "<invalid URL>";
+  }
+  parsed.username = "";
+  parsed.password = "";
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (!VISIBLE_QUERY.has(name.toLowerCase())) {
+      parsed.searchParams.set(name, "REDACTED");
+    }
+  }
+  return parsed.href;
+}
+function redirectedHost(url, host) {
+  try {
+    const final = new URL(url);
+    const expected = new URL(`${final.protocol}//${host}`);
+    return final.host === expected.host ? void 0 : final.host;
+  } catch {
+    return void 0;
+  }
+}
+function hostName(host) {
+  const lower = host.toLowerCase();
+  if (lower.startsWith("[")) {
+    const end = lower.indexOf("]");
+    return end < 0 ? lower : lower.slice(0, end + 1);
+  }
+  const colon = lower.lastIndexOf(":");
+  return colon < 0 ? lower : lower.slice(0, colon);
+}
+function hasPort(host) {
+  return hostName(host) !== host;
+}
+function stripScheme(entry) {
+  return entry.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
 }
 
 // src/registry/errors.ts
@@ -38924,6 +39166,7 @@ var RegistryError = class extends Error {
   method;
   url;
   retryAfter;
+  redirectedTo;
   temporary;
   constructor(init) {
     super(init.message, { cause: init.cause });
@@ -38933,11 +39176,12 @@ var RegistryError = class extends Error {
     if (init.method !== void 0) this.method = init.method;
     if (init.url !== void 0) this.url = init.url;
     if (init.retryAfter !== void 0) this.retryAfter = init.retryAfter;
+    if (init.redirectedTo !== void 0) this.redirectedTo = init.redirectedTo;
     this.temporary = isTemporary(init);
   }
 };
 function isTemporary(init) {
-  if (init.reason === "network" || init.reason === "timeout") return true;
+  if (["network", "interrupted", "timeout"].includes(init.reason)) return true;
   if (init.code !== void 0 && TEMPORARY_CODES.has(init.code)) return true;
   const status = init.status ?? 0;
   return status === 429 || status >= 500;
@@ -38960,7 +39204,8 @@ function parseOciErrors(body) {
   }
   return errors;
 }
-function errorFromResponse(method, url, response) {
+function errorFromResponse(method, url, response, registryHost) {
+  const redirectedTo = registryHost === void 0 ? void 0 : redirectedHost(url, registryHost);
   const first = parseOciErrors(response.body)[0];
   const retryAfter = response.headers.get("retry-after") ?? void 0;
   const label = first === void 0 ? "" : ` ${first.code}`;
@@ -38972,7 +39217,8 @@ function errorFromResponse(method, url, response) {
     method,
     url,
     ...first === void 0 ? {} : { code: first.code },
-    ...retryAfter === void 0 ? {} : { retryAfter }
+    ...retryAfter === void 0 ? {} : { retryAfter },
+    ...redirectedTo === void 0 ? {} : { redirectedTo }
   });
 }
 function imageName(image) {
@@ -39000,6 +39246,16 @@ function reasonFailure(error2, image) {
         detail: error2.message,
         hint: `Check the registry host name, network access and TLS setup for ${registry}; a plain-HTTP registry must be listed as insecure.`
       });
+    case "interrupted":
+      return failure(
+        "NETWORK",
+        image,
+        `${registry} closed the connection in the middle of an answer`,
+        {
+          detail: error2.message,
+          hint: `The registry, or a proxy between here and ${registry}, cut the answer short; retry later. If it keeps happening, check proxies and firewalls on the way.`
+        }
+      );
     case "token":
       return tokenFailure(error2, image);
     case "no-credentials":
@@ -39041,6 +39297,17 @@ function statusFailure(error2, image) {
   const code = error2.code;
   const name = `${image.registry}/${image.repository}`;
   const options2 = { status, detail: error2.message };
+  if ((status === 401 || status === 403) && error2.redirectedTo !== void 0) {
+    return failure(
+      status === 401 ? "UNAUTHORIZED" : "DENIED",
+      image,
+      `${image.registry} redirected to ${error2.redirectedTo}, which refused access (${status}); credentials are never sent to another host`,
+      {
+        ...options2,
+        hint: `The registry hands this request to another host that wants credentials. Ask the operator of ${image.registry} to serve it without that redirect, or pin the image by hand.`
+      }
+    );
+  }
   if (status === 401 || status === 403) {
     return failure(
       status === 401 ? "UNAUTHORIZED" : "DENIED",
@@ -39116,10 +39383,12 @@ function credentialHint(registry) {
 }
 function failure(code, image, what, options2) {
   const detail = options2.detail === void 0 || options2.detail === what ? "" : ` (${options2.detail})`;
+  const text = `cannot resolve ${imageName(image)}: ${what}${detail}`;
   return {
     code,
     ...options2.status === void 0 ? {} : { status: options2.status },
-    message: `cannot resolve ${imageName(image)}: ${what}${detail}`,
+    // A full stop, so "message hint" (CLI row, annotation) reads as two sentences.
+    message: /[.!?]$/.test(text) ? text : `${text}.`,
     hint: options2.hint
   };
 }
@@ -39129,74 +39398,6 @@ function isRecord2(value) {
 
 // src/registry/token-endpoint.ts
 import { createHash as createHash2 } from "node:crypto";
-
-// src/registry/http-policy.ts
-var MANIFEST_BODY_LIMIT = 4 * 1024 * 1024;
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status <= 599;
-}
-function parseRetryAfter(value, nowMs) {
-  const text = value?.trim() ?? "";
-  if (text === "") return void 0;
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  if (!/^[A-Za-z]{3}/.test(text)) return void 0;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - nowMs);
-}
-var BACKOFF_BASE_MS = 500;
-var BACKOFF_MAX_MS = 8e3;
-function backoffDelay(attempt2, random) {
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt2);
-  return Math.round(ceiling * (0.5 + random / 2));
-}
-function isLoopbackHost(host) {
-  const name = hostName(host);
-  if (name === "localhost" || name === "[::1]") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-function allowsPlainHttp(host, insecureRegistries) {
-  if (isLoopbackHost(host)) return true;
-  const wanted = host.toLowerCase();
-  return insecureRegistries.some((entry) => {
-    const listed = stripScheme(entry.trim().toLowerCase());
-    return listed === wanted || !hasPort(listed) && listed === hostName(wanted);
-  });
-}
-var VISIBLE_QUERY = /* @__PURE__ */ new Set(["service", "scope", "n", "last", "digest"]);
-function redactUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "<invalid URL>";
-  }
-  parsed.username = "";
-  parsed.password = "";
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (!VISIBLE_QUERY.has(name.toLowerCase())) {
-      parsed.searchParams.set(name, "REDACTED");
-    }
-  }
-  return parsed.href;
-}
-function hostName(host) {
-  const lower = host.toLowerCase();
-  if (lower.startsWith("[")) {
-    const end = lower.indexOf("]");
-    return end < 0 ? lower : lower.slice(0, end + 1);
-  }
-  const colon = lower.lastIndexOf(":");
-  return colon < 0 ? lower : lower.slice(0, colon);
-}
-function hasPort(host) {
-  return hostName(host) !== host;
-}
-function stripScheme(entry) {
-  return entry.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
-}
-
-// src/registry/token-endpoint.ts
 var DEFAULT_EXPIRES_IN_S = 60;
 var EXPIRY_MARGIN_MS = 1e4;
 var TOKEN_BODY_LIMIT = 1024 * 1024;
@@ -39488,7 +39689,8 @@ var RegistryAuth = class {
   async sendKnown(call, scheme, credential) {
     const sent = scheme.type === "basic" && basicAuthorization(credential) === void 0 ? void 0 : await this.authorization(call, scheme, credential, false);
     const response = await this.sendWith(call, sent);
-    if (response.status !== 401) return response;
+    if (response.status !== 401 || !fromHost(response, call.host))
+      return response;
     return this.answerChallenge(call, response, credential, sent);
   }
   /**
@@ -39535,7 +39737,7 @@ var RegistryAuth = class {
         { ...call, method: "GET", path: "/v2/", kind: "ping", headers: {} },
         void 0
       );
-      const challenge = ping.status === 401 ? readChallenge2(ping.headers.get("www-authenticate")) : void 0;
+      const challenge = ping.status === 401 && fromHost(ping, call.host) ? readChallenge2(ping.headers.get("www-authenticate")) : void 0;
       this.schemes.set(call.registry, challenge?.scheme ?? { type: "none" });
     } catch (error2) {
       if (error2 instanceof RegistryError && error2.temporary && error2.reason !== "status") {
@@ -39636,6 +39838,9 @@ var RegistryAuth = class {
     }
   }
 };
+function fromHost(response, host) {
+  return redirectedHost(response.url, host) === void 0;
+}
 function readChallenge2(header) {
   if (header === null) return void 0;
   const challenges = parseWwwAuthenticate(header);
@@ -39750,7 +39955,10 @@ async function readResponse(response, method, url, maxBodyBytes = MANIFEST_BODY_
   const redacted = redactUrl(url.href);
   const ok = response.status >= 200 && response.status < 300;
   const limit = ok ? maxBodyBytes : ERROR_BODY_LIMIT;
-  const body = method === "HEAD" ? new Uint8Array() : await readCapped(response, limit, ok, `${method} ${redacted}`);
+  const what = `${method} ${redacted}`;
+  const body = method === "HEAD" ? new Uint8Array() : await readCapped(response, limit, ok, what).catch((error2) => {
+    throw interrupted(error2, what);
+  });
   return {
     status: response.status,
     headers: response.headers,
@@ -39780,6 +39988,16 @@ async function readCapped(response, limit, strict, what) {
     }
   }
   return concat(chunks, Math.min(total, limit));
+}
+function interrupted(error2, what) {
+  if (error2 instanceof RegistryError) return error2;
+  const name = error2 instanceof Error ? error2.name : "";
+  if (name === "TimeoutError" || name === "AbortError") return error2;
+  return new RegistryError({
+    reason: "interrupted",
+    message: `${what}: the body was cut short (${networkDetail(error2)})`,
+    cause: error2
+  });
 }
 function tooLarge(what, limit) {
   return new RegistryError({
@@ -39936,8 +40154,8 @@ var RegistryHttp = class {
     return backoffDelay(attempt2, this.options.random?.() ?? Math.random());
   }
   async pause(ms) {
-    const sleep = this.options.sleep ?? defaultSleep;
-    await sleep(ms);
+    const sleep2 = this.options.sleep ?? defaultSleep;
+    await sleep2(ms);
   }
   count(kind, registry) {
     this.options.counter?.count(kind, registry);
@@ -40186,7 +40404,7 @@ var RepositoryReader = class {
     if (!isOk(response)) {
       if (errorBody && wantsErrorBody(response.status))
         return this.get(reference);
-      throw errorFromResponse("HEAD", response.url, response);
+      throw this.failure("HEAD", response);
     }
     const mediaType = mediaTypeOf(response.headers.get("content-type"));
     const kind = manifestKind(mediaType);
@@ -40203,7 +40421,7 @@ var RepositoryReader = class {
   /** GET and hash the exact bytes; by digest, the bytes must hash to it. */
   async get(reference) {
     const response = await this.manifestCall("GET", reference);
-    if (!isOk(response)) throw errorFromResponse("GET", response.url, response);
+    if (!isOk(response)) throw this.failure("GET", response);
     const body = response.body;
     const byDigest = parseDigest(reference);
     const digest = contentDigest(body, algorithmOf(byDigest) ?? "sha256");
@@ -40228,16 +40446,19 @@ var RepositoryReader = class {
   async repositoryExists() {
     const response = await this.call("GET", "tags/list?n=1", "tags-list", {});
     if (isOk(response)) return true;
-    const error2 = errorFromResponse("GET", response.url, response);
+    const error2 = this.failure("GET", response);
     return error2.code === "NAME_UNKNOWN" ? false : void 0;
   }
   /** A blob by digest (blobs may redirect to storage; http.ts follows). */
   async blob(digest) {
     const response = await this.call("GET", `blobs/${digest}`, "blob-get", {});
-    if (!isOk(response)) throw errorFromResponse("GET", response.url, response);
+    if (!isOk(response)) throw this.failure("GET", response);
     const actual = contentDigest(response.body, algorithmOf(digest) ?? "sha256");
     if (actual !== digest) throw mismatch(`blob ${digest}`, actual);
     return response.body;
+  }
+  failure(method, response) {
+    return errorFromResponse(method, response.url, response, this.target.host);
   }
   async manifestCall(method, reference) {
     const kind = method === "HEAD" ? "manifest-head" : "manifest-get";
@@ -40360,6 +40581,7 @@ var RegistryClient = class {
   options;
   auth;
   concurrency;
+  warned = /* @__PURE__ */ new Set();
   async resolveAll(requests) {
     return mapLimited(
       requests,
@@ -40370,11 +40592,23 @@ var RegistryClient = class {
   /** Never rejects: a failure is a Resolution naming the image. */
   async resolve(request2) {
     try {
-      return await this.resolveTag(request2);
+      const result = await this.resolveTag(request2);
+      this.warnOnce(request2, result.warnings ?? []);
+      return result;
     } catch (error2) {
       const failure2 = toRegistryFailure(error2, request2);
       this.options.logger.debug(`${failure2.message} [${failure2.code}]`);
       return { kind: "failed", key: request2.key, failure: failure2 };
+    }
+  }
+  // The plan does not carry a resolution's warnings to its rows, so they are
+  // logged here, once per run (the second look may repeat the first's).
+  warnOnce(request2, warnings) {
+    for (const warning2 of warnings) {
+      const line = `${imageName(request2)}: ${warning2}`;
+      if (this.warned.has(line)) continue;
+      this.warned.add(line);
+      this.options.logger.warn(line);
     }
   }
   async resolveTag(request2) {
@@ -41031,14 +41265,8 @@ async function runAction(env = process.env) {
     annotate(report, "");
     writeOutputs(result);
     await writeSummary(result);
-    const failed = report.plan.rows.filter((r) => r.decision === "failed").length;
-    if (failed > 0) {
-      setFailed(
-        `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
-      );
-    } else if (rebuild2.failures.length > 0) {
-      setFailed(rebuild2.failures.join("\n"));
-    }
+    const problems = stepProblems(result);
+    if (problems.length > 0) setFailed(problems.join("\n"));
   } catch (error2) {
     setFailed(error2.message);
   }
@@ -41078,7 +41306,7 @@ async function plan(config, publishConfig, github, logger, env) {
     publishConfig.paths
   );
   const ports = await buildPorts(config, logger, { env, files });
-  const report = await run(config, ports, "check", { describeChanges: true });
+  const report = await run(config, ports, "check");
   return { report, base };
 }
 function imageDetails(report) {
@@ -41093,6 +41321,23 @@ function imageDetails(report) {
     });
   }
   return details;
+}
+function stepProblems(result) {
+  const problems = [];
+  const failed = result.report.plan.rows.filter(
+    (r) => r.decision === "failed"
+  ).length;
+  if (failed > 0) {
+    problems.push(
+      `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
+    );
+  }
+  for (const outcome of result.published.outcomes) {
+    if (outcome.operation === "not-permitted" && outcome.note !== void 0)
+      problems.push(outcome.note);
+  }
+  problems.push(...result.rebuild.failures);
+  return problems;
 }
 
 // src/index.ts

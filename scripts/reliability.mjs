@@ -21,16 +21,24 @@ if (run.status !== 0) {
   process.exit(1)
 }
 const records = existsSync(out)
-  ? (await readFile(out, 'utf8')).trim().split('\n').filter(Boolean).map(line => JSON.parse(line))
+  ? (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(line => JSON.parse(line))
   : []
-const cell = text => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+const cell = text =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
 const order = { registry: 0, github: 1 }
 records.sort((a, b) => (order[a.suite] ?? 9) - (order[b.suite] ?? 9))
 const table = [
   '| where | fault injected | what the user sees | verified |',
   '| --- | --- | --- | --- |',
   ...records.map(
-    r => `| ${cell(r.suite)} | ${cell(r.fault)} | ${cell(r.userSees)} | ${cell(r.verified.join('; '))} |`
+    r =>
+      `| ${cell(r.suite)} | ${cell(r.fault)} | ${cell(r.userSees)} | ${cell(r.verified.join('; '))} |`
   )
 ].join('\n')
 const bench = existsSync('reports/bench.md')
@@ -42,7 +50,8 @@ const end = '<!-- reliability:end -->'
 const readme = await readFile('README.md', 'utf8')
 const from = readme.indexOf(start)
 const to = readme.indexOf(end)
-if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`)
+if (from < 0 || to < from)
+  throw new Error(`README.md has no ${start} … ${end} block`)
 const body = [
   `${records.length} faults, each injected into a run of the real CLI or the built Action (real Distribution registry; GitHub API stand-in checked against GitHub's OpenAPI description), with the assertions listed.`,
   '',
@@ -52,5 +61,10 @@ const body = [
   '',
   bench.trim()
 ].join('\n')
-await writeFile('README.md', `${readme.slice(0, from + start.length)}\n${body}\n${readme.slice(to)}`)
-console.log(`README.md: ${records.length} faults, benchmark ${existsSync('reports/bench.md') ? 'included' : 'missing'}.`)
+await writeFile(
+  'README.md',
+  `${readme.slice(0, from + start.length)}\n${body}\n${readme.slice(to)}`
+)
+console.log(
+  `README.md: ${records.length} faults, benchmark ${existsSync('reports/bench.md') ? 'included' : 'missing'}.`
+)

@@ -352,6 +352,10 @@ describe('the action', () => {
     const run = await act(s)
 
     expect(run.outputs['pull-request-operation']).toBe('not-permitted')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::GitHub Actions is not permitted to create pull requests/
+    )
     expect(await s.branchHead('freshbase/all')).toBeDefined()
     expect(run.summary).toContain(
       'Allow GitHub Actions to create and approve pull requests'

@@ -241,6 +241,47 @@ describe('a fault on the pull request calls', () => {
     })
   })
 
+  it('500 after GitHub opened the pull request (answer lost): the retry finds it, and it still gets its labels, reviewers and assignees', async () => {
+    const s = await h.standIn()
+    s.failNext(
+      { operationId: 'pulls/create' },
+      { status: 500, body: { message: 'Server Error' }, afterEffect: true }
+    )
+    const inputs = {
+      labels: 'dependencies',
+      reviewers: 'alice',
+      assignees: 'bob'
+    }
+
+    const run = await h.act(s, inputs)
+
+    expect(run.code, run.stdout).toBe(0)
+    expect(requestsFor(s, 'pulls/create')).toEqual([500, 422])
+    expect(s.pulls).toHaveLength(1)
+    expect(s.pulls[0]).toMatchObject({
+      labels: ['dependencies'],
+      requestedReviewers: ['alice'],
+      assignees: ['bob']
+    })
+    await h.expectConverged(s)
+    const next = await h.act(s, inputs)
+    expect(next.outputs['pull-request-operation']).toBe('unchanged')
+
+    recordFault({
+      suite: 'github',
+      fault:
+        '500 on pull request creation after GitHub created it (answer lost)',
+      userSees:
+        'run succeeds: the retry gets "already exists", finds the PR and decorates it',
+      verified: [
+        'one PR',
+        'labels, reviewers, assignees applied',
+        'next run: unchanged',
+        ...CONVERGED.slice(1)
+      ]
+    })
+  })
+
   it('502 on the pull request update: the branch moved but the body did not; the next run updates the body', async () => {
     const s = await h.standIn()
     expect((await h.act(s)).code).toBe(0)

@@ -32,6 +32,18 @@ function chars(
     .map(list => list.join(''))
 }
 
+/** `arbitrary` with probability `chance`, else undefined. */
+function maybe<T>(
+  arbitrary: fc.Arbitrary<T>,
+  chance: number
+): fc.Arbitrary<T | undefined> {
+  const weight = Math.round(chance * 100)
+  return fc.oneof(
+    { weight: 100 - weight, arbitrary: fc.constant(undefined) },
+    { weight, arbitrary }
+  )
+}
+
 /** Any UTF-16 code unit, lone surrogates included: what a mis-decoded file can hold. */
 export const codeUnitString = fc
   .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 80 })
@@ -99,14 +111,9 @@ const host = fc.oneof(
 
 /** `host[:port]` that distribution/reference reads as a domain: localhost, or with '.', ':' or uppercase. */
 const domain = fc
-  .tuple(
-    host,
-    fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined })
-  )
+  .tuple(host, maybe(fc.integer({ min: 1, max: 65535 }), 0.4))
   .map(([h, port]) => (port === undefined ? h : `${h}:${port}`))
-  .filter(
-    d => d === 'localhost' || /[.:]/.test(d) || d !== d.toLowerCase()
-  )
+  .filter(d => d === 'localhost' || /[.:]/.test(d) || d !== d.toLowerCase())
 
 export const tagArb = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^\w[\w.-]{0,12}$/) },
@@ -135,7 +142,11 @@ export const refPartsArb: fc.Arbitrary<RefParts> = fc
     { requiredKeys: ['path'] }
   )
   .filter(
-    parts => !/^[a-f0-9]{64}$/.test(parts.path) || parts.domain !== undefined
+    parts =>
+      parts.domain !== undefined ||
+      // Without a domain, a first component with '.' is read as one.
+      (!/^[^/]*\.[^/]*\//.test(parts.path) &&
+        !/^[a-f0-9]{64}$/.test(parts.path))
   )
 
 export function formatRef(parts: RefParts): string {
@@ -221,11 +232,19 @@ interface SiteNote {
   readonly fromValue?: string
 }
 
+/** A line continuation inside a word: `FR\` + `OM`, `node:\` + `# c` + `20`. */
+interface WordSplit {
+  readonly at: number
+  /** Comment and empty lines inside the continuation. */
+  readonly inner: readonly string[]
+}
+
 interface InstructionItem {
   readonly kind: 'instruction'
   readonly indent: string
   readonly words: readonly string[]
   readonly gaps: readonly Gap[]
+  readonly splits: readonly (WordSplit | undefined)[]
   readonly sites: readonly SiteNote[]
   /** The stage name a FROM declares. */
   readonly stage?: string
@@ -248,7 +267,7 @@ export interface DockerfileSpec {
   readonly bom: boolean
   readonly shebang: boolean
   /** Parser directive lines at the top, e.g. `# syntax=…`; at most one of each key. */
-  readonly directives: readonly { key: string; line: string; image?: string }[]
+  readonly directives: readonly DirectiveLine[]
   readonly escape: Escape
   readonly items: readonly Item[]
   /** 0: LF, 1: CRLF, 2: mixed by line. */
@@ -269,7 +288,7 @@ export interface RenderedDockerfile {
   readonly expected: readonly ExpectedSite[]
 }
 
-const ARG_NAMES = ['BASE', 'TAG', 'REG', 'IMG', 'V', 'EMPTY'] as const
+const ARG_NAMES = ['BASE', 'TAG', 'REG', 'V'] as const
 const STAGE_NAMES = ['build', 'deps', 'Runtime', 'base', 'node'] as const
 
 const argName = fc.constantFrom(...ARG_NAMES)
@@ -283,8 +302,8 @@ const commentText = fc.oneof(
     '  # indented comment',
     '#',
     '# FROM node:1',
-    '#\tFROM evil:1 AS x',
-    '# COPY --from=evil:2 / /',
+    '#\tFROM incomment:1 AS x',
+    '# COPY --from=incomment:2 / /',
     '# ☃ café 🐳'
   ),
   inlineText.map(text => `# ${text}`)
@@ -311,6 +330,11 @@ const gap: fc.Arbitrary<Gap> = fc.oneof(
   }
 )
 
+const wordSplit: fc.Arbitrary<WordSplit> = fc.record({
+  at: fc.nat(),
+  inner: fc.array(innerLine, { maxLength: 1 })
+})
+
 function instruction(
   words: fc.Arbitrary<readonly string[]>,
   sites: (words: readonly string[]) => SiteNote[],
@@ -323,15 +347,20 @@ function instruction(
         fc.array(gap, {
           minLength: list.length - 1,
           maxLength: list.length - 1
+        }),
+        fc.array(maybe(wordSplit, 0.06), {
+          minLength: list.length,
+          maxLength: list.length
         })
       )
-      .map(([ind, gaps]) => {
+      .map(([ind, gaps, splits]) => {
         const name = stage?.(list)
         return {
           kind: 'instruction' as const,
           indent: ind,
           words: list,
           gaps,
+          splits,
           sites: sites(list),
           ...(name === undefined ? {} : { stage: name })
         }
@@ -362,9 +391,11 @@ const fromImage: fc.Arbitrary<{ word: string; image?: string }> = fc.oneof(
       .chain(([name, ref, repo]) =>
         fc.constantFrom(
           `\${${name}}`,
+          `\${${name}}`,
           `$${name}`,
           `\${${name}:-${ref}}`,
           `\${${name}-${ref}}`,
+          `${repo}:\${${name}}`,
           `${repo}:\${${name}}`,
           `${repo}:\${${name}:-20}`,
           `\${${name}}/owner/app:1`,
@@ -391,37 +422,105 @@ const platform = fc.constantFrom(
   '--platform=$BASE'
 )
 
-const fromItem = instruction(
-  fc
-    .tuple(
-      mixedCase('FROM'),
-      fc.option(platform, { nil: undefined }),
-      fromImage,
-      fc.option(fc.tuple(mixedCase('AS'), stageName), { nil: undefined })
+function fromInstruction(
+  image: fc.Arbitrary<{ word: string; image?: string }>
+): fc.Arbitrary<InstructionItem> {
+  return image.chain(({ word, image: expected }) =>
+    instruction(
+      fc
+        .tuple(
+          mixedCase('FROM'),
+          maybe(platform, 0.25),
+          maybe(fc.tuple(mixedCase('AS'), stageName), 0.4)
+        )
+        .map(([keyword, flag, as]) => [
+          keyword,
+          ...(flag === undefined ? [] : [flag]),
+          word,
+          ...(as ?? [])
+        ]),
+      () => [
+        {
+          source: 'from',
+          ...(expected === undefined ? {} : { image: expected })
+        }
+      ],
+      words => {
+        const as = words.at(-2)
+        return as?.toLowerCase() === 'as' ? words.at(-1) : undefined
+      }
     )
-    .map(([keyword, flag, image, as]) => [
-      keyword,
-      ...(flag === undefined ? [] : [flag]),
-      image.word,
-      ...(as ?? [])
-    ]),
-  words => {
-    const image = imageOfFromWords(words)
-    return [{ source: 'from', ...(image === undefined ? {} : { image }) }]
-  },
-  words => {
-    const as = words.at(-2)
-    return as?.toLowerCase() === 'as' ? words.at(-1) : undefined
-  }
-)
-
-/** The image a FROM's words name, when written literally. */
-function imageOfFromWords(words: readonly string[]): string | undefined {
-  const rest = words.slice(1).filter(w => !w.startsWith('--'))
-  const word = rest[0] ?? ''
-  if (word.includes('$')) return undefined
-  return word.replace(/^"(.*)"$/, '$1')
+  )
 }
+
+const fromItem = fromInstruction(fromImage)
+
+/** A global ARG and the FROM lines that read it, in each way a digest can go into the ARG. */
+interface ArgUse {
+  readonly name: string
+  readonly args: InstructionItem[]
+  readonly froms: InstructionItem[]
+}
+
+const argUse: fc.Arbitrary<ArgUse> = fc
+  .tuple(
+    argName,
+    fc.constantFrom('', '"', "'"),
+    commonRef,
+    fc.constantFrom('20-slim', '3.12', 'latest'),
+    fc.constantFrom('node', 'ghcr.io/o/app')
+  )
+  .chain(([name, q, ref, tag, repo]) =>
+    fc.constantFrom(
+      {
+        name,
+        decls: [`${name}=${q}${ref}${q}`],
+        word: `\${${name}}`,
+        image: ref
+      },
+      { name, decls: [`${name}=${q}${ref}${q}`], word: `$${name}`, image: ref },
+      {
+        name,
+        decls: [`${name}=${q}${ref}${q}`],
+        word: `\${${name}:-x:1}`,
+        image: ref
+      },
+      {
+        name,
+        decls: [`${name}=${q}${tag}${q}`],
+        word: `${repo}:\${${name}}`,
+        image: `${repo}:${tag}`
+      },
+      {
+        name,
+        decls: [`${name}=ghcr.io`],
+        word: `\${${name}}/owner/app:1`,
+        image: 'ghcr.io/owner/app:1'
+      },
+      {
+        name,
+        decls: ['VERSION=20', `${name}="node:\${VERSION}"`],
+        word: `\${${name}}`,
+        image: 'node:20'
+      },
+      {
+        name,
+        decls: [`${name}=${q}${ref}${q}`],
+        word: `\${${name}:-\${V:-x:1}}`,
+        image: ref
+      }
+    )
+  )
+  .chain(({ name, decls, word, image }) =>
+    fc.record({
+      name: fc.constant(name),
+      args: fc.tuple(instruction(fc.constant(['ARG', ...decls]), () => [])),
+      froms: fc.array(fromInstruction(fc.constant({ word, image })), {
+        minLength: 1,
+        maxLength: 2
+      })
+    })
+  )
 
 const flagFrom = fc.oneof(
   { weight: 4, arbitrary: commonRef },
@@ -434,7 +533,7 @@ const copyItem = instruction(
   fc
     .tuple(
       mixedCase('COPY'),
-      fc.option(fc.constantFrom('--chown=1:1', '--link'), { nil: undefined }),
+      maybe(fc.constantFrom('--chown=1:1', '--link'), 0.3),
       flagFrom
     )
     .map(([keyword, other, from]) => [
@@ -510,7 +609,7 @@ const globalArgValue = fc.oneof(
 
 const argItem = instruction(
   fc
-    .array(fc.tuple(argName, fc.option(globalArgValue, { nil: undefined })), {
+    .array(fc.tuple(argName, maybe(globalArgValue, 0.85)), {
       minLength: 1,
       maxLength: 2
     })
@@ -526,18 +625,18 @@ const argItem = instruction(
 )
 
 const HEREDOC_BODY = [
-  'FROM evil:1',
-  'from evil:2 AS x',
-  'COPY --from=evil:3 / /',
-  'RUN --mount=from=evil:4,target=/x make',
+  'FROM inheredoc:1',
+  'from inheredoc:2 AS x',
+  'COPY --from=inheredoc:3 / /',
+  'RUN --mount=from=inheredoc:4,target=/x make',
   '# freshbase: ignore',
-  '# syntax=evil:5',
-  'ARG BASE=evil:6',
+  '# syntax=inheredoc:5',
+  'ARG BASE=inheredoc:6',
   '',
   'echo hi',
   'FROM \\',
   'FROM `',
-  '  FROM evil:7'
+  '  FROM inheredoc:7'
 ]
 
 const heredocItem: fc.Arbitrary<HeredocItem> = fc
@@ -580,7 +679,7 @@ const noiseLines = fc.oneof(
         'WORKDIR /app',
         'LABEL x="FROM y"',
         'RUN echo FROM node:1',
-        'ONBUILD COPY --from=onbuild:1 / /',
+        'ONBUILD COPY --from=onbuildonly:1 / /',
         'CMD ["node"]',
         'USER 1000',
         'ARG STAGE_ONLY=python:3',
@@ -606,7 +705,7 @@ const ignoreComment = fc.constantFrom(
 
 const bodyItem: fc.Arbitrary<Item[]> = fc
   .tuple(
-    fc.option(ignoreComment, { nil: undefined }),
+    maybe(ignoreComment, 0.1),
     fc.oneof(
       { weight: 5, arbitrary: fromItem },
       { weight: 2, arbitrary: copyItem },
@@ -620,7 +719,13 @@ const bodyItem: fc.Arbitrary<Item[]> = fc
     ignore === undefined ? [item] : [{ kind: 'lines', lines: [ignore] }, item]
   )
 
-const directive = fc.oneof(
+interface DirectiveLine {
+  readonly key: string
+  readonly line: string
+  readonly image?: string
+}
+
+const directive: fc.Arbitrary<DirectiveLine> = fc.oneof(
   validRef.chain(ref =>
     fc
       .constantFrom(
@@ -637,6 +742,15 @@ const directive = fc.oneof(
   )
 )
 
+/** Lines that end BuildKit's directives (FACTS.md §5.2); dockerfile-ast reads some as directives. */
+const directiveBreaker = fc.constantFrom(
+  '# foo=bar',
+  '# Syntax2=x',
+  '# a-b=c',
+  '# a comment',
+  ''
+)
+
 export const dockerfileSpec: fc.Arbitrary<DockerfileSpec> = fc
   .record({
     bom: fc.boolean(),
@@ -648,31 +762,69 @@ export const dockerfileSpec: fc.Arbitrary<DockerfileSpec> = fc
     escape: fc.constantFrom<Escape>('\\', '\\', '`'),
     escapeAt: fc.nat(2),
     explicitEscape: fc.boolean(),
-    prelude: fc.array(argItem, { maxLength: 3 }),
+    escapeIndent: fc.constantFrom('', '', '', ' ', '\t'),
+    breaker: maybe(directiveBreaker, 0.2),
+    prelude: fc
+      .tuple(fc.nat(3), fc.array(argItem, { minLength: 1, maxLength: 4 }))
+      .map(([none, args]) => (none === 0 ? [] : args)),
+    argUses: fc.uniqueArray(argUse, {
+      maxLength: 2,
+      selector: use => use.name
+    }),
     items: fc.array(bodyItem, { maxLength: 10 }),
     eol: fc.constantFrom<0 | 1 | 2>(0, 0, 1, 2),
     eolBits: fc.nat(),
     finalEol: fc.boolean()
   })
   .map(spec => {
+    // BuildKit reads no escape directive below a shebang (only # syntax).
+    const shebang = spec.shebang && spec.escape === '\\'
+    const written = shebang ? '`' : spec.escape
     const escapeLine =
       spec.escape === '`' || spec.explicitEscape
-        ? [{ key: 'escape', line: `# escape=${spec.escape}` }]
+        ? [{ key: 'escape', line: `${spec.escapeIndent}# escape=${written}` }]
         : []
-    const directives = [...spec.directives]
+    const directives: DirectiveLine[] = [...spec.directives]
     directives.splice(spec.escapeAt, 0, ...escapeLine)
+    // Below a line that ends the directives, an escape directive is a comment.
+    const ignored =
+      spec.escape === '\\' ? [{ key: 'escape', line: '# escape=`' }] : []
+    if (spec.breaker !== undefined) {
+      directives.push({ key: 'comment', line: spec.breaker }, ...ignored)
+    }
     return {
       bom: spec.bom,
-      // BuildKit does not read an escape directive below a shebang line.
-      shebang: spec.shebang && escapeLine.length === 0,
+      shebang,
       directives,
       escape: spec.escape,
-      items: [...spec.prelude, ...spec.items.flat()],
+      items: [
+        ...spec.prelude,
+        ...spec.argUses.flatMap(use => use.args),
+        ...spec.argUses.flatMap(use => use.froms),
+        ...spec.items.flat()
+      ],
       eol: spec.eol,
       eolBits: spec.eolBits,
       finalEol: spec.finalEol
     }
   })
+
+/**
+ * Where a word is split by a continuation: anywhere in the keyword, an image
+ * or a stage name, after the "=" of an ARG. Not in flags or variables, which
+ * dockerfile-ast and the scanner read from the raw text (a known limit).
+ */
+function splitPoint(
+  word: string,
+  index: number,
+  split: WordSplit | undefined
+): number | undefined {
+  if (split === undefined || word.startsWith('--') || word.includes('$'))
+    return undefined
+  const from = index === 0 ? 1 : word.indexOf('=') + 1 || 1
+  if (word.length - from < 1) return undefined
+  return from + (split.at % (word.length - from))
+}
 
 /** The text and the sites the scanner must report for it. */
 export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
@@ -681,8 +833,11 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
   const stages = new Set<string>()
   const expected: ExpectedSite[] = []
   if (spec.shebang) lines.push('#!/usr/bin/env buildctl')
+  // DetectSyntax reads `#key=value` lines from the very top, unindented.
+  let syntaxReadable = true
   for (const d of spec.directives) {
-    if (d.image !== undefined) {
+    if (/^\s/.test(d.line)) syntaxReadable = false
+    if (d.image !== undefined && syntaxReadable) {
       expected.push({
         source: 'syntax',
         line: lines.length + 1,
@@ -698,15 +853,23 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
       for (const body of item.bodies) lines.push(...body.lines, body.end)
     } else {
       const line = lines.length + 1
-      let current = item.indent + (item.words[0] ?? '')
-      for (const [i, word] of item.words.slice(1).entries()) {
-        const g = item.gaps[i] ?? { kind: 'space', text: ' ' }
-        if (g.kind === 'space') current += g.text
-        else {
+      let current = item.indent
+      for (const [i, word] of item.words.entries()) {
+        const g = i === 0 ? undefined : item.gaps[i - 1]
+        if (g?.kind === 'space') current += g.text
+        else if (g?.kind === 'continue') {
           lines.push(`${current} ${spec.escape}${g.trail}`, ...g.inner)
           current = g.indent
         }
-        current += word
+        const at = splitPoint(word, i, item.splits[i])
+        if (at === undefined) current += word
+        else {
+          // A continuation joins the lines as they are: no blanks around it.
+          // dockerfile-ast misses a comment line inside a split keyword.
+          const inner = i === 0 ? [] : (item.splits[i]?.inner ?? [])
+          lines.push(`${current}${word.slice(0, at)}${spec.escape}`, ...inner)
+          current = word.slice(at)
+        }
       }
       lines.push(current)
       if (item.stage !== undefined) stages.add(item.stage.toLowerCase())

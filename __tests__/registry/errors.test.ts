@@ -182,7 +182,7 @@ describe('toRegistryFailure', () => {
   it('never throws for something that is not a RegistryError', () => {
     expect(toRegistryFailure(new TypeError('boom'), IMAGE)).toMatchObject({
       code: 'INVALID_RESPONSE',
-      message: 'cannot resolve ghcr.io/acme/app:1.2: unexpected error: boom'
+      message: 'cannot resolve ghcr.io/acme/app:1.2: unexpected error: boom.'
     })
   })
 })

@@ -5,7 +5,8 @@ import {
   isLoopbackHost,
   isRetryableStatus,
   parseRetryAfter,
-  redactUrl
+  redactUrl,
+  redirectedHost
 } from '../../src/registry/http-policy.js'
 
 const NOW = Date.parse('2026-01-01T00:00:00Z')
@@ -117,5 +118,19 @@ describe('redactUrl', () => {
 
   it('does not echo an unparseable URL', () => {
     expect(redactUrl('not a url with secret')).toBe('<invalid URL>')
+  })
+})
+
+describe('redirectedHost', () => {
+  it.each([
+    ['https://ghcr.io/v2/a/manifests/1', 'ghcr.io', undefined],
+    ['https://ghcr.io/v2/a/manifests/1', 'ghcr.io:443', undefined],
+    ['https://GHCR.io/v2/', 'ghcr.io', undefined],
+    ['http://127.0.0.1:5000/v2/', '127.0.0.1:5000', undefined],
+    ['http://localhost:5000/v2/', '127.0.0.1:5000', 'localhost:5000'],
+    ['http://127.0.0.1:5001/v2/', '127.0.0.1:5000', '127.0.0.1:5001'],
+    ['https://cdn.example/blob?sig=REDACTED', 'ghcr.io', 'cdn.example']
+  ])('%s from %s → %s', (url, host, expected) => {
+    expect(redirectedHost(url, host)).toBe(expected)
   })
 })

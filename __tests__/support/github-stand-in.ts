@@ -57,6 +57,11 @@ export interface InjectedResponse {
   readonly status: number
   readonly body?: unknown
   readonly headers?: Readonly<Record<string, string>>
+  /**
+   * The request takes effect first and only its answer is replaced: GitHub
+   * did the write but the response was lost (a 500/502 after the fact).
+   */
+  readonly afterEffect?: boolean
 }
 
 export interface Violation {
@@ -2126,9 +2131,10 @@ class StandInServer {
       return { status: 404, body: failure(404, 'Not Found').body }
     }
     const injected = await this.applyFaults(record)
-    if (injected !== undefined) return injected
+    if (injected !== undefined && injected.afterEffect !== true) return injected
     const input = { ...checked, url }
     const reply = await this.answer(route.operation.operationId, input)
+    if (injected !== undefined) return injected
     return this.shape(route, record, reply)
   }
 

@@ -63,14 +63,8 @@ export async function runAction(
     annotate(report, '')
     writeOutputs(result)
     await writeSummary(result)
-    const failed = report.plan.rows.filter(r => r.decision === 'failed').length
-    if (failed > 0) {
-      core.setFailed(
-        `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
-      )
-    } else if (rebuild.failures.length > 0) {
-      core.setFailed(rebuild.failures.join('\n'))
-    }
+    const problems = stepProblems(result)
+    if (problems.length > 0) core.setFailed(problems.join('\n'))
   } catch (error) {
     core.setFailed((error as Error).message)
   }
@@ -123,7 +117,7 @@ async function plan(
     publishConfig.paths
   )
   const ports = await buildPorts(config, logger, { env, files })
-  const report = await run(config, ports, 'check', { describeChanges: true })
+  const report = await run(config, ports, 'check')
   return { report, base }
 }
 
@@ -139,4 +133,33 @@ function imageDetails(report: RunReport): Map<string, ImageDetails> {
     })
   }
   return details
+}
+
+/**
+ * Why the step fails, when it does: images that could not be resolved, a
+ * pull request Actions may not create, a rebuild that was not dispatched.
+ * Everything else was still planned, published and reported.
+ */
+function stepProblems(result: {
+  readonly report: RunReport
+  readonly published: {
+    readonly outcomes: readonly { operation: string; note?: string }[]
+  }
+  readonly rebuild: { readonly failures: readonly string[] }
+}): string[] {
+  const problems: string[] = []
+  const failed = result.report.plan.rows.filter(
+    r => r.decision === 'failed'
+  ).length
+  if (failed > 0) {
+    problems.push(
+      `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
+    )
+  }
+  for (const outcome of result.published.outcomes) {
+    if (outcome.operation === 'not-permitted' && outcome.note !== undefined)
+      problems.push(outcome.note)
+  }
+  problems.push(...result.rebuild.failures)
+  return problems
 }

@@ -20,16 +20,22 @@ interface SyntaxDirective {
   readonly image: string
 }
 
-/** `# freshbase: ignore` in the comment block directly above the instruction. */
+/**
+ * `# freshbase: ignore` in the comment block directly above the instruction.
+ * The comment text comes from the file, not from the parse, which may have
+ * seen a masked line (dockerfile-parse.ts).
+ */
 export function ignoreChecker(
-  dockerfile: Dockerfile
+  dockerfile: Dockerfile,
+  index: LineIndex
 ): (line: number) => boolean {
   const commentLines = new Set<number>()
   const ignoreLines = new Set<number>()
   for (const comment of dockerfile.getComments()) {
     const line = comment.getRange().start.line
     commentLines.add(line)
-    if (IGNORE_COMMENT.test(comment.getContent())) ignoreLines.add(line)
+    const content = lineText(index, line).replace(/^\uFEFF?\s*#\s*/, '')
+    if (IGNORE_COMMENT.test(content)) ignoreLines.add(line)
   }
   return line => {
     for (let above = line - 1; commentLines.has(above); above--) {

@@ -27,6 +27,8 @@ export interface Draft {
   readonly pin?: PinTarget
 }
 
+const SPLIT_DIGEST =
+  'the digest is not written as "@sha256:…" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it'
 const DIGEST_ONLY =
   'no tag to track; add the tag you want to follow, e.g. image:tag@sha256:…'
 
@@ -42,22 +44,36 @@ export function refDraft(
   if (parsed.ref.tag === undefined && parsed.ref.digest !== undefined) {
     return skipped(withRef, 'digest-only', DIGEST_ONLY)
   }
-  const pin = locatePin(source.text, expansion, parsed.ref.name.length)
+  const pin = locatePin(expansion, parsed.ref.name.length)
   if (!pin.ok) return skipped(withRef, 'variable', sentence(pin.reason))
-  return { site: withSpan(source, withRef, pin.value), pin: pin.value }
+  const spanText = source.text.slice(pin.value.start, pin.value.end)
+  // The digest is replaced where it is written: "@" and the digest, plainly,
+  // at the end of the span. A digest in another ARG, or split by a line
+  // continuation or escapes, has no such place.
+  const digest = parsed.ref.digest
+  if (digest !== undefined && !spanText.endsWith(`@${digest}`)) {
+    return skipped(withRef, 'invalid', sentence(SPLIT_DIGEST))
+  }
+  const prefixLength =
+    digest === undefined ? spanText.length : spanText.length - digest.length - 1
+  return {
+    site: withSpan(source, withRef, pin.value, prefixLength),
+    pin: pin.value
+  }
 }
 
 function withSpan(
   source: WordSource,
   site: ImageSite,
-  pin: PinTarget
+  pin: PinTarget,
+  prefixLength: number
 ): ImageSite {
   const spanText = source.text.slice(pin.start, pin.end)
   return {
     ...site,
     span: { start: pin.start, end: pin.end },
     spanText,
-    spanPrefixLength: pin.prefixLength,
+    spanPrefixLength: prefixLength,
     spanLine: lineAt(source.index, pin.start) + 1,
     ...(pin.arg === undefined ? {} : { spanArg: pin.arg.name })
   }

@@ -10,7 +10,6 @@ import type { LiteralPart, VariablePart } from './dockerfile-words.js'
 export interface PinTarget {
   readonly start: number
   readonly end: number
-  readonly prefixLength: number
   /** The ARG whose value holds the span. */
   readonly arg?: ArgDecl
   /** Every ARG whose value the digest changes (the target's ARG and those that reference it on the way). */
@@ -28,7 +27,6 @@ export interface PinTarget {
  * the tag. `tagStart` is where the tag begins in this word's expansion.
  */
 export function locatePin(
-  text: string,
   expansion: Expansion,
   tagStart: number,
   from?: ArgDecl
@@ -43,14 +41,13 @@ export function locatePin(
   )
   const names = inTag.map(p => (p.part.kind === 'variable' ? p.part.name : ''))
   if (last.part.kind === 'literal') {
-    return literalTail(text, expansion, last.part, names, from)
+    return literalTail(expansion, last.part, names, from)
   }
-  return variableTail(text, last, last.part, names, tagStart, from)
+  return variableTail(last, last.part, names, tagStart, from)
 }
 
 /** The word ends in fixed text: the span is the whole word as written. */
 function literalTail(
-  text: string,
   expansion: Expansion,
   last: LiteralPart,
   names: readonly string[],
@@ -62,15 +59,11 @@ function literalTail(
     )
   }
   const start = expansion.pieces[0]?.part.start ?? last.start
-  const spanText = text.slice(start, last.end)
-  const at = expansion.text.includes('@') ? spanText.lastIndexOf('@') : -1
-  const prefixLength = at < 0 ? spanText.length : at
   return {
     ok: true,
     value: {
       start,
       end: last.end,
-      prefixLength,
       ...(from === undefined ? {} : { arg: from }),
       chain: from === undefined ? [] : [from],
       path: []
@@ -80,7 +73,6 @@ function literalTail(
 
 /** The word ends with a variable: the digest goes where that variable's value comes from. */
 function variableTail(
-  text: string,
   last: Piece,
   part: VariablePart,
   names: readonly string[],
@@ -98,7 +90,7 @@ function variableTail(
     )
   }
   const holder = last.decl ?? from
-  const inner = locatePin(text, last.inner, tagStart - last.from, holder)
+  const inner = locatePin(last.inner, tagStart - last.from, holder)
   if (!inner.ok) return inner
   const chain = new Set([
     ...(from === undefined ? [] : [from]),

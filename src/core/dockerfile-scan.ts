@@ -18,11 +18,13 @@ import { Args } from './dockerfile-args.js'
 import { ignoreChecker, syntaxSite } from './dockerfile-directives.js'
 import { finish } from './dockerfile-drafts.js'
 import type { Draft, SiteContext } from './dockerfile-drafts.js'
-import { indexLines } from './dockerfile-lines.js'
+import { indexLines, offsetAt } from './dockerfile-lines.js'
 import type { LineIndex } from './dockerfile-lines.js'
 import { parseDockerfile } from './dockerfile-parse.js'
 import { settleSharedArgs } from './dockerfile-shared-args.js'
 import { copySites, fromSite, mountSites } from './dockerfile-sites.js'
+import { lexWord } from './dockerfile-words.js'
+import type { WordSource } from './dockerfile-words.js'
 import type { ImageSite } from './image-site.js'
 
 export type {
@@ -64,20 +66,39 @@ function siteContext(
   index: LineIndex,
   dockerfile: Dockerfile
 ): SiteContext {
+  const escape = dockerfile.getEscapeCharacter()
+  const source = { text, index, escape }
   const stageNames = new Set<string>()
   for (const from of dockerfile.getFROMs()) {
-    const name = from.getBuildStage()
-    if (name !== null) stageNames.add(name.toLowerCase())
+    const name = buildStage(source, from)
+    if (name !== undefined) stageNames.add(name.toLowerCase())
   }
   return {
     file,
     text,
     index,
-    escape: dockerfile.getEscapeCharacter(),
+    escape,
     args: new Args(),
-    isIgnored: ignoreChecker(dockerfile),
+    isIgnored: ignoreChecker(dockerfile, index),
     stageNames
   }
+}
+
+/**
+ * The name after AS as BuildKit reads it: a line continuation inside it
+ * joins the two halves (dockerfile-ast keeps them in its name).
+ */
+function buildStage(source: WordSource, from: From): string | undefined {
+  const range = from.getBuildStageRange()
+  if (range === null) return undefined
+  const start = offsetAt(source.index, range.start)
+  const end = offsetAt(source.index, range.end)
+  const word = lexWord(source.text, start, end, source.escape)
+  return word.parts
+    .map(p =>
+      p.kind === 'literal' ? p.text : source.text.slice(p.start, p.end)
+    )
+    .join('')
 }
 
 /**
@@ -93,7 +114,7 @@ function instructionSites(
   let stage: { index: number; name?: string } | undefined
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof From) {
-      const name = instruction.getBuildStage() ?? undefined
+      const name = buildStage(context, instruction)
       const index = (stage?.index ?? -1) + 1
       stage = name === undefined ? { index } : { index, name }
       drafts.push(fromSite(context, instruction, stage, earlierStages))

@@ -82,7 +82,16 @@ class WordLexer {
   /** Consumes what starts at `i` and returns the offset after it. */
   private step(i: number): number {
     const ch = this.text[i] ?? ''
-    if (ch === this.escape && this.quote !== "'") return this.escaped(i)
+    if (ch === this.escape) {
+      // BuildKit joins continued lines before it reads quotes, so a
+      // continuation counts inside single quotes too.
+      const after = continuationEnd(this.text, i + 1, this.end)
+      if (after !== undefined) {
+        this.flush()
+        return after
+      }
+      if (this.quote !== "'") return this.escaped(i)
+    }
     if (
       (ch === '"' || ch === "'") &&
       (this.quote === undefined || this.quote === ch)
@@ -104,13 +113,8 @@ class WordLexer {
     return variable.end
   }
 
-  /** The escape character at `i`: a line continuation, or the next character taken literally. */
+  /** The escape character at `i` (not a continuation): the next character taken literally. */
   private escaped(i: number): number {
-    const after = continuationEnd(this.text, i + 1, this.end)
-    if (after !== undefined) {
-      this.flush()
-      return after
-    }
     this.add(this.text[i + 1] ?? '', i, Math.min(i + 2, this.end))
     return i + 2
   }

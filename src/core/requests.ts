@@ -59,6 +59,8 @@ export function needsSecondLook(
   const resolution = first.find(r => r.key === request.key)
   if (resolution?.kind !== 'resolved') return false
   const stalePins = request.currentDigests.some(d => d !== resolution.digest)
+  // The first pass already read and hashed the index (no digest header).
+  if (resolution.manifests !== undefined && !stalePins) return false
   const unpinned = request.currentDigests.length === 0
   return (
     stalePins || (unpinned && (request.needsManifestBody || describeChanges))

@@ -59,13 +59,58 @@ export function isPullRequestCreationForbidden(error: unknown): boolean {
   )
 }
 
-/** Wraps any Octokit failure with what was being done. */
-export function wrap(action: string, error: unknown): GitHubError {
+/** What ends every message about a failure that a later run gets past by itself. */
+export const RERUN =
+  'Re-run the job: the next run continues from what this one wrote (branches and pull requests are found again, not duplicated).'
+
+/**
+ * GitHub's rate limits (FACTS.md §6.5): a secondary limit (403 or 429 whose
+ * message says so), an exhausted primary quota, or a 429 with retry-after.
+ */
+export function isRateLimited(error: unknown): boolean {
+  const status = statusOf(error)
+  if (status !== 403 && status !== 429) return false
+  if (status === 429) return true
+  const headers = (
+    error as { response?: { headers?: Record<string, unknown> } }
+  ).response?.headers
+  return (
+    /\bsecondary rate\b|\brate limit\b/i.test(githubMessage(error)) ||
+    headers?.['x-ratelimit-remaining'] === '0' ||
+    headers?.['retry-after'] !== undefined
+  )
+}
+
+/**
+ * Wraps any Octokit failure with what was being done, and what to do about
+ * it: `hint`, or for a rate limit, a server error or a lost connection, the
+ * advice to re-run.
+ */
+export function wrap(
+  action: string,
+  error: unknown,
+  hint?: string
+): GitHubError {
   if (error instanceof GitHubError) return error
   const status = statusOf(error)
+  const message = `GitHub API: ${action} failed${status === undefined ? '' : ` (${status})`}: ${githubMessage(error)}`
+  const advice = hint ?? defaultHint(error)
   return new GitHubError(
-    `GitHub API: ${action} failed${status === undefined ? '' : ` (${status})`}: ${githubMessage(error)}`,
+    advice === undefined
+      ? message
+      : `${message}${/[.!?]$/.test(message) ? '' : '.'} ${advice}`,
     status,
     error
   )
+}
+
+function defaultHint(error: unknown): string | undefined {
+  const status = statusOf(error)
+  if (isRateLimited(error)) {
+    return `GitHub's rate limit was still in force after waiting as long as it asked. Wait a few minutes, then re-run the job; a GitHub App token has a quota of its own. ${RERUN}`
+  }
+  if (status !== undefined && status >= 500) {
+    return `GitHub did not complete the request (usually temporary). ${RERUN}`
+  }
+  return undefined
 }

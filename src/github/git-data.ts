@@ -4,7 +4,7 @@
  * committer is set, so the commit is signed by GitHub and shows Verified.
  */
 import type { BaseSnapshot, TreeFile } from '../pipeline/ports.js'
-import { isReferenceExists, statusOf, wrap } from './errors.js'
+import { RERUN, isReferenceExists, statusOf, wrap } from './errors.js'
 import type { GitHubClient } from './octokit.js'
 
 export interface RepoCoordinates {
@@ -145,7 +145,9 @@ export async function commitFiles(
 /**
  * Create the ref, or force-move it. Two runs racing: the loser of the create
  * sees "Reference already exists" and moves it instead; its content is the
- * same plan on the same base, so either commit is right.
+ * same plan on the same base, so either commit is right. Any other 409 or
+ * 422 (a concurrent writer, a branch deleted meanwhile, a replica that has
+ * not seen the new commit yet) re-reads the branch and tries once more.
  */
 export async function pushBranch(
   octokit: GitHubClient,
@@ -154,28 +156,48 @@ export async function pushBranch(
   sha: string
 ): Promise<void> {
   const exists = (await branchHead(octokit, at, branch)) !== undefined
+  await pointBranch(octokit, at, branch, sha, exists, false)
+}
+
+const REF_HINT = `Another push may have moved or deleted the branch at the same moment, or GitHub had not yet seen the new commit; Freshbase re-read the branch and tried once more. ${RERUN}`
+
+async function pointBranch(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  branch: string,
+  sha: string,
+  exists: boolean,
+  retried: boolean
+): Promise<void> {
   try {
-    if (!exists) {
+    if (exists) {
+      await octokit.rest.git.updateRef({
+        ...at,
+        ref: `heads/${branch}`,
+        sha,
+        force: true
+      })
+    } else {
       await octokit.rest.git.createRef({
         ...at,
         ref: `refs/heads/${branch}`,
         sha
       })
-      return
     }
   } catch (error) {
-    if (!isReferenceExists(error))
-      throw wrap(`creating branch "${branch}"`, error)
-  }
-  try {
-    await octokit.rest.git.updateRef({
-      ...at,
-      ref: `heads/${branch}`,
-      sha,
-      force: true
-    })
-  } catch (error) {
-    throw wrap(`updating branch "${branch}"`, error)
+    // Lost the race to create it: move it instead (not a retry).
+    if (!exists && isReferenceExists(error))
+      return pointBranch(octokit, at, branch, sha, true, retried)
+    const status = statusOf(error)
+    if (!retried && (status === 409 || status === 422)) {
+      const now = (await branchHead(octokit, at, branch)) !== undefined
+      return pointBranch(octokit, at, branch, sha, now, true)
+    }
+    throw wrap(
+      `${exists ? 'updating' : 'creating'} branch "${branch}"`,
+      error,
+      status === 409 || status === 422 ? REF_HINT : undefined
+    )
   }
 }
 

@@ -45,6 +45,8 @@ export interface PublishResult {
   readonly pushed: {
     readonly group: UpdateGroup
     readonly pull?: PullRequestInfo
+    /** The title and body the pull request has now. */
+    readonly text: PullRequestText
   }[]
 }
 
@@ -119,7 +121,7 @@ async function publishGroup(
         body: text.body
       })
     }
-    result.pushed.push({ group, pull: open })
+    result.pushed.push({ group, pull: open, text })
     return outcome('updated', { pullRequestUrl: open.url })
   }
   const declined = await declinedBefore(group, proposed, github)
@@ -149,39 +151,64 @@ async function createPull(
 ): Promise<GroupOutcome> {
   const { config, base } = input
   const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group.branch)}?expand=1`
-  const created = await github.createPull({
+  const request = {
     title: text.title,
     body: text.body,
     head: group.branch,
     base: base.branch,
     draft: config.draft
-  })
-  if (created.kind === 'exists') {
-    // Another run opened it a moment ago: converge on that one.
+  }
+  let created = await github.createPull(request)
+  for (let asked = 1; created.kind === 'exists'; asked++) {
+    // Another run opened it a moment ago, or GitHub opened it for us and the
+    // answer was lost (a 5xx retried): converge on that one.
     const [open] = await github.pullsForBranch(group.branch, 'open')
-    if (open === undefined)
-      throw new Error(`${group.branch}: ${created.message}`)
-    if (open.title !== text.title || open.body !== text.body) {
-      await github.updatePull(open.number, {
-        title: text.title,
-        body: text.body
-      })
+    if (open !== undefined) {
+      if (open.title !== text.title || open.body !== text.body) {
+        await github.updatePull(open.number, {
+          title: text.title,
+          body: text.body
+        })
+      }
+      // Labels, reviewers, assignees and auto-merge are idempotent: when the
+      // answer was lost nobody else applies them.
+      await finishPull(open, config, github, logger)
+      result.pushed.push({ group, pull: open, text })
+      return outcome('updated', { pullRequestUrl: open.url })
     }
-    result.pushed.push({ group, pull: open })
-    return outcome('updated', { pullRequestUrl: open.url })
+    // GitHub says it exists but does not list it (closed meanwhile, or the
+    // list lags behind): ask once more.
+    if (asked === 2) {
+      throw new Error(
+        `GitHub API: creating the pull request for "${group.branch}" failed: ${created.message.replace(/\.$/, '')}, but no open pull request from ${group.branch} is listed. ` +
+          `The branch was pushed. Re-run the job: the next run opens the pull request for it, or finds the one GitHub meant.`
+      )
+    }
+    created = await github.createPull(request)
   }
   if (created.kind === 'forbidden') {
-    result.pushed.push({ group })
-    return outcome('not-permitted', {
-      compareUrl,
-      note:
-        'GitHub Actions is not permitted to create pull requests in this repository. ' +
-        'Enable Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
-        '(and the same setting of the organization), or pass a PAT / GitHub App token. ' +
-        `The branch ${group.branch} was pushed; open the pull request from ${compareUrl}`
-    })
+    result.pushed.push({ group, text })
+    const note =
+      'GitHub Actions is not permitted to create pull requests in this repository. ' +
+      'Enable Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
+      '(and the same setting of the organization), or pass a PAT / GitHub App token. ' +
+      `The branch ${group.branch} was pushed; open the pull request from ${compareUrl}`
+    logger.warn(note)
+    return outcome('not-permitted', { compareUrl, note })
   }
   const pull = created.pull
+  await finishPull(pull, config, github, logger)
+  result.pushed.push({ group, pull, text })
+  return outcome('created', { pullRequestUrl: pull.url })
+}
+
+/** Labels, reviewers, assignees, auto-merge: each a warning when refused. */
+async function finishPull(
+  pull: PullRequestInfo,
+  config: PublishConfig,
+  github: GitHubPort,
+  logger: Logger
+): Promise<void> {
   for (const warning of await github.decorate(pull.number, config))
     logger.warn(warning)
   if (config.autoMerge !== 'off') {
@@ -190,8 +217,6 @@ async function createPull(
     const warning = await github.enableAutoMerge(pull, method)
     if (warning !== undefined) logger.warn(warning)
   }
-  result.pushed.push({ group, pull })
-  return outcome('created', { pullRequestUrl: pull.url })
 }
 
 async function pushCommit(

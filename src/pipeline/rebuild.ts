@@ -4,6 +4,7 @@
  * the PR branch) and repository_dispatch always run.
  */
 import type { PublishConfig } from '../config/publish-config.js'
+import type { PullRequestText } from '../core/pr-text.js'
 import type { PublishResult } from './publish.js'
 import type { GitHubPort, Logger } from './ports.js'
 
@@ -14,6 +15,13 @@ export interface RebuildResult {
   readonly failures: string[]
 }
 
+/**
+ * Left at the end of a pull request's body when its rebuild could not be
+ * dispatched. The body then differs from the one the next run renders, so
+ * that run rewrites it (dropping the mark) and dispatches again.
+ */
+export const REBUILD_PENDING = '<!-- freshbase:rebuild-pending -->'
+
 export async function triggerRebuild(
   published: PublishResult,
   config: PublishConfig,
@@ -22,15 +30,16 @@ export async function triggerRebuild(
 ): Promise<RebuildResult> {
   const result: RebuildResult = { notes: [], dispatched: 0, failures: [] }
   if (published.pushed.length === 0 || config.dryRun) return result
-  for (const { group, pull } of published.pushed) {
+  for (const { group, pull, text } of published.pushed) {
     const files = JSON.stringify(group.files)
     const images = JSON.stringify(
       [...new Set(group.updates.map(u => u.image.replace(/@.*$/, '')))].sort()
     )
+    const failed: string[] = []
     if (config.rebuildWorkflow !== undefined) {
       await attempt(
         result,
-        logger,
+        failed,
         `workflow "${config.rebuildWorkflow}" on ${group.branch}`,
         async () =>
           github.dispatchWorkflow(config.rebuildWorkflow ?? '', group.branch, {
@@ -43,7 +52,7 @@ export async function triggerRebuild(
     if (config.dispatchEventType !== undefined) {
       await attempt(
         result,
-        logger,
+        failed,
         `repository_dispatch "${config.dispatchEventType}" for ${group.branch}`,
         async () =>
           github.repositoryDispatch(config.dispatchEventType ?? '', {
@@ -62,6 +71,14 @@ export async function triggerRebuild(
           })
       )
     }
+    if (failed.length === 0) continue
+    const retry = await markPending(pull?.number, text, github)
+    for (const message of failed) {
+      const full = `${message}${/[.!?]$/.test(message) ? '' : '.'} ${retry}`
+      logger.error(full)
+      result.failures.push(full)
+      result.notes.push(full)
+    }
   }
   if (
     config.rebuildWorkflow === undefined &&
@@ -79,7 +96,7 @@ export async function triggerRebuild(
 
 async function attempt(
   result: RebuildResult,
-  logger: Logger,
+  failed: string[],
   what: string,
   call: () => Promise<void>
 ): Promise<void> {
@@ -88,10 +105,27 @@ async function attempt(
     result.dispatched++
     result.notes.push(`Dispatched ${what}.`)
   } catch (error) {
-    const message = `Could not dispatch ${what}: ${(error as Error).message}`
-    logger.error(message)
-    result.failures.push(message)
-    result.notes.push(message)
+    failed.push(`Could not dispatch ${what}: ${(error as Error).message}`)
+  }
+}
+
+/** Marks the pull request so the next run dispatches again; says what happens next. */
+async function markPending(
+  number: number | undefined,
+  text: PullRequestText,
+  github: GitHubPort
+): Promise<string> {
+  // No pull request (not permitted): the next run pushes the branch again anyway.
+  if (number === undefined)
+    return 'The next run pushes the branch and dispatches again.'
+  try {
+    await github.updatePull(number, {
+      title: text.title,
+      body: `${text.body}\n${REBUILD_PENDING}`
+    })
+    return `The next run dispatches the rebuild of #${number} again.`
+  } catch (error) {
+    return `The next run will not dispatch it again by itself (marking #${number} failed: ${(error as Error).message}); once that is fixed, start the rebuild by hand on the pull request branch.`
   }
 }
 

@@ -35,8 +35,11 @@ export interface RunPorts {
 
 export interface RunOptions {
   /**
-   * Read the index of every changed image (platforms, creation time) for a
-   * reviewer; costs one GET per changed image, none when nothing changed.
+   * Read every changed image's manifest once more (default true): its bytes
+   * are hashed, so a registry whose HEAD answers a Docker-Content-Digest
+   * that does not match the content never gets that digest written, and the
+   * index gives the platforms and creation time a reviewer reads. Costs one
+   * GET per changed image; none when nothing changed (the cron steady state).
    */
   readonly describeChanges?: boolean
 }
@@ -56,7 +59,7 @@ export async function run(
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
   const resolutions = await logger.group('Resolve', async () =>
-    resolveTwice(resolver, requests, options.describeChanges ?? false)
+    resolveTwice(resolver, requests, options.describeChanges ?? true)
   )
   const planned = planUpdates(scanned.sites, resolutions, config)
   const { plan, changes } = await logger.group('Rewrite', async () =>
@@ -160,9 +163,9 @@ function markIgnored(
 }
 
 /**
- * One manifest request per unique tag; a second, by tag again, only for
- * images whose digest changed and whose sites need the index body (a literal
- * --platform to check, or a pin to one platform's manifest).
+ * One manifest HEAD per unique tag; a second request (GET by tag, hashed)
+ * only for images whose digest changed: to verify the bytes, check literal
+ * --platform values, keep single-platform pins and describe the change.
  */
 async function resolveTwice(
   resolver: DigestResolver,

@@ -8,6 +8,7 @@ import type { Logger } from '../pipeline/ports.js'
 import type { Credential, CredentialSource } from './credentials.js'
 import { RegistryError } from './errors.js'
 import type { HttpResponse, RegistryHttp, RequestKind } from './http.js'
+import { redirectedHost } from './http-policy.js'
 import { TokenCache, basicAuthorization } from './token-endpoint.js'
 import { parseWwwAuthenticate } from './www-authenticate.js'
 
@@ -80,7 +81,8 @@ export class RegistryAuth {
         ? undefined
         : await this.authorization(call, scheme, credential, false)
     const response = await this.sendWith(call, sent)
-    if (response.status !== 401) return response
+    if (response.status !== 401 || !fromHost(response, call.host))
+      return response
     return this.answerChallenge(call, response, credential, sent)
   }
 
@@ -137,7 +139,7 @@ export class RegistryAuth {
         undefined
       )
       const challenge =
-        ping.status === 401
+        ping.status === 401 && fromHost(ping, call.host)
           ? readChallenge(ping.headers.get('www-authenticate'))
           : undefined
       this.schemes.set(call.registry, challenge?.scheme ?? { type: 'none' })
@@ -266,6 +268,16 @@ export class RegistryAuth {
         this.options.logger.secret(secret)
     }
   }
+}
+
+/**
+ * Whether the answer came from the registry host itself, not from a host a
+ * redirect led to. A challenge from another host is never answered or
+ * learned: that would send the credentials (or a token request with them)
+ * to whoever the redirect named (distribution-spec main, "API").
+ */
+function fromHost(response: HttpResponse, host: string): boolean {
+  return redirectedHost(response.url, host) === undefined
 }
 
 interface ChallengeAnswer {

@@ -17,7 +17,7 @@ import type {
 } from '../pipeline/ports.js'
 import { RegistryAuth } from './auth.js'
 import type { CredentialSource } from './credentials.js'
-import { RegistryError, toRegistryFailure } from './errors.js'
+import { RegistryError, imageName, toRegistryFailure } from './errors.js'
 import { RegistryHttp } from './http.js'
 import { parseImageManifest, parseIndex } from './manifest.js'
 import type { IndexContent } from './manifest.js'
@@ -50,6 +50,7 @@ const DOCKER_HUB_API_HOST = 'registry-1.docker.io'
 export class RegistryClient implements DigestResolver {
   private readonly auth: RegistryAuth
   private readonly concurrency: number
+  private readonly warned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
     const http = new RegistryHttp({
@@ -80,11 +81,24 @@ export class RegistryClient implements DigestResolver {
   /** Never rejects: a failure is a Resolution naming the image. */
   async resolve(request: ResolveRequest): Promise<Resolution> {
     try {
-      return await this.resolveTag(request)
+      const result = await this.resolveTag(request)
+      this.warnOnce(request, result.warnings ?? [])
+      return result
     } catch (error) {
       const failure = toRegistryFailure(error, request)
       this.options.logger.debug(`${failure.message} [${failure.code}]`)
       return { kind: 'failed', key: request.key, failure }
+    }
+  }
+
+  // The plan does not carry a resolution's warnings to its rows, so they are
+  // logged here, once per run (the second look may repeat the first's).
+  private warnOnce(request: ResolveRequest, warnings: readonly string[]): void {
+    for (const warning of warnings) {
+      const line = `${imageName(request)}: ${warning}`
+      if (this.warned.has(line)) continue
+      this.warned.add(line)
+      this.options.logger.warn(line)
     }
   }
 

@@ -4,11 +4,14 @@
  * record that names the image and says what to do.
  */
 import type { FailureCode, RegistryFailure } from '../core/resolution.js'
+import { redirectedHost } from './http-policy.js'
 
 /** What went wrong, independent of the HTTP status. */
 export type RegistryErrorReason =
   | 'status'
   | 'network'
+  /** The answer began but the connection closed before its body was complete. */
+  | 'interrupted'
   | 'timeout'
   | 'too-large'
   | 'invalid-response'
@@ -26,6 +29,8 @@ export interface RegistryErrorInit {
   /** Already redacted. */
   readonly url?: string
   readonly retryAfter?: string
+  /** The other host a redirect led to, when the answer came from there. */
+  readonly redirectedTo?: string
   readonly cause?: unknown
 }
 
@@ -40,6 +45,7 @@ export class RegistryError extends Error {
   readonly method?: string
   readonly url?: string
   readonly retryAfter?: string
+  readonly redirectedTo?: string
   readonly temporary: boolean
 
   constructor(init: RegistryErrorInit) {
@@ -50,12 +56,13 @@ export class RegistryError extends Error {
     if (init.method !== undefined) this.method = init.method
     if (init.url !== undefined) this.url = init.url
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter
+    if (init.redirectedTo !== undefined) this.redirectedTo = init.redirectedTo
     this.temporary = isTemporary(init)
   }
 }
 
 function isTemporary(init: RegistryErrorInit): boolean {
-  if (init.reason === 'network' || init.reason === 'timeout') return true
+  if (['network', 'interrupted', 'timeout'].includes(init.reason)) return true
   if (init.code !== undefined && TEMPORARY_CODES.has(init.code)) return true
   const status = init.status ?? 0
   return status === 429 || status >= 500
@@ -94,12 +101,18 @@ export interface ErrorResponse {
   readonly body: Uint8Array
 }
 
-/** A non-2xx registry answer as an error; the URL must already be redacted. */
+/**
+ * A non-2xx registry answer as an error; the URL must already be redacted.
+ * With `registryHost`, an answer from another host (after a redirect) says so.
+ */
 export function errorFromResponse(
   method: string,
   url: string,
-  response: ErrorResponse
+  response: ErrorResponse,
+  registryHost?: string
 ): RegistryError {
+  const redirectedTo =
+    registryHost === undefined ? undefined : redirectedHost(url, registryHost)
   const first = parseOciErrors(response.body)[0]
   const retryAfter = response.headers.get('retry-after') ?? undefined
   const label = first === undefined ? '' : ` ${first.code}`
@@ -111,7 +124,8 @@ export function errorFromResponse(
     method,
     url,
     ...(first === undefined ? {} : { code: first.code }),
-    ...(retryAfter === undefined ? {} : { retryAfter })
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(redirectedTo === undefined ? {} : { redirectedTo })
   })
 }
 
@@ -156,6 +170,16 @@ function reasonFailure(
         detail: error.message,
         hint: `Check the registry host name, network access and TLS setup for ${registry}; a plain-HTTP registry must be listed as insecure.`
       })
+    case 'interrupted':
+      return failure(
+        'NETWORK',
+        image,
+        `${registry} closed the connection in the middle of an answer`,
+        {
+          detail: error.message,
+          hint: `The registry, or a proxy between here and ${registry}, cut the answer short; retry later. If it keeps happening, check proxies and firewalls on the way.`
+        }
+      )
     case 'token':
       return tokenFailure(error, image)
     case 'no-credentials':
@@ -205,6 +229,17 @@ function statusFailure(
   const code = error.code
   const name = `${image.registry}/${image.repository}`
   const options = { status, detail: error.message }
+  if ((status === 401 || status === 403) && error.redirectedTo !== undefined) {
+    return failure(
+      status === 401 ? 'UNAUTHORIZED' : 'DENIED',
+      image,
+      `${image.registry} redirected to ${error.redirectedTo}, which refused access (${status}); credentials are never sent to another host`,
+      {
+        ...options,
+        hint: `The registry hands this request to another host that wants credentials. Ask the operator of ${image.registry} to serve it without that redirect, or pin the image by hand.`
+      }
+    )
+  }
   if (status === 401 || status === 403) {
     return failure(
       status === 401 ? 'UNAUTHORIZED' : 'DENIED',
@@ -300,10 +335,12 @@ function failure(
     options.detail === undefined || options.detail === what
       ? ''
       : ` (${options.detail})`
+  const text = `cannot resolve ${imageName(image)}: ${what}${detail}`
   return {
     code,
     ...(options.status === undefined ? {} : { status: options.status }),
-    message: `cannot resolve ${imageName(image)}: ${what}${detail}`,
+    // A full stop, so "message hint" (CLI row, annotation) reads as two sentences.
+    message: /[.!?]$/.test(text) ? text : `${text}.`,
     hint: options.hint
   }
 }

@@ -88,6 +88,21 @@ export function redactUrl(url: string): string {
   return parsed.href
 }
 
+/**
+ * The host of `url` (an answer's final URL) when it is not the registry's
+ * `host` (host[:port], default ports compared as URLs do): where a redirect
+ * led. undefined when the answer came from the registry host itself.
+ */
+export function redirectedHost(url: string, host: string): string | undefined {
+  try {
+    const final = new URL(url)
+    const expected = new URL(`${final.protocol}//${host}`)
+    return final.host === expected.host ? undefined : final.host
+  } catch {
+    return undefined
+  }
+}
+
 /** "host:port" → "host", "[::1]:5000" → "[::1]", lowercased. */
 function hostName(host: string): string {
   const lower = host.toLowerCase()

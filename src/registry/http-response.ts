@@ -19,10 +19,13 @@ export async function readResponse(
   const redacted = redactUrl(url.href)
   const ok = response.status >= 200 && response.status < 300
   const limit = ok ? maxBodyBytes : ERROR_BODY_LIMIT
+  const what = `${method} ${redacted}`
   const body =
     method === 'HEAD'
       ? new Uint8Array()
-      : await readCapped(response, limit, ok, `${method} ${redacted}`)
+      : await readCapped(response, limit, ok, what).catch((error: unknown) => {
+          throw interrupted(error, what)
+        })
   return {
     status: response.status,
     headers: response.headers,
@@ -60,6 +63,22 @@ async function readCapped(
     }
   }
   return concat(chunks, Math.min(total, limit))
+}
+
+/**
+ * The answer started but the connection broke before its body was complete
+ * (undici: "terminated", cause "other side closed"): the registry was
+ * reachable, so this is not reported as "unreachable". Timeouts stay timeouts.
+ */
+function interrupted(error: unknown, what: string): unknown {
+  if (error instanceof RegistryError) return error
+  const name = error instanceof Error ? error.name : ''
+  if (name === 'TimeoutError' || name === 'AbortError') return error
+  return new RegistryError({
+    reason: 'interrupted',
+    message: `${what}: the body was cut short (${networkDetail(error)})`,
+    cause: error
+  })
 }
 
 function tooLarge(what: string, limit: number): RegistryError {

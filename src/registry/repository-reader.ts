@@ -54,7 +54,7 @@ export class RepositoryReader {
     if (!isOk(response)) {
       if (errorBody && wantsErrorBody(response.status))
         return this.get(reference)
-      throw errorFromResponse('HEAD', response.url, response)
+      throw this.failure('HEAD', response)
     }
     const mediaType = mediaTypeOf(response.headers.get('content-type'))
     const kind = manifestKind(mediaType)
@@ -72,7 +72,7 @@ export class RepositoryReader {
   /** GET and hash the exact bytes; by digest, the bytes must hash to it. */
   async get(reference: string): Promise<ReadManifest> {
     const response = await this.manifestCall('GET', reference)
-    if (!isOk(response)) throw errorFromResponse('GET', response.url, response)
+    if (!isOk(response)) throw this.failure('GET', response)
     const body = response.body
     const byDigest = parseDigest(reference)
     const digest = contentDigest(body, algorithmOf(byDigest) ?? 'sha256')
@@ -98,17 +98,24 @@ export class RepositoryReader {
   async repositoryExists(): Promise<boolean | undefined> {
     const response = await this.call('GET', 'tags/list?n=1', 'tags-list', {})
     if (isOk(response)) return true
-    const error = errorFromResponse('GET', response.url, response)
+    const error = this.failure('GET', response)
     return error.code === 'NAME_UNKNOWN' ? false : undefined
   }
 
   /** A blob by digest (blobs may redirect to storage; http.ts follows). */
   async blob(digest: Digest): Promise<Uint8Array> {
     const response = await this.call('GET', `blobs/${digest}`, 'blob-get', {})
-    if (!isOk(response)) throw errorFromResponse('GET', response.url, response)
+    if (!isOk(response)) throw this.failure('GET', response)
     const actual = contentDigest(response.body, algorithmOf(digest) ?? 'sha256')
     if (actual !== digest) throw mismatch(`blob ${digest}`, actual)
     return response.body
+  }
+
+  private failure(
+    method: 'GET' | 'HEAD',
+    response: HttpResponse
+  ): RegistryError {
+    return errorFromResponse(method, response.url, response, this.target.host)
   }
 
   private async manifestCall(

@@ -1,0 +1,189 @@
+/**
+ * Counterexamples the fuzz properties found (__tests__/fuzz/properties.ts),
+ * kept as plain cases: the shrunk input, or the realistic file that shows
+ * the same bug, with what the scanner must report for it.
+ */
+import { describe, expect, it } from 'vitest'
+
+import { scanDockerfile } from '../../src/core/dockerfile-scan.js'
+import type { ImageSite } from '../../src/core/dockerfile-scan.js'
+import { checkPinRoundTrip } from './properties.js'
+
+const D = `sha256:${'a'.repeat(64)}`
+
+/** source, line, image and skip code of each site. */
+function sites(text: string): [string, number, string, string | undefined][] {
+  return scanDockerfile('Dockerfile', text).map((s: ImageSite) => [
+    s.source,
+    s.line,
+    s.image,
+    s.skip?.code
+  ])
+}
+
+describe('fuzz regressions: the escape directive is read as BuildKit reads it', () => {
+  // dockerfile-ast stopped reading directives at whitespace after a value,
+  // so a later `# escape=`` was a comment and backtick continuations broke.
+  it('after a directive with trailing blanks (shrunk counterexample)', () => {
+    const text =
+      '#  syntax=[2001:db8::1]:26049/xluz-xr-znmk/x7829-o7.akkxu/1o1hw.qsi4t--h0  \n' +
+      '# escape=`\nCOPY `\n--link --from=${IMG} `\n/src /dst'
+
+    expect(sites(text)).toEqual([
+      [
+        'syntax',
+        1,
+        '[2001:db8::1]:26049/xluz-xr-znmk/x7829-o7.akkxu/1o1hw.qsi4t--h0',
+        undefined
+      ],
+      ['copy-from', 3, '${IMG}', 'variable']
+    ])
+  })
+
+  it('after "# syntax=… --extra", in a Windows Dockerfile', () => {
+    const text = `# syntax = docker/dockerfile:1.7 --extra
+# escape=\`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022 \`
+    AS build
+COPY . C:\\app\\
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+`
+
+    expect(sites(text)).toEqual([
+      ['syntax', 1, 'docker/dockerfile:1.7', undefined],
+      ['from', 3, 'mcr.microsoft.com/windows/servercore:ltsc2022', undefined],
+      ['from', 6, 'mcr.microsoft.com/windows/nanoserver:ltsc2022', undefined]
+    ])
+    expect(scanDockerfile('Dockerfile', text)[1]?.stage).toEqual({
+      index: 0,
+      name: 'build'
+    })
+    expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+
+  it('not after a comment that is no directive (dockerfile-ast read "# foo=bar" as one)', () => {
+    const text = '# foo=bar\n# escape=`\nFROM \\\n  node:20\n'
+
+    expect(sites(text)).toEqual([['from', 3, 'node:20', undefined]])
+    expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+
+  it('with blanks before the "#", and not below a shebang', () => {
+    expect(sites('  # escape=`\nFROM `\n  node:20\n')).toEqual([
+      ['from', 2, 'node:20', undefined]
+    ])
+    expect(
+      sites('#!/usr/bin/env buildctl\n# escape=`\nFROM \\\n  node:20\n')
+    ).toEqual([['from', 3, 'node:20', undefined]])
+  })
+
+  it('keeps reading "# freshbase: ignore" from the file where the parse was masked', () => {
+    const text =
+      '# syntax=docker/dockerfile:1 \n# escape=`\n# freshbase: ignore\nFROM `\n  node:20\n'
+
+    expect(sites(text)).toEqual([
+      ['syntax', 1, 'docker/dockerfile:1', undefined],
+      ['from', 4, 'node:20', 'ignored']
+    ])
+  })
+})
+
+describe('fuzz regressions: line continuations inside words', () => {
+  // dockerfile-ast keeps the continuation in the stage name, so a later
+  // `from=deps` / `FROM deps` was taken for an image.
+  it('joins a stage name split over two lines (shrunk counterexample)', () => {
+    const text =
+      'fROM node:${TARGETARCH} AS \\\nd\\\neps\nRUN --mount=target=/m,FROM=deps make'
+
+    expect(sites(text)).toEqual([['from', 1, 'node:${TARGETARCH}', 'variable']])
+    expect(scanDockerfile('Dockerfile', text)[0]?.stage).toEqual({
+      index: 0,
+      name: 'deps'
+    })
+  })
+
+  it('treats FROM of that stage as the stage', () => {
+    const text = 'FROM node:20 AS d\\\neps\nFROM deps\n'
+
+    expect(sites(text)).toEqual([
+      ['from', 1, 'node:20', undefined],
+      ['from', 3, 'deps', 'stage']
+    ])
+  })
+
+  // BuildKit joins continued lines before it reads quotes; the lexer kept the
+  // escape, the line break and the comment inside single quotes.
+  it('joins a continuation inside single quotes (shrunk counterexample)', () => {
+    const text = `ARG BASE='M\\\n# COPY --from=evil:2 / /\nyReg:50491/qdfj:f...--@${D}'\nFROM $BASE`
+
+    expect(sites(text)).toEqual([
+      ['from', 4, `MyReg:50491/qdfj:f...--@${D}`, undefined]
+    ])
+    expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+
+  it('pins an ARG value split inside single quotes', () => {
+    const text = "ARG BASE='node:\\\n# the tag\n20'\nFROM $BASE\n"
+
+    const [site] = scanDockerfile('Dockerfile', text)
+
+    expect(site).toMatchObject({
+      image: 'node:20',
+      spanText: 'node:\\\n# the tag\n20',
+      spanArg: 'BASE'
+    })
+    expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+})
+
+describe('fuzz regressions: a digest that is not written in one piece', () => {
+  // Pinning replaced from the "@" to the end of the span, which dropped the
+  // continuation: the file lost a line and verifyRewrite refused it.
+  it('skips a digest split by a continuation (shrunk counterexample)', () => {
+    const text =
+      'ARG V=LOCALDOMAIN:52035/nxpk8.bhobz_4opxr/w--x4eqq-qvez2:NiF.-m@\\\n' +
+      `sha512:${'2f'.repeat(64)}\nFROM \\\n\${V}`
+
+    expect(sites(text)).toEqual([
+      [
+        'from',
+        3,
+        `LOCALDOMAIN:52035/nxpk8.bhobz_4opxr/w--x4eqq-qvez2:NiF.-m@sha512:${'2f'.repeat(64)}`,
+        'invalid'
+      ]
+    ])
+    expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
+  })
+
+  it('says why, and pins the other references', () => {
+    const text = `FROM node:20@\\\n${D}\nFROM alpine:3\n`
+
+    const [split, other] = scanDockerfile('Dockerfile', text)
+
+    expect(split?.skip).toEqual({
+      code: 'invalid',
+      message:
+        'The digest is not written as "@sha256:…" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it.'
+    })
+    expect(other?.skip).toBeUndefined()
+    expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
+  })
+
+  it('skips a digest from its own ARG (the pin went before it: "…@sha256:old@sha256:new")', () => {
+    const text = `ARG D=${D}\nFROM node:20@\${D}\n`
+
+    expect(sites(text)).toEqual([['from', 2, `node:20@${D}`, 'invalid']])
+  })
+
+  it('still replaces a digest written in one piece after a split tag', () => {
+    const text = `FROM node:\\\n20@${D}\n`
+
+    const [site] = scanDockerfile('Dockerfile', text)
+
+    expect(site).toMatchObject({
+      spanText: `node:\\\n20@${D}`,
+      spanPrefixLength: 'node:\\\n20'.length
+    })
+    expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
+  })
+})
