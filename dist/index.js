@@ -33352,7 +33352,8 @@ var OPERATION = {
   declined: "Declined",
   "not-permitted": "Not permitted",
   "dry-run": "Dry run",
-  kept: "Kept"
+  kept: "Kept",
+  failed: "Failed"
 };
 var DRY_RUN = "> **Dry run:** nothing was pushed, and no pull request was opened, updated or closed.";
 function renderSummary(input) {
@@ -33499,7 +33500,14 @@ async function publish(input, github, logger) {
   for (const group2 of groups2) {
     const outcome = await logger.group(
       `Publish ${group2.branch}`,
-      async () => publishGroup(group2, input, github, logger, failedKeys, result)
+      async () => publishGroup(group2, input, github, logger, failedKeys, result).catch(
+        (error2) => ({
+          group: group2,
+          operation: "failed",
+          branch: group2.branch,
+          note: error2.message
+        })
+      )
     );
     result.outcomes.push(outcome);
   }
@@ -41333,7 +41341,7 @@ function stepProblems(result) {
     );
   }
   for (const outcome of result.published.outcomes) {
-    if (outcome.operation === "not-permitted" && outcome.note !== void 0)
+    if ((outcome.operation === "not-permitted" || outcome.operation === "failed") && outcome.note !== void 0)
       problems.push(outcome.note);
   }
   problems.push(...result.rebuild.failures);

@@ -524,6 +524,7 @@ const argUse: fc.Arbitrary<ArgUse> = fc
 
 const flagFrom = fc.oneof(
   { weight: 4, arbitrary: commonRef },
+  { weight: 1, arbitrary: commonRef.map(ref => `"${ref}"`) },
   { weight: 2, arbitrary: stageName },
   { weight: 1, arbitrary: fc.constantFrom('0', '1', '12') },
   { weight: 1, arbitrary: argName.map(n => `\${${n}}`) }
@@ -811,16 +812,17 @@ export const dockerfileSpec: fc.Arbitrary<DockerfileSpec> = fc
 
 /**
  * Where a word is split by a continuation: anywhere in the keyword, an image
- * or a stage name, after the "=" of an ARG. Not in flags or variables, which
- * dockerfile-ast and the scanner read from the raw text (a known limit).
+ * or a stage name, after the "=" of an ARG or of `--from=`. Not in other
+ * flags or in variables, which dockerfile-ast and the scanner read from the
+ * raw text (a known limit).
  */
 function splitPoint(
   word: string,
   index: number,
   split: WordSplit | undefined
 ): number | undefined {
-  if (split === undefined || word.startsWith('--') || word.includes('$'))
-    return undefined
+  const flag = word.startsWith('--') && !word.startsWith('--from=')
+  if (split === undefined || flag || word.includes('$')) return undefined
   const from = index === 0 ? 1 : word.indexOf('=') + 1 || 1
   if (word.length - from < 1) return undefined
   return from + (split.at % (word.length - from))
@@ -884,12 +886,11 @@ export function renderDockerfile(spec: DockerfileSpec): RenderedDockerfile {
         line,
         ...(note.image === undefined ? {} : { image: note.image })
       })
-    } else if (
-      from !== '' &&
-      !/^\d+$/.test(from) &&
-      !stages.has(from.toLowerCase())
-    ) {
-      expected.push({ source: note.source, line, image: from })
+    } else {
+      const image = from.replace(/^"(.*)"$/, '$1')
+      const stage = image === '' || /^\d+$/.test(image)
+      if (!stage && !stages.has(image.toLowerCase()))
+        expected.push({ source: note.source, line, image })
     }
   }
   expected.sort((a, b) => a.line - b.line)

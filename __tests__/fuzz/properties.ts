@@ -43,11 +43,11 @@ import {
   digestArb,
   dockerfile,
   dockerfileSpec,
+  formatRef,
   headerLike,
   noisyDockerfile,
   referenceLike,
   refPartsArb,
-  formatRef,
   renderChallenges,
   renderDockerfile
 } from './arbitraries.js'
@@ -132,14 +132,14 @@ export function checkScanInvariants(text: string): ImageSite[] {
 
 export const scanNeverThrows = define(
   'scanDockerfile never throws and keeps its span invariants',
-  1000,
+  800,
   100_000,
   () => fc.property(anyText, text => void checkScanInvariants(text))
 )
 
 export const scanSeesConstructs = define(
   'scanDockerfile reports every generated construct at its line, nothing from heredoc bodies',
-  600,
+  500,
   50_000,
   () =>
     fc.property(dockerfileSpec, spec => {
@@ -161,7 +161,7 @@ export const scanSeesConstructs = define(
 
 export const noEditsIsIdentity = define(
   'a plan with no updates leaves the text byte-identical',
-  500,
+  400,
   50_000,
   () =>
     fc.property(anyText, text => {
@@ -313,7 +313,7 @@ export function checkPinRoundTrip(text: string, seed: number): void {
 
 export const pinRoundTrip = define(
   'pinning every site changes only its spans and re-scans to the new digests',
-  400,
+  300,
   30_000,
   () =>
     fc.property(dockerfile, fc.integer(), (text, seed) =>
@@ -323,7 +323,7 @@ export const pinRoundTrip = define(
 
 export const pinRoundTripNoisy = define(
   'pinning every site of a noisy file changes only its spans and re-scans to the new digests',
-  400,
+  300,
   30_000,
   () =>
     fc.property(noisyDockerfile, fc.integer(), (text, seed) =>

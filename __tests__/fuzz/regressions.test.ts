@@ -122,6 +122,16 @@ describe('fuzz regressions: line continuations inside words', () => {
     expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
   })
 
+  // The ARG word splitter counted the quote in a comment line inside a
+  // continuation, so it merged the next declaration into this one.
+  it('ignores quotes in comment lines inside an ARG word (shrunk counterexample)', () => {
+    const text =
+      '# foo=bar\n# escape=`\nARG VERSION=2\\\n# \'\n0 \\\nV="node:${VERSION}"\nFROM ${V}'
+
+    expect(sites(text)).toEqual([['from', 7, 'node:20', undefined]])
+    expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+
   it('pins an ARG value split inside single quotes', () => {
     const text = "ARG BASE='node:\\\n# the tag\n20'\nFROM $BASE\n"
 
@@ -133,6 +143,29 @@ describe('fuzz regressions: line continuations inside words', () => {
       spanArg: 'BASE'
     })
     expect(() => checkPinRoundTrip(text, 1)).not.toThrow()
+  })
+})
+
+describe('fuzz regressions: COPY --from and mount from= values are lexed', () => {
+  // The raw flag text was taken as the image, quotes and continuations
+  // included, so BuildKit's `node:20` was reported as an invalid reference.
+  it('removes quotes and joins continued lines, and pins inside them', () => {
+    const text = `FROM a:1 AS build
+COPY --from="node:20" /a /b
+COPY --from=busy\\
+box:1 /a /b
+RUN --mount=type=bind,from='redis:7',target=/r make
+COPY --from="build" /a /b
+`
+
+    expect(sites(text)).toEqual([
+      ['from', 1, 'a:1', undefined],
+      ['copy-from', 2, 'node:20', undefined],
+      ['copy-from', 3, 'busybox:1', undefined],
+      ['mount-from', 5, 'redis:7', undefined]
+    ])
+    expect(scanDockerfile('Dockerfile', text)[1]?.spanText).toBe('node:20')
+    expect(() => checkPinRoundTrip(text, 2)).not.toThrow()
   })
 })
 

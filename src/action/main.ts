@@ -157,7 +157,11 @@ function stepProblems(result: {
     )
   }
   for (const outcome of result.published.outcomes) {
-    if (outcome.operation === 'not-permitted' && outcome.note !== undefined)
+    if (
+      (outcome.operation === 'not-permitted' ||
+        outcome.operation === 'failed') &&
+      outcome.note !== undefined
+    )
       problems.push(outcome.note)
   }
   problems.push(...result.rebuild.failures)

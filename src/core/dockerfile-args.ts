@@ -7,7 +7,7 @@
 import type { Arg, Instruction } from 'dockerfile-ast'
 import { lineAt, offsetAt } from './dockerfile-lines.js'
 import type { LineIndex } from './dockerfile-lines.js'
-import { lexWord, variables } from './dockerfile-words.js'
+import { continuationEnd, lexWord, variables } from './dockerfile-words.js'
 import type { Word, WordSource } from './dockerfile-words.js'
 import type { TextSpan } from './image-site.js'
 
@@ -151,6 +151,10 @@ function argWords(instruction: Instruction, source: WordSource): TextSpan[] {
   return words
 }
 
+/**
+ * The quote open after `raw`. A line continuation (with the comment lines
+ * after it) is skipped in any quote: BuildKit joins the lines first.
+ */
 function quoteAfter(
   raw: string,
   quote: string | undefined,
@@ -159,7 +163,10 @@ function quoteAfter(
   let open = quote
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]
-    if (ch === escape && open !== "'") i++
+    const after =
+      ch === escape ? continuationEnd(raw, i + 1, raw.length) : undefined
+    if (after !== undefined) i = after - 1
+    else if (ch === escape && open !== "'") i++
     else if (ch === '"' || ch === "'")
       open = open === undefined ? ch : open === ch ? undefined : open
   }

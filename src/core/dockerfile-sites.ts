@@ -3,19 +3,14 @@
  * `COPY --from` / `RUN --mount=…,from=` flags (literal images only).
  */
 import type { Copy, From, Instruction, Run } from 'dockerfile-ast'
-import {
-  literalExpansion,
-  refDraft,
-  sentence,
-  skipped
-} from './dockerfile-drafts.js'
+import { refDraft, sentence, skipped } from './dockerfile-drafts.js'
 import type { Draft, SiteContext } from './dockerfile-drafts.js'
 import { expandWord } from './dockerfile-expand.js'
 import { offsetAt } from './dockerfile-lines.js'
 import type { Position } from './dockerfile-lines.js'
-import { lexWord } from './dockerfile-words.js'
-import type { Word } from './dockerfile-words.js'
-import type { ImageSite, SiteSource, SkipCode } from './image-site.js'
+import { continuationEnd, lexWord } from './dockerfile-words.js'
+import type { Word, WordSource } from './dockerfile-words.js'
+import type { ImageSite, SiteSource, SkipCode, TextSpan } from './image-site.js'
 
 type Stage = { index: number; name?: string }
 
@@ -100,7 +95,13 @@ export function copySites(
     const range = flag.getValueRange()
     // Flag names are case-sensitive in BuildKit (`--FROM` is an error).
     if (flag.getName() !== 'from' || range === null) continue
-    const draft = fromFlagSite(context, instruction, 'copy-from', range, stage)
+    const draft = fromFlagSite(
+      context,
+      instruction,
+      'copy-from',
+      spanAt(context, range),
+      stage
+    )
     if (draft !== undefined) drafts.push(draft)
   }
   return drafts
@@ -114,21 +115,19 @@ export function mountSites(
 ): Draft[] {
   const drafts: Draft[] = []
   for (const flag of instruction.getFlags()) {
-    if (flag.getName() !== 'mount') continue
-    const options = flag.getOptions()
-    const type =
-      options.find(o => o.getName().toLowerCase() === 'type')?.getValue() ??
-      'bind'
+    const range = flag.getValueRange()
+    if (flag.getName() !== 'mount' || range === null) continue
+    const options = mountOptions(context, spanAt(context, range))
+    const type = options.find(o => o.name === 'type')?.value ?? 'bind'
     if (type.toLowerCase() !== 'bind' && type.toLowerCase() !== 'cache')
       continue
     for (const option of options) {
-      const range = option.getValueRange()
-      if (option.getName().toLowerCase() !== 'from' || range === null) continue
+      if (option.name !== 'from') continue
       const draft = fromFlagSite(
         context,
         instruction,
         'mount-from',
-        range,
+        option.span,
         stage
       )
       if (draft !== undefined) drafts.push(draft)
@@ -137,17 +136,99 @@ export function mountSites(
   return drafts
 }
 
+interface MountOption {
+  /** Lowercased key. */
+  readonly name: string
+  readonly value: string
+  /** Where the value is written. */
+  readonly span: TextSpan
+}
+
+/**
+ * The `key=value` fields of a --mount value. BuildKit joins continued lines,
+ * removes the flag's quotes and escapes, then splits the value at commas;
+ * dockerfile-ast's option ranges ignore continuations inside the value, so
+ * the fields are read here, each value with the span it is written at.
+ */
+function mountOptions(source: WordSource, span: TextSpan): MountOption[] {
+  const options: MountOption[] = []
+  let field: CookedChar[] = []
+  for (const c of [...cookedChars(source, span), undefined]) {
+    if (c !== undefined && c.ch !== ',') {
+      field.push(c)
+      continue
+    }
+    const eq = field.findIndex(f => f.ch === '=')
+    const at = field[eq]
+    if (at !== undefined) {
+      const value = field.slice(eq + 1)
+      options.push({
+        name: joined(field.slice(0, eq)).toLowerCase(),
+        value: joined(value),
+        span: {
+          start: value[0]?.start ?? at.end,
+          end: value.at(-1)?.end ?? at.end
+        }
+      })
+    }
+    field = []
+  }
+  return options
+}
+
+/** A character as BuildKit reads it, and where it is written. */
+interface CookedChar {
+  readonly ch: string
+  readonly start: number
+  readonly end: number
+}
+
+/** `text[span]` with continuations joined, quotes removed and escapes applied. */
+function cookedChars(source: WordSource, span: TextSpan): CookedChar[] {
+  const { text, escape } = source
+  const chars: CookedChar[] = []
+  let quote: string | undefined
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i] ?? ''
+    const after =
+      ch === escape ? continuationEnd(text, i + 1, span.end) : undefined
+    if (after !== undefined) {
+      i = after - 1
+    } else if (ch === escape && quote !== "'" && i + 1 < span.end) {
+      chars.push({ ch: text[i + 1] ?? '', start: i, end: i + 2 })
+      i++
+    } else if (
+      (ch === '"' || ch === "'") &&
+      (quote === undefined || quote === ch)
+    ) {
+      quote = quote === undefined ? ch : undefined
+    } else {
+      chars.push({ ch, start: i, end: i + 1 })
+    }
+  }
+  return chars
+}
+
+function joined(chars: readonly CookedChar[]): string {
+  return chars.map(c => c.ch).join('')
+}
+
 /** Stage names (any stage) and numeric stage indexes are not images, so they get no site. */
 function fromFlagSite(
   context: SiteContext,
   instruction: Instruction,
   source: SiteSource,
-  range: { start: Position; end: Position },
+  span: TextSpan,
   stage: ImageSite['stage']
 ): Draft | undefined {
-  const start = offsetAt(context.index, range.start)
-  const end = offsetAt(context.index, range.end)
-  const image = context.text.slice(start, end)
+  // Lexed like FROM: BuildKit removes quotes and joins continued lines.
+  const word = lexWord(context.text, span.start, span.end, context.escape)
+  const literal = word.parts.every(part => part.kind === 'literal')
+  const image = literal
+    ? word.parts
+        .map(part => (part.kind === 'literal' ? part.text : ''))
+        .join('')
+    : context.text.slice(word.start, word.end)
   if (
     image === '' ||
     /^\d+$/.test(image) ||
@@ -163,7 +244,8 @@ function fromFlagSite(
     ...(stage === undefined ? {} : { stage })
   }
   if (context.isIgnored(line)) return skipped(base, 'ignored', IGNORED)
-  if (image.includes('$')) {
+  const expanded = literal ? expandWord(context.args, word, Infinity) : null
+  if (expanded === null || !expanded.ok) {
     const where =
       source === 'copy-from'
         ? 'COPY --from (BuildKit rejects it)'
@@ -174,17 +256,23 @@ function fromFlagSite(
       `Variables are not supported in ${where}; write the image literally to pin it.`
     )
   }
-  return refDraft(context, base, literalExpansion(image, start, end))
+  return refDraft(context, base, expanded.value)
+}
+
+function spanAt(
+  context: SiteContext,
+  range: { start: Position; end: Position }
+): TextSpan {
+  return {
+    start: offsetAt(context.index, range.start),
+    end: offsetAt(context.index, range.end)
+  }
 }
 
 function wordAt(
   context: SiteContext,
   range: { start: Position; end: Position }
 ): Word {
-  return lexWord(
-    context.text,
-    offsetAt(context.index, range.start),
-    offsetAt(context.index, range.end),
-    context.escape
-  )
+  const { start, end } = spanAt(context, range)
+  return lexWord(context.text, start, end, context.escape)
 }

@@ -135,7 +135,7 @@ class WordLexer {
 }
 
 /** After an escape character: the offset past the line break and any comment or blank lines, if this is a continuation. */
-function continuationEnd(
+export function continuationEnd(
   text: string,
   from: number,
   end: number

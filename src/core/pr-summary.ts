@@ -27,7 +27,8 @@ const OPERATION: Readonly<Record<GroupOutcome['operation'], string>> = {
   declined: 'Declined',
   'not-permitted': 'Not permitted',
   'dry-run': 'Dry run',
-  kept: 'Kept'
+  kept: 'Kept',
+  failed: 'Failed'
 }
 
 const DRY_RUN =

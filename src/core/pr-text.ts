@@ -87,6 +87,7 @@ export interface GroupOutcome {
     | 'not-permitted'
     | 'dry-run'
     | 'kept'
+    | 'failed'
   readonly branch: string
   readonly pullRequestUrl?: string
   readonly compareUrl?: string

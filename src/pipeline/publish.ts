@@ -61,9 +61,18 @@ export async function publish(
     input.plan.rows.filter(r => r.decision === 'failed').map(r => r.key ?? '*')
   )
   const result: PublishResult = { outcomes: [], pushed: [] }
+  // One group's GitHub failure does not stop the others; the step fails
+  // with every group's message, and the next run converges.
   for (const group of groups) {
     const outcome = await logger.group(`Publish ${group.branch}`, async () =>
-      publishGroup(group, input, github, logger, failedKeys, result)
+      publishGroup(group, input, github, logger, failedKeys, result).catch(
+        (error: unknown): GroupOutcome => ({
+          group,
+          operation: 'failed',
+          branch: group.branch,
+          note: (error as Error).message
+        })
+      )
     )
     result.outcomes.push(outcome)
   }
