@@ -19586,7 +19586,9 @@ function quoteAfter(raw, quote, escape) {
   let open2 = quote;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
-    if (ch === escape && open2 !== "'") i++;
+    const after = ch === escape ? continuationEnd(raw, i + 1, raw.length) : void 0;
+    if (after !== void 0) i = after - 1;
+    else if (ch === escape && open2 !== "'") i++;
     else if (ch === '"' || ch === "'")
       open2 = open2 === void 0 ? ch : open2 === ch ? void 0 : open2;
   }
@@ -20152,7 +20154,13 @@ function copySites(context, instruction, stage) {
   for (const flag of instruction.getFlags()) {
     const range = flag.getValueRange();
     if (flag.getName() !== "from" || range === null) continue;
-    const draft = fromFlagSite(context, instruction, "copy-from", range, stage);
+    const draft = fromFlagSite(
+      context,
+      instruction,
+      "copy-from",
+      spanAt(context, range),
+      stage
+    );
     if (draft !== void 0) drafts.push(draft);
   }
   return drafts;
@@ -20160,19 +20168,19 @@ function copySites(context, instruction, stage) {
 function mountSites(context, instruction, stage) {
   const drafts = [];
   for (const flag of instruction.getFlags()) {
-    if (flag.getName() !== "mount") continue;
-    const options2 = flag.getOptions();
-    const type = options2.find((o) => o.getName().toLowerCase() === "type")?.getValue() ?? "bind";
+    const range = flag.getValueRange();
+    if (flag.getName() !== "mount" || range === null) continue;
+    const options2 = mountOptions(context, spanAt(context, range));
+    const type = options2.find((o) => o.name === "type")?.value ?? "bind";
     if (type.toLowerCase() !== "bind" && type.toLowerCase() !== "cache")
       continue;
     for (const option of options2) {
-      const range = option.getValueRange();
-      if (option.getName().toLowerCase() !== "from" || range === null) continue;
+      if (option.name !== "from") continue;
       const draft = fromFlagSite(
         context,
         instruction,
         "mount-from",
-        range,
+        option.span,
         stage
       );
       if (draft !== void 0) drafts.push(draft);
@@ -20180,10 +20188,58 @@ function mountSites(context, instruction, stage) {
   }
   return drafts;
 }
-function fromFlagSite(context, instruction, source, range, stage) {
-  const start = offsetAt(context.index, range.start);
-  const end = offsetAt(context.index, range.end);
-  const image = context.text.slice(start, end);
+function mountOptions(source, span) {
+  const options2 = [];
+  let field = [];
+  for (const c of [...cookedChars(source, span), void 0]) {
+    if (c !== void 0 && c.ch !== ",") {
+      field.push(c);
+      continue;
+    }
+    const eq = field.findIndex((f) => f.ch === "=");
+    const at = field[eq];
+    if (at !== void 0) {
+      const value = field.slice(eq + 1);
+      options2.push({
+        name: joined(field.slice(0, eq)).toLowerCase(),
+        value: joined(value),
+        span: {
+          start: value[0]?.start ?? at.end,
+          end: value.at(-1)?.end ?? at.end
+        }
+      });
+    }
+    field = [];
+  }
+  return options2;
+}
+function cookedChars(source, span) {
+  const { text, escape } = source;
+  const chars = [];
+  let quote;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i] ?? "";
+    const after = ch === escape ? continuationEnd(text, i + 1, span.end) : void 0;
+    if (after !== void 0) {
+      i = after - 1;
+    } else if (ch === escape && quote !== "'" && i + 1 < span.end) {
+      chars.push({ ch: text[i + 1] ?? "", start: i, end: i + 2 });
+      i++;
+    } else if ((ch === '"' || ch === "'") && (quote === void 0 || quote === ch)) {
+      quote = quote === void 0 ? ch : void 0;
+    } else {
+      chars.push({ ch, start: i, end: i + 1 });
+    }
+  }
+  return chars;
+}
+function joined(chars) {
+  return chars.map((c) => c.ch).join("");
+}
+function fromFlagSite(context, instruction, source, span, stage) {
+  const word = lexWord(context.text, span.start, span.end, context.escape);
+  const literal = word.parts.every((part) => part.kind === "literal");
+  const image = literal ? word.parts.map((part) => part.kind === "literal" ? part.text : "").join("") : context.text.slice(word.start, word.end);
   if (image === "" || /^\d+$/.test(image) || context.stageNames.has(image.toLowerCase()))
     return void 0;
   const line = instruction.getRange().start.line;
@@ -20195,7 +20251,8 @@ function fromFlagSite(context, instruction, source, range, stage) {
     ...stage === void 0 ? {} : { stage }
   };
   if (context.isIgnored(line)) return skipped(base, "ignored", IGNORED);
-  if (image.includes("$")) {
+  const expanded = literal ? expandWord(context.args, word, Infinity) : null;
+  if (expanded === null || !expanded.ok) {
     const where = source === "copy-from" ? "COPY --from (BuildKit rejects it)" : "a mount's from= when pinning";
     return skipped(
       base,
@@ -20203,15 +20260,17 @@ function fromFlagSite(context, instruction, source, range, stage) {
       `Variables are not supported in ${where}; write the image literally to pin it.`
     );
   }
-  return refDraft(context, base, literalExpansion(image, start, end));
+  return refDraft(context, base, expanded.value);
+}
+function spanAt(context, range) {
+  return {
+    start: offsetAt(context.index, range.start),
+    end: offsetAt(context.index, range.end)
+  };
 }
 function wordAt(context, range) {
-  return lexWord(
-    context.text,
-    offsetAt(context.index, range.start),
-    offsetAt(context.index, range.end),
-    context.escape
-  );
+  const { start, end } = spanAt(context, range);
+  return lexWord(context.text, start, end, context.escape);
 }
 
 // src/core/dockerfile-scan.ts

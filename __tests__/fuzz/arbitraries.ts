@@ -563,16 +563,19 @@ const mountOptions = fc
     ),
     flagFrom,
     fc.constantFrom('FROM', 'from', 'from'),
+    fc.boolean(),
     fc.boolean()
   )
-  .map(([type, from, key, fromFirst]) => {
+  .map(([type, from, key, fromFirst, quoteAll]) => {
     const fromOption = `${key}=${from}`
     const list = [
       ...(type === undefined ? [] : [type]),
       ...(fromFirst ? [fromOption, 'target=/m'] : ['target=/m', fromOption])
-    ]
+    ].join(',')
     const reads = type === undefined || /^type=(bind|cache)$/i.test(type)
-    return { text: list.join(','), from: reads ? from : undefined }
+    // BuildKit removes the flag's quotes before it splits the fields.
+    const text = quoteAll && !from.includes('"') ? `"${list}"` : list
+    return { text, from: reads ? from : undefined }
   })
 
 const runMountItem = fc
@@ -812,16 +815,16 @@ export const dockerfileSpec: fc.Arbitrary<DockerfileSpec> = fc
 
 /**
  * Where a word is split by a continuation: anywhere in the keyword, an image
- * or a stage name, after the "=" of an ARG or of `--from=`. Not in other
- * flags or in variables, which dockerfile-ast and the scanner read from the
- * raw text (a known limit).
+ * or a stage name, after the first "=" of an ARG, `--from=` or `--mount=`.
+ * Not in other flags or in variables, which dockerfile-ast and the scanner
+ * read from the raw text (a known limit).
  */
 function splitPoint(
   word: string,
   index: number,
   split: WordSplit | undefined
 ): number | undefined {
-  const flag = word.startsWith('--') && !word.startsWith('--from=')
+  const flag = word.startsWith('--') && !/^--(from|mount)=/.test(word)
   if (split === undefined || flag || word.includes('$')) return undefined
   const from = index === 0 ? 1 : word.indexOf('=') + 1 || 1
   if (word.length - from < 1) return undefined

@@ -169,6 +169,42 @@ COPY --from="build" /a /b
   })
 })
 
+describe('fuzz regressions: --mount values are split as BuildKit splits them', () => {
+  // dockerfile-ast's option ranges ignore the flag's quotes and continuations
+  // inside the value: the image came out as `busybox:1"` or `m=busybox`, or
+  // lost its tag (`busy\` + `box:1` read as "busybox", so a pin would have
+  // been written before ":1").
+  it('reads from= in a quoted --mount value (shrunk counterexample)', () => {
+    expect(sites('run --mount="target=/m,FROM=a" make')).toEqual([
+      ['mount-from', 1, 'a', undefined]
+    ])
+    expect(
+      sites('FROM a:1\nRUN --mount="target=/m,from=busybox:1" make\n')
+    ).toEqual([
+      ['from', 1, 'a:1', undefined],
+      ['mount-from', 2, 'busybox:1', undefined]
+    ])
+  })
+
+  it('reads a --mount value continued on the next line', () => {
+    const text = `FROM a:1
+RUN --mount=type=bind,target=/b,\\
+from=busybox:1 --mount=type=cache,target=/c,from=redis:7\\
+-alpine make
+`
+
+    expect(sites(text)).toEqual([
+      ['from', 1, 'a:1', undefined],
+      ['mount-from', 2, 'busybox:1', undefined],
+      ['mount-from', 2, 'redis:7-alpine', undefined]
+    ])
+    expect(scanDockerfile('Dockerfile', text)[2]?.spanText).toBe(
+      'redis:7\\\n-alpine'
+    )
+    expect(() => checkPinRoundTrip(text, 3)).not.toThrow()
+  })
+})
+
 describe('fuzz regressions: a digest that is not written in one piece', () => {
   // Pinning replaced from the "@" to the end of the span, which dropped the
   // continuation: the file lost a line and verifyRewrite refused it.
