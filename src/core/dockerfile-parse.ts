@@ -28,6 +28,8 @@ export function parseDockerfile(text: string, index: LineIndex): Dockerfile {
       masked = maskDirectives(text, index, directives)
       continue
     }
+    // Cheap pre-check: the argument walk below is most of a scan's cost.
+    if (!/\d<</.test(masked)) return dockerfile
     const digits = fdHeredocDigits(dockerfile, index)
     if (digits.length === 0) return dockerfile
     for (const { start, end } of digits) {
