@@ -32409,6 +32409,7 @@ function parseDockerfile(text, index) {
       masked = maskDirectives(text, index, directives);
       continue;
     }
+    if (!/\d<</.test(masked)) return dockerfile;
     const digits = fdHeredocDigits(dockerfile, index);
     if (digits.length === 0) return dockerfile;
     for (const { start, end } of digits) {
