@@ -25,6 +25,8 @@ export interface ProxiedRequest {
   readonly path: string
   readonly kind: RequestCategory
   readonly headers: IncomingMessage['headers']
+  /** performance.now() when it arrived (the benchmark's startup measure). */
+  readonly at?: number
 }
 
 export interface SyntheticResponse {
@@ -84,7 +86,7 @@ export async function startCountingProxy(
   const agent = new Agent({ keepAlive: true })
   const record = (entry: ProxiedRequest): void => {
     counts[entry.kind] = (counts[entry.kind] ?? 0) + 1
-    requests.push(entry)
+    requests.push({ ...entry, at: performance.now() })
   }
   const server = createServer((req, res) => {
     const entry: ProxiedRequest = {
