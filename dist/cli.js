@@ -20711,6 +20711,22 @@ function imageForms(ref) {
   ];
 }
 
+// src/core/map-limited.ts
+async function mapLimited(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker)
+  );
+  return results;
+}
+
 // src/core/requests.ts
 function buildRequests(sites, registryMap) {
   const byKey = /* @__PURE__ */ new Map();
@@ -20787,7 +20803,7 @@ async function run(config, ports, mode, options2 = {}) {
   );
   if (mode === "apply") {
     await logger.group("Write", async () => {
-      await forEachLimited(
+      await mapLimited(
         changes,
         IO_PARALLELISM,
         async (change) => files.write(change.file, change.after)
@@ -20803,13 +20819,10 @@ async function run(config, ports, mode, options2 = {}) {
 }
 async function scanAll(found, files, config) {
   const isIgnored = compileImageGlobs(config.ignore);
-  const texts = new Array(found.length);
-  await forEachLimited(
-    found.map((file, i) => ({ file, i })),
+  const texts = await mapLimited(
+    found,
     IO_PARALLELISM,
-    async ({ file, i }) => {
-      texts[i] = await files.read(file).catch((error) => error);
-    }
+    async (file) => files.read(file).catch((error) => error)
   );
   const scanned = {
     sites: [],
@@ -20833,18 +20846,6 @@ async function scanAll(found, files, config) {
   return scanned;
 }
 var IO_PARALLELISM = 16;
-async function forEachLimited(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  );
-}
 function markIgnored(site, isIgnored) {
   const glob = site.ref === void 0 || site.skip !== void 0 ? void 0 : isIgnored(site.ref);
   if (glob === void 0) return site;
@@ -27039,20 +27040,6 @@ function manifestCreated(first) {
 function targetOf(request2) {
   const host = request2.registry === DOCKER_HUB2 ? DOCKER_HUB_API_HOST : request2.registry;
   return { registry: request2.registry, host, repository: request2.repository };
-}
-async function mapLimited(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  );
-  return results;
 }
 function optional(name, value) {
   return value === void 0 ? {} : { [name]: value };

@@ -7,6 +7,7 @@ import { applyEdits, verifyRewrite } from '../core/dockerfile-rewrite.js'
 import type { ImageSite } from '../core/dockerfile-scan.js'
 import { scanDockerfile } from '../core/dockerfile-scan.js'
 import { compileImageGlobs } from '../core/image-glob.js'
+import { mapLimited } from '../core/map-limited.js'
 import type { Plan, PlanRow } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
 import { buildRequests, secondLook } from '../core/requests.js'
@@ -67,7 +68,7 @@ export async function run(
   )
   if (mode === 'apply') {
     await logger.group('Write', async () => {
-      await forEachLimited(changes, IO_PARALLELISM, async change =>
+      await mapLimited(changes, IO_PARALLELISM, async change =>
         files.write(change.file, change.after)
       )
     })
@@ -94,15 +95,8 @@ async function scanAll(
   config: Config
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
-  const texts = new Array<string | Error>(found.length)
-  await forEachLimited(
-    found.map((file, i) => ({ file, i })),
-    IO_PARALLELISM,
-    async ({ file, i }) => {
-      texts[i] = await files
-        .read(file)
-        .catch((error: unknown) => error as Error)
-    }
+  const texts = await mapLimited(found, IO_PARALLELISM, async file =>
+    files.read(file).catch((error: unknown) => error as Error)
   )
   const scanned: Scanned = {
     sites: [],
@@ -128,24 +122,6 @@ async function scanAll(
 
 /** Files read or written at once: enough to hide I/O latency, few enough for fd limits. */
 const IO_PARALLELISM = 16
-
-/** Runs `fn` over `items` with at most `limit` in flight; results stay in order. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T
-      await fn(item)
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  )
-}
 
 function markIgnored(
   site: ImageSite,

@@ -4,6 +4,7 @@
  * needed), concurrency-limited, every image answered with a Resolution.
  */
 import { parseDigest } from '../core/digest.js'
+import { mapLimited } from '../core/map-limited.js'
 import type { Digest } from '../core/digest.js'
 import type {
   Resolution,
@@ -257,26 +258,6 @@ function targetOf(request: ResolveRequest): RepositoryTarget {
   const host =
     request.registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : request.registry
   return { registry: request.registry, host, repository: request.repository }
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; keeps order. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index] as T)
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker)
-  )
-  return results
 }
 
 /** `{ [name]: value }` when defined: exactOptionalPropertyTypes-friendly spreads. */
