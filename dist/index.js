@@ -33605,12 +33605,7 @@ async function publishGroup(group2, input, github, logger, failedKeys, result) {
         note: `Would update #${open3.number}.`
       });
     if (!current) await pushCommit(group2, input, github, text);
-    if (open3.title !== text.title || open3.body !== text.body) {
-      await github.updatePull(open3.number, {
-        title: text.title,
-        body: text.body
-      });
-    }
+    await syncPullText(open3, text, github);
     result.pushed.push({ group: group2, pull: open3, text });
     return outcome("updated", { pullRequestUrl: open3.url });
   }
@@ -33640,12 +33635,7 @@ async function createPull(group2, text, input, github, logger, result, outcome) 
   for (let asked = 1; created.kind === "exists"; asked++) {
     const [open3] = await github.pullsForBranch(group2.branch, "open");
     if (open3 !== void 0) {
-      if (open3.title !== text.title || open3.body !== text.body) {
-        await github.updatePull(open3.number, {
-          title: text.title,
-          body: text.body
-        });
-      }
+      await syncPullText(open3, text, github);
       await finishPull(open3, config, github, logger);
       result.pushed.push({ group: group2, pull: open3, text });
       return outcome("updated", { pullRequestUrl: open3.url });
@@ -33766,6 +33756,10 @@ function emptyGroup(previous, branch) {
     skipped: [],
     failed: []
   };
+}
+async function syncPullText(open3, text, github) {
+  if (open3.title === text.title && open3.body === text.body) return;
+  await github.updatePull(open3.number, { title: text.title, body: text.body });
 }
 
 // src/pipeline/rebuild.ts

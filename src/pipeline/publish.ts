@@ -124,12 +124,7 @@ async function publishGroup(
         note: `Would update #${open.number}.`
       })
     if (!current) await pushCommit(group, input, github, text)
-    if (open.title !== text.title || open.body !== text.body) {
-      await github.updatePull(open.number, {
-        title: text.title,
-        body: text.body
-      })
-    }
+    await syncPullText(open, text, github)
     result.pushed.push({ group, pull: open, text })
     return outcome('updated', { pullRequestUrl: open.url })
   }
@@ -173,12 +168,7 @@ async function createPull(
     // answer was lost (a 5xx retried): converge on that one.
     const [open] = await github.pullsForBranch(group.branch, 'open')
     if (open !== undefined) {
-      if (open.title !== text.title || open.body !== text.body) {
-        await github.updatePull(open.number, {
-          title: text.title,
-          body: text.body
-        })
-      }
+      await syncPullText(open, text, github)
       // Labels, reviewers, assignees and auto-merge are idempotent: when the
       // answer was lost nobody else applies them.
       await finishPull(open, config, github, logger)
@@ -340,4 +330,14 @@ function emptyGroup(previous: ProposedPlan, branch: string): UpdateGroup {
     skipped: [],
     failed: []
   }
+}
+
+/** Rewrites the title and body only when they differ: no edit, no notification. */
+async function syncPullText(
+  open: PullRequestInfo,
+  text: PullRequestText,
+  github: GitHubPort
+): Promise<void> {
+  if (open.title === text.title && open.body === text.body) return
+  await github.updatePull(open.number, { title: text.title, body: text.body })
 }
