@@ -58,12 +58,25 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
     ],
     packages: /^node:/
   },
+  // The Action's GitHub side, apart so the CLI bundle carries no Octokit.
+  'github-wiring': {
+    layers: ['github', 'files', 'pipeline', 'config'],
+    packages: /^$/
+  },
   cli: {
     layers: ['cli', 'wiring', 'pipeline', 'config', 'core', 'log', 'version'],
     packages: /^node:/
   },
   action: {
-    layers: ['action', 'wiring', 'pipeline', 'config', 'core', 'log'],
+    layers: [
+      'action',
+      'wiring',
+      'github-wiring',
+      'pipeline',
+      'config',
+      'core',
+      'log'
+    ],
     packages: /^(node:|@actions\/)/
   },
   index: { layers: ['action'], packages: /^$/ },

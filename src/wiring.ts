@@ -1,23 +1,14 @@
 /**
- * The one composition root: both entries (CLI, Action) build their ports
- * here, so they cannot drift apart.
+ * The composition root both entries (CLI, Action) build their run ports
+ * with, so they cannot drift apart. The Action's GitHub side is wired in
+ * github-wiring.ts, which keeps Octokit out of the CLI's bundle.
  */
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import type { Config } from './config/config.js'
 import { ConfigError } from './config/config.js'
-import type { PublishConfig } from './config/publish-config.js'
 import { createFileStore } from './files/file-store.js'
-import { createTreeFileStore } from './files/tree-file-store.js'
-import { createGitHubPort } from './github/github-port.js'
-import { createOctokit } from './github/octokit.js'
-import type {
-  BaseSnapshot,
-  FileStore,
-  GitHubPort,
-  Logger,
-  RequestCounter
-} from './pipeline/ports.js'
+import type { FileStore, Logger, RequestCounter } from './pipeline/ports.js'
 import type { RunPorts } from './pipeline/run.js'
 import { RegistryClient } from './registry/client.js'
 import { dockerConfigCredentials } from './registry/credentials.js'
@@ -55,36 +46,4 @@ export async function buildPorts(
     ...(options.counter === undefined ? {} : { counter: options.counter })
   })
   return { files: options.files ?? createFileStore(), resolver, logger }
-}
-
-/** The GitHub API port for the Action's repository (GHES via GITHUB_API_URL). */
-export function buildGitHub(
-  config: PublishConfig,
-  logger: Logger,
-  env: Readonly<Record<string, string | undefined>>
-): GitHubPort {
-  // Test knobs for runs against a local API stand-in; GitHub's own pacing otherwise.
-  const write = Number(env['FRESHBASE_GITHUB_WRITE_INTERVAL_MS'] ?? NaN)
-  const unit = Number(env['FRESHBASE_GITHUB_RETRY_AFTER_UNIT_MS'] ?? NaN)
-  const octokit = createOctokit({
-    token: config.token,
-    baseUrl: config.apiUrl,
-    logger,
-    ...(Number.isFinite(write) && write >= 0 ? { writeIntervalMs: write } : {}),
-    ...(Number.isFinite(unit) && unit > 0 ? { retryAfterUnitMs: unit } : {})
-  })
-  return createGitHubPort(octokit, { owner: config.owner, repo: config.repo })
-}
-
-/** Files of the base branch head: workspace copies when identical, else blobs. */
-export function buildBaseFileStore(
-  base: BaseSnapshot,
-  github: GitHubPort,
-  workspace: string | undefined,
-  paths: readonly string[]
-): FileStore {
-  return createTreeFileStore(
-    { files: base.files, readBlob: async sha => github.readBlob(sha) },
-    { ...(workspace === undefined ? {} : { workspace }), paths }
-  )
 }

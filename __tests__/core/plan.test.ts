@@ -262,7 +262,7 @@ describe('buildRequests', () => {
 
     expect(
       [stale, platform, fresh].map(
-        r => r !== undefined && needsSecondLook(r, first)
+        (r, i) => r !== undefined && needsSecondLook(r, first[i])
       )
     ).toEqual([true, true, false])
   })

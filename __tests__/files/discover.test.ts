@@ -157,4 +157,17 @@ describe('writeFileAtomic', () => {
     await chmod(root, 0o755)
     expect(await readFile(file, 'utf8')).toBe('old')
   })
+
+  it('removes its temp file when the last step fails', async () => {
+    // A directory where the file should be: everything works up to the rename.
+    const target = path.join(root, 'Dockerfile')
+    await mkdir(target)
+    await writeFile(path.join(target, 'inside'), 'kept')
+
+    await expect(writeFileAtomic(target, 'new')).rejects.toThrow(
+      /could not write .*Dockerfile.*unchanged/
+    )
+    expect(await readdir(root)).toEqual(['Dockerfile'])
+    expect(await readFile(path.join(target, 'inside'), 'utf8')).toBe('kept')
+  })
 })

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { RawConfig, RawValue } from '../config/config.js'
 import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
-import { parseConfigFile } from '../config/config-file.js'
 import { hasFailures } from '../core/plan.js'
 import { createConsoleLogger } from '../log/logger.js'
 import { run } from '../pipeline/run.js'
@@ -146,6 +145,8 @@ async function readConfigFile(file: string): Promise<RawConfig> {
       `--config: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Pass the path of a YAML file.`
     ])
   })
+  // Loaded only when --config is given: the YAML parser is a third of the bundle.
+  const { parseConfigFile } = await import('../config/config-file.js')
   return parseConfigFile(
     file,
     text,

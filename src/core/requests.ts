@@ -16,25 +16,14 @@ export function buildRequests(
     { request: ResolveRequest; digests: Set<Digest> }
   >()
   for (const site of sites) {
-    const ref = site.ref
-    if (ref === undefined || site.skip !== undefined) continue
-    const key = canonicalKey(ref)
-    let entry = byKey.get(key)
+    const first = firstLook(site, registryMap)
+    if (first === undefined) continue
+    let entry = byKey.get(first.key)
     if (entry === undefined) {
-      entry = {
-        digests: new Set(),
-        request: {
-          key,
-          registry: registryMap[ref.registry] ?? ref.registry,
-          repository: ref.repository,
-          tag: ref.tag ?? 'latest',
-          currentDigests: [],
-          needsManifestBody: false
-        }
-      }
-      byKey.set(key, entry)
+      entry = { digests: new Set(), request: first }
+      byKey.set(first.key, entry)
     }
-    if (ref.digest !== undefined) entry.digests.add(ref.digest)
+    if (site.ref?.digest !== undefined) entry.digests.add(site.ref.digest)
     if (site.platform !== undefined) {
       entry.request = { ...entry.request, needsManifestBody: true }
     }
@@ -46,20 +35,40 @@ export function buildRequests(
 }
 
 /**
- * After the first (HEAD) pass: a changed image needs its index body when a
+ * The first look at a site's image: what the tag points to now (one HEAD).
+ * It needs nothing from the other sites, so it can go out while the rest of
+ * the repository is still being scanned. Undefined for sites not resolved.
+ */
+export function firstLook(
+  site: ImageSite,
+  registryMap: Readonly<Record<string, string>>
+): ResolveRequest | undefined {
+  const ref = site.ref
+  if (ref === undefined || site.skip !== undefined) return undefined
+  return {
+    key: canonicalKey(ref),
+    registry: registryMap[ref.registry] ?? ref.registry,
+    repository: ref.repository,
+    tag: ref.tag ?? 'latest',
+    currentDigests: [],
+    needsManifestBody: false
+  }
+}
+
+/**
+ * After the first (HEAD) look: a changed image needs its index body when a
  * site names a literal platform to check, when an old pin may be one
  * platform's manifest whose kind must be kept, or when a reviewer will read
  * its platforms (describeChanges).
  */
 export function needsSecondLook(
   request: ResolveRequest,
-  first: readonly Resolution[],
+  resolution: Resolution | undefined,
   describeChanges = false
 ): boolean {
-  const resolution = first.find(r => r.key === request.key)
   if (resolution?.kind !== 'resolved') return false
   const stalePins = request.currentDigests.some(d => d !== resolution.digest)
-  // The first pass already read and hashed the index (no digest header).
+  // The first look already read and hashed the index (no digest header).
   if (resolution.manifests !== undefined && !stalePins) return false
   const unpinned = request.currentDigests.length === 0
   return (
@@ -68,25 +77,20 @@ export function needsSecondLook(
 }
 
 /**
- * The requests of the second pass: changed images that need their index
- * body, carrying only the pins that differ from what the tag points to now.
+ * The second look at a changed image that needs its index body, carrying
+ * only the pins that differ from what the tag points to now; undefined when
+ * the first look is the answer.
  */
 export function secondLook(
-  requests: readonly ResolveRequest[],
-  first: readonly Resolution[],
+  request: ResolveRequest,
+  first: Resolution,
   describeChanges = false
-): ResolveRequest[] {
-  const byKey = new Map(first.map(r => [r.key, r]))
-  return requests
-    .filter(r => needsSecondLook(r, first, describeChanges))
-    .map(r => {
-      const resolution = byKey.get(r.key)
-      const now =
-        resolution?.kind === 'resolved' ? resolution.digest : undefined
-      return {
-        ...r,
-        needsManifestBody: true,
-        currentDigests: r.currentDigests.filter(d => d !== now)
-      }
-    })
+): ResolveRequest | undefined {
+  if (!needsSecondLook(request, first, describeChanges)) return undefined
+  const now = first.kind === 'resolved' ? first.digest : undefined
+  return {
+    ...request,
+    needsManifestBody: true,
+    currentDigests: request.currentDigests.filter(d => d !== now)
+  }
 }

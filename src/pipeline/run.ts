@@ -6,12 +6,14 @@ import type { Config } from '../config/config.js'
 import { applyEdits, verifyRewrite } from '../core/dockerfile-rewrite.js'
 import type { ImageSite } from '../core/dockerfile-scan.js'
 import { scanDockerfile } from '../core/dockerfile-scan.js'
+import { canonicalKey } from '../core/image-ref.js'
 import { compileImageGlobs } from '../core/image-glob.js'
 import { mapLimited } from '../core/map-limited.js'
-import type { Plan, PlanRow } from '../core/plan.js'
+import type { Plan, PlanRow, PlannedEdit } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
-import { buildRequests, secondLook } from '../core/requests.js'
-import type { Resolution } from '../core/resolution.js'
+import { buildRequests, firstLook, secondLook } from '../core/requests.js'
+import type { Resolution, ResolveRequest } from '../core/resolution.js'
+import { Slots } from '../core/slots.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'
 
 export interface FileChange {
@@ -55,26 +57,46 @@ export async function run(
   const found = await logger.group('Discover', async () =>
     files.discover(config)
   )
+  // Each image's first look goes out the moment the scanner meets it, so
+  // the registry round trips overlap the rest of the scan.
+  const firstLooks = new Map<string, Promise<Resolution>>()
   const scanned = await logger.group('Scan', async () =>
-    scanAll(found, files, config)
+    scanAll(found, files, config, site => {
+      const request = firstLook(site, config.registryMap)
+      if (request === undefined || firstLooks.has(request.key)) return
+      firstLooks.set(request.key, resolver.resolve(request))
+    })
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
-  const resolutions = await logger.group('Resolve', async () =>
-    resolveTwice(resolver, requests, options.describeChanges ?? true)
-  )
-  const planned = planUpdates(scanned.sites, resolutions, config)
-  const { plan, changes } = await logger.group('Rewrite', async () =>
-    Promise.resolve(rewriteAll(planned, scanned))
-  )
-  if (mode === 'apply') {
-    await logger.group('Write', async () => {
-      await mapLimited(changes, IO_PARALLELISM, async change =>
-        files.write(change.file, change.after)
+  const finals = new Map(
+    requests.map(request => [
+      request.key,
+      resolveTwice(
+        resolver,
+        request,
+        firstLooks.get(request.key),
+        options.describeChanges ?? true
       )
-    })
-  }
+    ])
+  )
+  // A file is planned, checked and (in apply mode) written as soon as its
+  // own images are resolved, while the registry still answers for others.
+  const write =
+    mode === 'apply'
+      ? async (change: FileChange) => files.write(change.file, change.after)
+      : undefined
+  const done = await logger.group(
+    mode === 'apply' ? 'Resolve and write' : 'Resolve and rewrite',
+    async () => finishFiles(scanned, finals, config, write)
+  )
+  const resolutions = await Promise.all(finals.values())
+  const changes = done.flatMap(d => (d.change === undefined ? [] : [d.change]))
   return {
-    plan,
+    plan: {
+      rows: [...scanned.problems, ...done.flatMap(d => d.plan.rows)],
+      files: done.flatMap(d => d.plan.files),
+      resolutions
+    },
     changes,
     filesScanned: found.length,
     uniqueImages: requests.length
@@ -89,35 +111,60 @@ interface Scanned {
   readonly problems: PlanRow[]
 }
 
+/**
+ * Reads and scans the files, IO_PARALLELISM at a time; each site is handed
+ * to `onSite` as soon as its file is scanned. The result keeps the files'
+ * order whatever order the reads finish in.
+ */
 async function scanAll(
   found: readonly string[],
   files: FileStore,
-  config: Config
+  config: Config,
+  onSite: (site: ImageSite) => void
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
-  const texts = await mapLimited(found, IO_PARALLELISM, async file =>
-    files.read(file).catch((error: unknown) => error as Error)
-  )
+  const pause = pauser()
+  const perFile = await mapLimited(found, IO_PARALLELISM, async file => {
+    const text = await files
+      .read(file)
+      .catch((error: unknown) => error as Error)
+    await pause()
+    if (text instanceof Error) return { ok: false as const, file, text }
+    const raw = scanDockerfile(file, text)
+    const sites = raw.map(site => markIgnored(site, isIgnored))
+    sites.forEach(onSite)
+    return { ok: true as const, file, text, raw, sites }
+  })
   const scanned: Scanned = {
     sites: [],
     texts: new Map(),
     scans: new Map(),
     problems: []
   }
-  found.forEach((file, i) => {
-    const text = texts[i]
-    if (text === undefined || text instanceof Error) {
-      scanned.problems.push(fileProblem(file, text?.message ?? 'not read'))
-      return
+  for (const result of perFile) {
+    if (!result.ok) {
+      scanned.problems.push(fileProblem(result.file, result.text.message))
+      continue
     }
-    scanned.texts.set(file, text)
-    const sites = scanDockerfile(file, text)
-    scanned.scans.set(file, sites)
-    for (const site of sites) {
-      scanned.sites.push(markIgnored(site, isIgnored))
-    }
-  })
+    scanned.texts.set(result.file, result.text)
+    scanned.scans.set(result.file, result.raw)
+    for (const site of result.sites) scanned.sites.push(site)
+  }
   return scanned
+}
+
+/**
+ * Reads that finish at once (local files) and scanning would keep the event
+ * loop to themselves until the last file: the registry answers to the first
+ * looks would wait. This gives the loop a turn every few milliseconds.
+ */
+function pauser(everyMs = 1): () => Promise<void> {
+  let last = performance.now()
+  return async () => {
+    if (performance.now() - last < everyMs) return
+    await new Promise<void>(resolve => setImmediate(resolve))
+    last = performance.now()
+  }
 }
 
 /** Files read or written at once: enough to hide I/O latency, few enough for fd limits. */
@@ -139,57 +186,108 @@ function markIgnored(
 }
 
 /**
- * One manifest HEAD per unique tag; a second request (GET by tag, hashed)
- * only for images whose digest changed: to verify the bytes, check literal
- * --platform values, keep single-platform pins and describe the change.
+ * One manifest HEAD per unique tag (the first look, usually already on its
+ * way); a second request (GET by tag, hashed) only for images whose digest
+ * changed: to verify the bytes, check literal --platform values, keep
+ * single-platform pins and describe the change.
  */
 async function resolveTwice(
   resolver: DigestResolver,
-  requests: ReturnType<typeof buildRequests>,
+  request: ResolveRequest,
+  pending: Promise<Resolution> | undefined,
   describeChanges: boolean
-): Promise<Resolution[]> {
-  const first = await resolver.resolveAll(
-    requests.map(r => ({ ...r, currentDigests: [], needsManifestBody: false }))
-  )
-  const again = secondLook(requests, first, describeChanges)
-  if (again.length === 0) return first
-  const second = new Map(
-    (await resolver.resolveAll(again)).map(r => [r.key, r])
-  )
-  return first.map(r => second.get(r.key) ?? r)
+): Promise<Resolution> {
+  const first =
+    (await pending) ??
+    (await resolver.resolve({
+      ...request,
+      currentDigests: [],
+      needsManifestBody: false
+    }))
+  const again = secondLook(request, first, describeChanges)
+  return again === undefined ? first : resolver.resolve(again)
 }
 
-function rewriteAll(
-  planned: Plan,
-  { texts, scans, problems }: Scanned
-): { plan: Plan; changes: FileChange[] } {
-  const changes: FileChange[] = []
-  const refused = new Map<string, string>()
-  for (const { file, edits } of planned.files) {
-    const before = texts.get(file) ?? ''
-    const applied = applyEdits(before, edits)
-    const verdict = applied.ok
-      ? verifyRewrite(file, before, applied.text, edits, scans.get(file))
-      : applied
-    if (applied.ok && verdict.ok)
-      changes.push({ file, before, after: applied.text })
-    else if (!verdict.ok) refused.set(file, verdict.error)
+interface FileDone {
+  readonly plan: Pick<Plan, 'rows' | 'files'>
+  readonly change?: FileChange
+}
+
+/**
+ * Per file, in the files' order: waits for the file's own images, plans it
+ * (planning never looks across files), applies the edits, re-scans the
+ * result and writes it, at most IO_PARALLELISM files at once. A file that
+ * fails the check or the write turns its pins and updates into failures
+ * naming it; the other files go on.
+ */
+async function finishFiles(
+  scanned: Scanned,
+  finals: ReadonlyMap<string, Promise<Resolution>>,
+  config: Config,
+  write: ((change: FileChange) => Promise<void>) | undefined
+): Promise<FileDone[]> {
+  const slots = new Slots(IO_PARALLELISM)
+  return Promise.all(
+    [...sitesByFile(scanned.sites)].map(async ([file, sites]) => {
+      const pending = new Map<string, Promise<Resolution>>()
+      for (const site of sites) {
+        const key = site.ref === undefined ? undefined : canonicalKey(site.ref)
+        const final = key === undefined ? undefined : finals.get(key)
+        if (key !== undefined && final !== undefined) pending.set(key, final)
+      }
+      const resolutions = await Promise.all(pending.values())
+      const plan = planUpdates(sites, resolutions, config)
+      const edits = plan.files[0]?.edits
+      if (edits === undefined) return { plan }
+      return slots.run(async () =>
+        rewriteFile(file, edits, plan, scanned, write)
+      )
+    })
+  )
+}
+
+async function rewriteFile(
+  file: string,
+  edits: readonly PlannedEdit[],
+  plan: Pick<Plan, 'rows' | 'files'>,
+  { texts, scans }: Scanned,
+  write: ((change: FileChange) => Promise<void>) | undefined
+): Promise<FileDone> {
+  const before = texts.get(file) ?? ''
+  const applied = applyEdits(before, edits)
+  const verdict = applied.ok
+    ? verifyRewrite(file, before, applied.text, edits, scans.get(file))
+    : applied
+  if (!verdict.ok) return refuse(plan, `${file}: not written: ${verdict.error}`)
+  if (!applied.ok) return { plan }
+  const change = { file, before, after: applied.text }
+  try {
+    await write?.(change)
+  } catch (error) {
+    return refuse(plan, (error as Error).message)
   }
-  const rows = planned.rows.map(row => {
-    const error = refused.get(row.file)
-    if (
-      error === undefined ||
-      (row.decision !== 'pin' && row.decision !== 'update')
-    )
-      return row
-    return {
-      ...row,
-      decision: 'failed' as const,
-      reason: `${row.file}: not written: ${error}`
-    }
-  })
-  const files = planned.files.filter(f => !refused.has(f.file))
-  return { plan: { ...planned, rows: [...problems, ...rows], files }, changes }
+  return { plan, change }
+}
+
+/** The file's pins and updates become failures with `reason`; nothing of it is written. */
+function refuse(plan: Pick<Plan, 'rows' | 'files'>, reason: string): FileDone {
+  const rows = plan.rows.map(row =>
+    row.decision === 'pin' || row.decision === 'update'
+      ? { ...row, decision: 'failed' as const, reason }
+      : row
+  )
+  return { plan: { rows, files: [] } }
+}
+
+/** Sites grouped by file, files in scan order (a Map keeps insertion order). */
+function sitesByFile(sites: readonly ImageSite[]): Map<string, ImageSite[]> {
+  const byFile = new Map<string, ImageSite[]>()
+  for (const site of sites) {
+    const list = byFile.get(site.file)
+    if (list === undefined) byFile.set(site.file, [site])
+    else list.push(site)
+  }
+  return byFile
 }
 
 function fileProblem(file: string, message: string): PlanRow {

@@ -4,7 +4,7 @@
  * fallback for loopback and insecure registries.
  */
 import { headFetch } from './head-fetch.js'
-import { RequestSlots } from './request-slots.js'
+import { Slots } from '../core/slots.js'
 import type { Logger, RequestCounter } from '../pipeline/ports.js'
 import { RegistryError } from './errors.js'
 import { asRegistryError, readResponse } from './http-response.js'
@@ -68,12 +68,10 @@ type Scheme = 'https' | 'http'
 export class RegistryHttp {
   private readonly schemes = new Map<string, Scheme>()
   private readonly probes = new Map<string, Promise<void>>()
-  private readonly slots: RequestSlots
+  private readonly slots: Slots
 
   constructor(private readonly options: HttpOptions) {
-    this.slots = new RequestSlots(
-      options.maxInFlight ?? Number.POSITIVE_INFINITY
-    )
+    this.slots = new Slots(options.maxInFlight ?? Number.POSITIVE_INFINITY)
   }
 
   /** True when `host` may be spoken to over plain HTTP (loopback or listed insecure). */

@@ -1,9 +1,10 @@
 /**
- * A counting semaphore: at most `limit` registry requests in flight, across
- * every image being resolved (an image can have a few requests going at once,
- * e.g. its index body and its old pins).
+ * A counting semaphore: at most `limit` calls of `run` in flight, whoever
+ * makes them. The registry client puts every request through one (an image
+ * can have a few requests going at once, e.g. its index body and its old
+ * pins); the pipeline bounds its file writes with another. Pure control flow.
  */
-export class RequestSlots {
+export class Slots {
   private active = 0
   private readonly waiting: (() => void)[] = []
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { RequestSlots } from '../../src/registry/request-slots.js'
+import { Slots } from '../../src/core/slots.js'
 
-describe('RequestSlots', () => {
+describe('Slots', () => {
   it('never runs more than the limit at once and runs everything', async () => {
-    const slots = new RequestSlots(3)
+    const slots = new Slots(3)
     let active = 0
     let peak = 0
     const done: number[] = []
@@ -27,7 +27,7 @@ describe('RequestSlots', () => {
   })
 
   it('frees the slot when the task fails', async () => {
-    const slots = new RequestSlots(1)
+    const slots = new Slots(1)
 
     await expect(
       slots.run(async () => Promise.reject(new Error('boom')))
