@@ -24054,6 +24054,11 @@ function branchFor(id, groupBy, prefix) {
   const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `${prefix}${groupBy}-${slug}-${fnv1a(id)}`;
 }
+function isGroupBranch(branch, prefix) {
+  if (!branch.startsWith(prefix)) return false;
+  const rest = branch.slice(prefix.length);
+  return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
+}
 function fnv1a(text) {
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) {
@@ -24346,6 +24351,7 @@ var OPERATION = {
   updated: "Updated",
   unchanged: "Unchanged",
   closed: "Closed",
+  deleted: "Branch deleted",
   declined: "Declined",
   "not-permitted": "Not permitted",
   "dry-run": "Dry run",
@@ -24510,6 +24516,9 @@ async function publish(input, github, logger) {
   }
   const closed = await closeObsolete(groups2, input, github, failedKeys);
   result.outcomes.push(...closed);
+  result.outcomes.push(
+    ...await deleteLeftoverBranches(groups2, input, github, failedKeys)
+  );
   return result;
 }
 async function publishGroup(group2, input, github, logger, failedKeys, result) {
@@ -24651,6 +24660,38 @@ async function closeObsolete(groups2, input, github, failedKeys) {
       operation: "closed",
       branch: pull.headRef,
       pullRequestUrl: pull.url
+    });
+  }
+  return outcomes;
+}
+async function deleteLeftoverBranches(groups2, input, github, failedKeys) {
+  const { config } = input;
+  if (failedKeys.size > 0) return [];
+  const active = new Set(groups2.map((g) => g.branch));
+  const open2 = new Set(
+    (await github.openPullsWithPrefix(config.branchPrefix)).map((p) => p.headRef)
+  );
+  const leftovers = (await github.branchesWithPrefix(config.branchPrefix)).filter(
+    (branch) => isGroupBranch(branch, config.branchPrefix) && !active.has(branch) && !open2.has(branch)
+  );
+  const outcomes = [];
+  for (const branch of leftovers) {
+    const group2 = emptyGroup({ version: 1, group: branch, targets: {} }, branch);
+    if (config.dryRun) {
+      outcomes.push({
+        group: group2,
+        operation: "dry-run",
+        branch,
+        note: `Would delete ${branch}: no pull request is open from it and the base branch already has what it proposed.`
+      });
+      continue;
+    }
+    await github.deleteBranch(branch);
+    outcomes.push({
+      group: group2,
+      operation: "deleted",
+      branch,
+      note: `${branch} had no open pull request and nothing left to propose; deleted.`
     });
   }
   return outcomes;
@@ -25048,6 +25089,17 @@ async function pointBranch(octokit, at, branch, sha, exists2, retried) {
     );
   }
 }
+async function branchesWithPrefix(octokit, at, prefix) {
+  try {
+    const refs = await octokit.rest.git.listMatchingRefs({
+      ...at,
+      ref: `heads/${prefix}`
+    });
+    return refs.data.map((r) => r.ref.replace(/^refs\/heads\//, "")).filter((name) => name.startsWith(prefix));
+  } catch (error2) {
+    throw wrap(`listing the branches that start with "${prefix}"`, error2);
+  }
+}
 async function deleteBranch(octokit, at, branch) {
   try {
     await octokit.rest.git.deleteRef({ ...at, ref: `heads/${branch}` });
@@ -25276,6 +25328,7 @@ function createGitHubPort(octokit, coordinates) {
     commitFiles: async (base, files, message) => commitFiles(octokit, at, base, files, message),
     pushBranch: async (branch, sha) => pushBranch(octokit, at, branch, sha),
     deleteBranch: async (branch) => deleteBranch(octokit, at, branch),
+    branchesWithPrefix: async (prefix) => branchesWithPrefix(octokit, at, prefix),
     pullsForBranch: async (branch, state) => pullsForBranch(octokit, at, branch, state),
     openPullsWithPrefix: async (prefix) => openPullsWithPrefix(octokit, at, prefix),
     createPull: async (input) => {

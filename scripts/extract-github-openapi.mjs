@@ -37,6 +37,7 @@ const SPEC_FILE = `generated/${DESCRIPTION}.json`
 const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/git/ref/{ref}'],
+  ['get', '/repos/{owner}/{repo}/git/matching-refs/{ref}'],
   ['get', '/repos/{owner}/{repo}/git/commits/{commit_sha}'],
   ['get', '/repos/{owner}/{repo}/git/trees/{tree_sha}'],
   ['get', '/repos/{owner}/{repo}/git/blobs/{file_sha}'],

@@ -241,6 +241,64 @@ describe('a fault on the pull request calls', () => {
     })
   })
 
+  it('500 on pull request creation, then the base gets the digests another way: the next run deletes the leftover branch and nothing else', async () => {
+    const s = await h.standIn()
+    s.failNext(
+      { operationId: 'pulls/create' },
+      { status: 500, body: { message: 'Server Error' } },
+      4
+    )
+    const failed = await h.act(s)
+    expect(failed.code).toBe(1)
+    expect([...(await freshbaseBranches(s)).keys()]).toEqual(['freshbase/all'])
+    // A human pins the base by hand, exactly as the branch proposed.
+    for (const file of ['Dockerfile', 'worker/Dockerfile']) {
+      const pinned = (await s.readFile('freshbase/all', file)) ?? ''
+      await s.commitFile('main', file, pinned, `pin ${file}`)
+    }
+    // A branch under the prefix that Freshbase did not name is never touched.
+    const mainHead = (await s.branchHead('main')) ?? ''
+    await git('update-ref', 'refs/heads/freshbase/experiment', mainHead)
+
+    const next = await h.act(s)
+
+    expect(next.code, next.stdout).toBe(0)
+    expect(next.outputs['pull-request-operation']).toBe('deleted')
+    expect(next.summary).toContain('Branch deleted')
+    expect([...(await freshbaseBranches(s)).keys()]).toEqual([
+      'freshbase/experiment'
+    ])
+    expect(s.pulls).toEqual([])
+    const again = await h.act(s)
+    expect(again.code, again.stdout).toBe(0)
+    expect(again.outputs['pull-request-operation']).toBe('none')
+    expect(
+      s.writes().filter(w => w.operationId === 'git/delete-ref')
+    ).toHaveLength(1)
+
+    recordFault({
+      suite: 'github',
+      fault:
+        '500 on pull request creation, then the base branch gets the digests by hand',
+      userSees:
+        "next run: 'freshbase/all had no open pull request and nothing left to propose; deleted.'",
+      verified: [
+        'leftover branch deleted',
+        'a branch Freshbase did not name kept',
+        'no pull request opened',
+        'no token in output'
+      ]
+    })
+
+    async function git(...args: string[]): Promise<void> {
+      const { execFile } = await import('node:child_process')
+      const { promisify } = await import('node:util')
+      await promisify(execFile)('git', args, {
+        env: { ...process.env, GIT_DIR: s.gitDir }
+      })
+    }
+  })
+
   it('500 after GitHub opened the pull request (answer lost): the retry finds it, and it still gets its labels, reviewers and assignees', async () => {
     const s = await h.standIn()
     s.failNext(

@@ -106,6 +106,13 @@ export function branchFor(
   return `${prefix}${groupBy}-${slug}-${fnv1a(id)}`
 }
 
+/** Whether `branch` has the shape branchFor gives (under `prefix`), for any group. */
+export function isGroupBranch(branch: string, prefix: string): boolean {
+  if (!branch.startsWith(prefix)) return false
+  const rest = branch.slice(prefix.length)
+  return rest === 'all' || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest)
+}
+
 /** 32-bit FNV-1a as 8 hex digits: stable, tiny, no I/O (core is pure). */
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5

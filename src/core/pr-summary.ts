@@ -24,6 +24,7 @@ const OPERATION: Readonly<Record<GroupOutcome['operation'], string>> = {
   updated: 'Updated',
   unchanged: 'Unchanged',
   closed: 'Closed',
+  deleted: 'Branch deleted',
   declined: 'Declined',
   'not-permitted': 'Not permitted',
   'dry-run': 'Dry run',

@@ -83,6 +83,7 @@ export interface GroupOutcome {
     | 'updated'
     | 'unchanged'
     | 'closed'
+    | 'deleted'
     | 'declined'
     | 'not-permitted'
     | 'dry-run'

@@ -201,6 +201,24 @@ async function pointBranch(
   }
 }
 
+export async function branchesWithPrefix(
+  octokit: GitHubClient,
+  at: RepoCoordinates,
+  prefix: string
+): Promise<string[]> {
+  try {
+    const refs = await octokit.rest.git.listMatchingRefs({
+      ...at,
+      ref: `heads/${prefix}`
+    })
+    return refs.data
+      .map(r => r.ref.replace(/^refs\/heads\//, ''))
+      .filter(name => name.startsWith(prefix))
+  } catch (error) {
+    throw wrap(`listing the branches that start with "${prefix}"`, error)
+  }
+}
+
 export async function deleteBranch(
   octokit: GitHubClient,
   at: RepoCoordinates,

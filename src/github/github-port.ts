@@ -43,6 +43,8 @@ export function createGitHubPort(
       git.commitFiles(octokit, at, base, files, message),
     pushBranch: async (branch, sha) => git.pushBranch(octokit, at, branch, sha),
     deleteBranch: async branch => git.deleteBranch(octokit, at, branch),
+    branchesWithPrefix: async prefix =>
+      git.branchesWithPrefix(octokit, at, prefix),
     pullsForBranch: async (branch, state) =>
       pulls.pullsForBranch(octokit, at, branch, state),
     openPullsWithPrefix: async prefix =>

@@ -111,6 +111,8 @@ export interface GitHubPort {
   /** Points the branch at sha (create, or force-move); settles races by re-reading. */
   pushBranch(branch: string, sha: string): Promise<void>
   deleteBranch(branch: string): Promise<void>
+  /** Names of the branches (without refs/heads/) that start with `prefix`. */
+  branchesWithPrefix(prefix: string): Promise<string[]>
   /** Pull requests whose head is this repository's `branch`, newest first. */
   pullsForBranch(
     branch: string,

@@ -8,7 +8,7 @@
  */
 import type { PublishConfig } from '../config/publish-config.js'
 import type { UpdateGroup } from '../core/groups.js'
-import { groupTexts, groupUpdates } from '../core/groups.js'
+import { groupTexts, groupUpdates, isGroupBranch } from '../core/groups.js'
 import type { Plan } from '../core/plan.js'
 import type {
   GroupOutcome,
@@ -78,6 +78,9 @@ export async function publish(
   }
   const closed = await closeObsolete(groups, input, github, failedKeys)
   result.outcomes.push(...closed)
+  result.outcomes.push(
+    ...(await deleteLeftoverBranches(groups, input, github, failedKeys))
+  )
   return result
 }
 
@@ -277,6 +280,57 @@ async function closeObsolete(
       operation: 'closed',
       branch: pull.headRef,
       pullRequestUrl: pull.url
+    })
+  }
+  return outcomes
+}
+
+/**
+ * Branches of ours that no group of this run needs and no pull request is
+ * open from: left by a run that pushed and then failed to open the pull
+ * request (or by a merge in a repository that keeps merged branches), after
+ * which the base branch got the digests. Only names of the shape Freshbase
+ * gives its branches are touched, and nothing is deleted when a lookup
+ * failed: the failed image may be why a group is missing from this run.
+ */
+async function deleteLeftoverBranches(
+  groups: readonly UpdateGroup[],
+  input: PublishInput,
+  github: GitHubPort,
+  failedKeys: ReadonlySet<string>
+): Promise<GroupOutcome[]> {
+  const { config } = input
+  if (failedKeys.size > 0) return []
+  const active = new Set(groups.map(g => g.branch))
+  const open = new Set(
+    (await github.openPullsWithPrefix(config.branchPrefix)).map(p => p.headRef)
+  )
+  const leftovers = (
+    await github.branchesWithPrefix(config.branchPrefix)
+  ).filter(
+    branch =>
+      isGroupBranch(branch, config.branchPrefix) &&
+      !active.has(branch) &&
+      !open.has(branch)
+  )
+  const outcomes: GroupOutcome[] = []
+  for (const branch of leftovers) {
+    const group = emptyGroup({ version: 1, group: branch, targets: {} }, branch)
+    if (config.dryRun) {
+      outcomes.push({
+        group,
+        operation: 'dry-run',
+        branch,
+        note: `Would delete ${branch}: no pull request is open from it and the base branch already has what it proposed.`
+      })
+      continue
+    }
+    await github.deleteBranch(branch)
+    outcomes.push({
+      group,
+      operation: 'deleted',
+      branch,
+      note: `${branch} had no open pull request and nothing left to propose; deleted.`
     })
   }
   return outcomes

@@ -98,6 +98,22 @@ export class GitStore {
     return out?.trim()
   }
 
+  /** Every ref whose full name starts with `prefix` (GitHub matches by prefix, not by path component). */
+  async matchingRefs(prefix: string) {
+    const out = await this.run([
+      'for-each-ref',
+      '--format=%(refname) %(objectname)'
+    ])
+    return out
+      .split('\n')
+      .filter(line => line !== '')
+      .map(line => {
+        const [ref = '', sha = ''] = line.split(' ')
+        return { ref, sha }
+      })
+      .filter(({ ref }) => ref.startsWith(prefix))
+  }
+
   /** A tree sha from a tree, commit or ref name. */
   async resolveTree(rev: string) {
     if (rev.startsWith('-')) return undefined

@@ -26,6 +26,19 @@ export async function getRef(
   return { status: 200, body: refView(state, ref, sha) }
 }
 
+/** GitHub answers 200 with an empty list when nothing matches. */
+export async function listMatchingRefs(
+  state: RepositoryState,
+  input: ApiInput
+): Promise<Reply> {
+  const prefix = `refs/${stringParam(input, 'ref')}`
+  const refs = await state.git.matchingRefs(prefix)
+  return {
+    status: 200,
+    body: refs.map(({ ref, sha }) => refView(state, ref, sha))
+  }
+}
+
 export async function getCommit(
   state: RepositoryState,
   input: ApiInput

@@ -10,6 +10,7 @@ import {
   getBlob,
   getCommit,
   getRef,
+  listMatchingRefs,
   getTree,
   updateRef
 } from './routes-git.js'
@@ -34,6 +35,7 @@ export function routeHandlers(
   return {
     'repos/get': () => getRepository(state),
     'git/get-ref': async input => getRef(state, input),
+    'git/list-matching-refs': async input => listMatchingRefs(state, input),
     'git/get-commit': async input => getCommit(state, input),
     'git/get-tree': async input => getTree(state, input),
     'git/get-blob': async input => getBlob(state, input),
