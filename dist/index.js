@@ -24100,16 +24100,50 @@ function proposedPlan(group2) {
   ]);
   return { version: 1, group: group2.id, targets: sortedRecord(entries) };
 }
+var PLAN_BUDGET = 32768;
 function planComment(plan2) {
-  const json = JSON.stringify({
-    version: plan2.version,
+  const full = commentOf({
+    version: 1,
     group: plan2.group,
     targets: plan2.targets
-  }).replace(
+  });
+  if (plan2.version === 1 && full.length <= PLAN_BUDGET) return full;
+  const compact = {
+    version: 2,
+    group: plan2.group,
+    fingerprint: fingerprintOf(plan2)
+  };
+  const keys = plannedKeys(plan2);
+  const withKeys = commentOf({ ...compact, keys });
+  return keys !== void 0 && withKeys.length <= PLAN_BUDGET ? withKeys : commentOf(compact);
+}
+function commentOf(value) {
+  const json = JSON.stringify(value).replace(
     /[<>&]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
   return `<!-- ${MARKER} ${json} -->`;
+}
+function plannedKeys(plan2) {
+  if (plan2.version === 2) return plan2.keys;
+  const keys = Object.keys(plan2.targets).map(
+    (t) => t.slice(t.lastIndexOf(" ") + 1)
+  );
+  return [...new Set(keys)].sort(byCodeUnit);
+}
+function fingerprintOf(plan2) {
+  if (plan2.fingerprint !== void 0) return plan2.fingerprint;
+  const text = JSON.stringify(plan2.targets);
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  let a = 0xcbf29ce484222325n;
+  let b = 0x84222325cbf29ce4n;
+  for (let i = 0; i < text.length; i++) {
+    const c = BigInt(text.charCodeAt(i));
+    a = (a ^ c) * prime & mask;
+    b = (b ^ c) * prime & mask;
+  }
+  return a.toString(16).padStart(16, "0") + b.toString(16).padStart(16, "0");
 }
 function parseProposedPlan(body) {
   if (typeof body !== "string") return void 0;
@@ -24124,7 +24158,9 @@ function parseProposedPlan(body) {
   } catch {
     return void 0;
   }
-  if (!isRecord(value) || value["version"] !== 1) return void 0;
+  if (!isRecord(value)) return void 0;
+  if (value["version"] === 2) return compactPlan(value);
+  if (value["version"] !== 1) return void 0;
   const group2 = value["group"];
   const targets = value["targets"];
   if (typeof group2 !== "string" || !isRecord(targets)) return void 0;
@@ -24136,8 +24172,20 @@ function parseProposedPlan(body) {
   }
   return { version: 1, group: group2, targets: sortedRecord(entries) };
 }
+function compactPlan(value) {
+  const { group: group2, fingerprint, keys } = value;
+  if (typeof group2 !== "string" || typeof fingerprint !== "string")
+    return void 0;
+  if (!/^[0-9a-f]{32}$/.test(fingerprint)) return void 0;
+  const plan2 = { version: 2, group: group2, targets: {}, fingerprint };
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string"))
+    return plan2;
+  return { ...plan2, keys };
+}
 function samePlan(a, b) {
-  if (a.version !== b.version || a.group !== b.group) return false;
+  if (a.group !== b.group) return false;
+  if (a.version === 2 || b.version === 2)
+    return fingerprintOf(a) === fingerprintOf(b);
   const keys = Object.keys(a.targets);
   return keys.length === Object.keys(b.targets).length && keys.every(
     (key) => Object.hasOwn(b.targets, key) && b.targets[key] === a.targets[key]
@@ -24174,19 +24222,41 @@ function fitBlocks(blocks, fits) {
 }
 function renderBlocks(blocks, optional, budget) {
   let left = budget;
-  const parts = blocks.map((block) => {
-    if (block.kind === "text") return block.text;
-    if (block.kind === "optional") return optional ? block.text : block.fallback;
+  const parts = [];
+  let dropped = { rows: 0, tables: 0 };
+  const flush = () => {
+    if (dropped.rows > 0) parts.push(droppedLine(dropped.rows, dropped.tables));
+    dropped = { rows: 0, tables: 0 };
+  };
+  for (const block of blocks) {
+    if (block.kind !== "rows") {
+      flush();
+      if (block.kind === "text") parts.push(block.text);
+      else parts.push(optional ? block.text : block.fallback);
+      continue;
+    }
     const shown = Math.min(left, block.rows.length);
     left -= shown;
     const omitted = block.rows.length - shown;
-    const kept = block.rows.slice(0, shown);
-    return [
-      shown === 0 ? "" : [block.head, ...kept].filter(isText).join("\n"),
-      omitted === 0 ? "" : `\u2026 and ${omitted} more.`
-    ].filter((p) => p !== "").join("\n\n");
-  });
+    if (shown === 0) {
+      if (omitted > 0)
+        dropped = { rows: dropped.rows + omitted, tables: dropped.tables + 1 };
+      continue;
+    }
+    flush();
+    parts.push(
+      [
+        block.title ?? "",
+        [block.head, ...block.rows.slice(0, shown)].filter(isText).join("\n"),
+        omitted === 0 ? "" : `\u2026 and ${omitted} more.`
+      ].filter((p) => p !== "").join("\n\n")
+    );
+  }
+  flush();
   return parts.filter((p) => p !== "").join("\n\n");
+}
+function droppedLine(rows, tables) {
+  return tables === 1 ? `\u2026 and ${rows} more.` : `\u2026 and ${rows} more in ${tables} more tables.`;
 }
 var isText = (s) => s !== void 0;
 function plural(count, noun) {
@@ -24256,8 +24326,12 @@ function updateTables(updates, images, heading) {
   return files.flatMap((file) => {
     const rows = updates.filter((u) => u.file === file).sort((a, b) => a.line - b.line || byCodeUnit2(a.image, b.image)).map((u) => updateRow(u, images.get(u.key)));
     return [
-      textBlock(`${heading} ${inlineCode(file)}`),
-      { kind: "rows", head: UPDATE_HEAD, rows }
+      {
+        kind: "rows",
+        title: `${heading} ${inlineCode(file)}`,
+        head: UPDATE_HEAD,
+        rows
+      }
     ];
   });
 }
@@ -24708,9 +24782,8 @@ function touchesFailure(previous, failedKeys) {
   if (failedKeys.size === 0) return false;
   if (previous === void 0) return false;
   if (failedKeys.has("*")) return true;
-  return Object.keys(previous.targets).some(
-    (target) => failedKeys.has(target.slice(target.lastIndexOf(" ") + 1))
-  );
+  const keys = plannedKeys(previous);
+  return keys === void 0 || keys.some((key) => failedKeys.has(key));
 }
 function textFor(group2, input) {
   const defaults = DEFAULT_TEMPLATES[input.config.groupBy];

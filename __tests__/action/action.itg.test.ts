@@ -155,6 +155,37 @@ describe('the action', () => {
     expect(s.writes().length).toBe(writesAfterFirst)
   })
 
+  it("keeps a 300-file proposal under GitHub's body limit and still knows it next run", async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++) {
+      files[`services/svc-${String(i).padStart(3, '0')}/Dockerfile`] =
+        'FROM node:20\n'
+    }
+    const s = await startGitHubStandIn({
+      owner: OWNER,
+      repo: REPO,
+      files,
+      token: TOKEN
+    })
+    standIns.push(s)
+
+    const first = await act(s)
+    const writes = s.writes().length
+    const second = await act(s)
+
+    expect(first.code, first.stdout + first.stderr).toBe(0)
+    expect(first.outputs['pull-request-operation']).toBe('created')
+    const body = s.pulls[0]?.body ?? ''
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(body).toMatch(/more in \d+ more tables\./)
+    expect(parseProposedPlan(body)?.version).toBe(2)
+    expect(
+      await s.readFile('freshbase/all', 'services/svc-299/Dockerfile')
+    ).toBe(`FROM node:20@${node.indexDigest}\n`)
+    expect(second.outputs['pull-request-operation']).toBe('unchanged')
+    expect(s.writes().length).toBe(writes)
+  })
+
   it('updates the same pull request when the tag moves, and rebuilds on a moved base', async () => {
     const s = await standIn()
     await act(s)

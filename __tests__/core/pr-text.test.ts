@@ -17,6 +17,8 @@ import {
   inlineCode,
   parseProposedPlan,
   planComment,
+  PLAN_BUDGET,
+  plannedKeys,
   proposedPlan,
   renderPullRequest,
   renderSummary,
@@ -369,6 +371,51 @@ describe('the hidden plan block', () => {
       [`Dockerfile ${NODE}`]: `${d('a')},${d('f')}`
     })
     expect(parseProposedPlan(planComment(plan))).toEqual(plan)
+  })
+
+  it('writes a fingerprint (version 2) when the targets would not fit a PR body', () => {
+    // 3,000 files over 50 images: the full block alone would be ~400 KB.
+    const many = group(
+      Array.from({ length: 3000 }, (_, i) => ({
+        ...pin,
+        file: `services/svc-${i}/Dockerfile`,
+        key: `docker.io/library/img${i % 50}:1`,
+        to: d((i % 10).toString())
+      }))
+    )
+    const body = renderPullRequest(input(many)).body
+    const read = parseProposedPlan(body)
+
+    expect(body.length).toBeLessThanOrEqual(PR_BODY_LIMIT)
+    expect(read?.version).toBe(2)
+    expect(read?.targets).toEqual({})
+    expect(read && plannedKeys(read)).toHaveLength(50)
+    expect(read !== undefined && samePlan(read, proposedPlan(many))).toBe(true)
+    // One digest of 3,000 changed: no longer the same proposal.
+    const moved = group(
+      many.updates.map((u, i) => (i === 1234 ? { ...u, to: d('f') } : u))
+    )
+    expect(read !== undefined && samePlan(read, proposedPlan(moved))).toBe(
+      false
+    )
+    expect(planComment(proposedPlan(many)).length).toBeLessThanOrEqual(
+      PLAN_BUDGET
+    )
+  })
+
+  it('leaves the keys out of a version 2 block when even they do not fit, and says so', () => {
+    const huge = group(
+      Array.from({ length: 1000 }, (_, i) => ({
+        ...pin,
+        file: `f${i}/Dockerfile`,
+        key: `registry.example.com/team/a-rather-long-repository-name-${i}:1.2.3`
+      }))
+    )
+    const read = parseProposedPlan(planComment(proposedPlan(huge)))
+
+    expect(read?.version).toBe(2)
+    expect(read && plannedKeys(read)).toBeUndefined()
+    expect(read !== undefined && samePlan(read, proposedPlan(huge))).toBe(true)
   })
 
   it('never lets the JSON close the comment', () => {

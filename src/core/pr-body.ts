@@ -23,6 +23,8 @@ export type Block =
   | { readonly kind: 'text'; readonly text: string }
   | {
       readonly kind: 'rows'
+      /** A heading shown only with at least one of the rows. */
+      readonly title?: string
       readonly head?: string
       readonly rows: readonly string[]
     }
@@ -65,21 +67,48 @@ function renderBlocks(
   budget: number
 ): string {
   let left = budget
-  const parts = blocks.map(block => {
-    if (block.kind === 'text') return block.text
-    if (block.kind === 'optional') return optional ? block.text : block.fallback
+  const parts: string[] = []
+  // Tables left out whole (with their titles) are counted in one line, so
+  // thousands of files cost one sentence, not a heading each.
+  let dropped = { rows: 0, tables: 0 }
+  const flush = (): void => {
+    if (dropped.rows > 0) parts.push(droppedLine(dropped.rows, dropped.tables))
+    dropped = { rows: 0, tables: 0 }
+  }
+  for (const block of blocks) {
+    if (block.kind !== 'rows') {
+      flush()
+      if (block.kind === 'text') parts.push(block.text)
+      else parts.push(optional ? block.text : block.fallback)
+      continue
+    }
     const shown = Math.min(left, block.rows.length)
     left -= shown
     const omitted = block.rows.length - shown
-    const kept = block.rows.slice(0, shown)
-    return [
-      shown === 0 ? '' : [block.head, ...kept].filter(isText).join('\n'),
-      omitted === 0 ? '' : `… and ${omitted} more.`
-    ]
-      .filter(p => p !== '')
-      .join('\n\n')
-  })
+    if (shown === 0) {
+      if (omitted > 0)
+        dropped = { rows: dropped.rows + omitted, tables: dropped.tables + 1 }
+      continue
+    }
+    flush()
+    parts.push(
+      [
+        block.title ?? '',
+        [block.head, ...block.rows.slice(0, shown)].filter(isText).join('\n'),
+        omitted === 0 ? '' : `… and ${omitted} more.`
+      ]
+        .filter(p => p !== '')
+        .join('\n\n')
+    )
+  }
+  flush()
   return parts.filter(p => p !== '').join('\n\n')
+}
+
+function droppedLine(rows: number, tables: number): string {
+  return tables === 1
+    ? `… and ${rows} more.`
+    : `… and ${rows} more in ${tables} more tables.`
 }
 
 const isText = (s: string | undefined): s is string => s !== undefined
@@ -189,8 +218,12 @@ export function updateTables(
       .sort((a, b) => a.line - b.line || byCodeUnit(a.image, b.image))
       .map(u => updateRow(u, images.get(u.key)))
     return [
-      textBlock(`${heading} ${inlineCode(file)}`),
-      { kind: 'rows', head: UPDATE_HEAD, rows }
+      {
+        kind: 'rows',
+        title: `${heading} ${inlineCode(file)}`,
+        head: UPDATE_HEAD,
+        rows
+      }
     ]
   })
 }

@@ -22,8 +22,10 @@ export {
 } from './pr-body.js'
 export { SUMMARY_LIMIT_BYTES, renderSummary } from './pr-summary.js'
 export {
+  PLAN_BUDGET,
   parseProposedPlan,
   planComment,
+  plannedKeys,
   proposedPlan,
   samePlan
 } from './proposed-plan.js'
@@ -66,13 +68,19 @@ export interface PullRequestText {
 
 /** The hidden block: what this PR proposes, per file and image. */
 export interface ProposedPlan {
-  readonly version: 1
+  /** 1: every target written out; 2: too many for a PR body, a fingerprint instead. */
+  readonly version: 1 | 2
   readonly group: string
   /**
    * `${file} ${key}` → digest, sorted by key. When one file pins one key to
    * several digests (per-platform pins), they are sorted and comma-joined.
+   * Empty when read back from a version 2 block.
    */
   readonly targets: Readonly<Record<string, string>>
+  /** Version 2: a hash of the full targets (samePlan compares it). */
+  readonly fingerprint?: string
+  /** Version 2: the image keys, when even they fit; absent means "any image". */
+  readonly keys?: readonly string[]
 }
 
 /** One group's outcome, for the job summary. */

@@ -28,19 +28,74 @@ export function proposedPlan(group: UpdateGroup): ProposedPlan {
 }
 
 /**
+ * Most a block may take of the 65,536 characters GitHub allows a PR body;
+ * the tables before it are cut to fit, the block never is.
+ */
+export const PLAN_BUDGET = 32_768
+
+/**
  * `<!-- freshbase:plan {json} -->` on one line. `<`, `>` and `&` only occur
  * inside JSON strings, where \u escapes keep `-->` (and `--!>`) out.
+ *
+ * A plan whose targets do not fit PLAN_BUDGET (hundreds of files in one
+ * pull request) is written as version 2: a fingerprint of the targets, and
+ * the image keys when they fit. It still tells "already proposed" from
+ * "changed"; only a failed lookup then keeps the PR whatever image failed.
  */
 export function planComment(plan: ProposedPlan): string {
-  const json = JSON.stringify({
-    version: plan.version,
+  const full = commentOf({
+    version: 1,
     group: plan.group,
     targets: plan.targets
-  }).replace(
+  })
+  if (plan.version === 1 && full.length <= PLAN_BUDGET) return full
+  const compact = {
+    version: 2,
+    group: plan.group,
+    fingerprint: fingerprintOf(plan)
+  }
+  const keys = plannedKeys(plan)
+  const withKeys = commentOf({ ...compact, keys })
+  return keys !== undefined && withKeys.length <= PLAN_BUDGET
+    ? withKeys
+    : commentOf(compact)
+}
+
+function commentOf(value: Record<string, unknown>): string {
+  const json = JSON.stringify(value).replace(
     /[<>&]/g,
     c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
   )
   return `<!-- ${MARKER} ${json} -->`
+}
+
+/** The image keys a plan touches; undefined when the block did not keep them. */
+export function plannedKeys(plan: ProposedPlan): readonly string[] | undefined {
+  if (plan.version === 2) return plan.keys
+  const keys = Object.keys(plan.targets).map(t =>
+    t.slice(t.lastIndexOf(' ') + 1)
+  )
+  return [...new Set(keys)].sort(byCodeUnit)
+}
+
+/**
+ * 128 bits (two 64-bit FNV-1a with different offsets) over the sorted
+ * targets: an equality check across runs, not a defence against someone
+ * who can edit the PR body anyway. Pure, so core needs no crypto.
+ */
+function fingerprintOf(plan: ProposedPlan): string {
+  if (plan.fingerprint !== undefined) return plan.fingerprint
+  const text = JSON.stringify(plan.targets)
+  const prime = 0x100000001b3n
+  const mask = 0xffffffffffffffffn
+  let a = 0xcbf29ce484222325n
+  let b = 0x84222325cbf29ce4n
+  for (let i = 0; i < text.length; i++) {
+    const c = BigInt(text.charCodeAt(i))
+    a = ((a ^ c) * prime) & mask
+    b = ((b ^ c) * prime) & mask
+  }
+  return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0')
 }
 
 /** The last well-formed block in `body`, or undefined. Never throws. */
@@ -59,7 +114,9 @@ export function parseProposedPlan(
   } catch {
     return undefined
   }
-  if (!isRecord(value) || value['version'] !== 1) return undefined
+  if (!isRecord(value)) return undefined
+  if (value['version'] === 2) return compactPlan(value)
+  if (value['version'] !== 1) return undefined
   const group = value['group']
   const targets = value['targets']
   if (typeof group !== 'string' || !isRecord(targets)) return undefined
@@ -72,9 +129,22 @@ export function parseProposedPlan(
   return { version: 1, group, targets: sortedRecord(entries) }
 }
 
-/** Same group, same targets, same digests. */
+function compactPlan(value: Record<string, unknown>): ProposedPlan | undefined {
+  const { group, fingerprint, keys } = value
+  if (typeof group !== 'string' || typeof fingerprint !== 'string')
+    return undefined
+  if (!/^[0-9a-f]{32}$/.test(fingerprint)) return undefined
+  const plan = { version: 2 as const, group, targets: {}, fingerprint }
+  if (!Array.isArray(keys) || !keys.every(k => typeof k === 'string'))
+    return plan
+  return { ...plan, keys }
+}
+
+/** Same group, same targets, same digests (compared by fingerprint when one side has only that). */
 export function samePlan(a: ProposedPlan, b: ProposedPlan): boolean {
-  if (a.version !== b.version || a.group !== b.group) return false
+  if (a.group !== b.group) return false
+  if (a.version === 2 || b.version === 2)
+    return fingerprintOf(a) === fingerprintOf(b)
   const keys = Object.keys(a.targets)
   return (
     keys.length === Object.keys(b.targets).length &&

@@ -19,6 +19,7 @@ import type {
 import {
   DEFAULT_TEMPLATES,
   parseProposedPlan,
+  plannedKeys,
   proposedPlan,
   renderPullRequest,
   samePlan
@@ -356,9 +357,9 @@ function touchesFailure(
   if (failedKeys.size === 0) return false
   if (previous === undefined) return false
   if (failedKeys.has('*')) return true
-  return Object.keys(previous.targets).some(target =>
-    failedKeys.has(target.slice(target.lastIndexOf(' ') + 1))
-  )
+  const keys = plannedKeys(previous)
+  // A compact block that kept no keys may propose the image that failed.
+  return keys === undefined || keys.some(key => failedKeys.has(key))
 }
 
 function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {

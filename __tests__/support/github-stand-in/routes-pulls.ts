@@ -61,6 +61,7 @@ export async function createPull(
       { resource: 'PullRequest', field: 'title', code: 'missing_field' }
     ])
   }
+  checkBodyLength(body.body)
   const headRef = ownBranch(state, body.head)
   const baseSha = await state.git.refSha(`refs/heads/${body.base}`)
   if (baseSha === undefined) throw invalidField('base')
@@ -151,6 +152,19 @@ export function getPull(state: RepositoryState, input: ApiInput): Reply {
   return { status: 200, body: pullView(state, pull) }
 }
 
+/** GitHub's limit on a pull request body, answered as GitHub does. */
+function checkBodyLength(text: string | undefined): void {
+  if (text === undefined || text.length <= 65_536) return
+  throw failure(422, 'Validation Failed', [
+    {
+      resource: 'Issue',
+      code: 'custom',
+      field: 'body',
+      message: 'body is too long (maximum is 65536 characters)'
+    }
+  ])
+}
+
 export async function updatePull(
   state: RepositoryState,
   input: ApiInput
@@ -163,6 +177,7 @@ export async function updatePull(
     base?: string
     maintainer_can_modify?: boolean
   }
+  checkBodyLength(body.body)
   if (body.base !== undefined) {
     const sha = await state.git.refSha(`refs/heads/${body.base}`)
     if (sha === undefined) throw invalidField('base')
