@@ -24588,10 +24588,11 @@ async function publish(input, github, logger) {
     );
     result.outcomes.push(outcome);
   }
-  const closed = await closeObsolete(groups2, input, github, failedKeys);
-  result.outcomes.push(...closed);
+  const open2 = await github.openPullsWithPrefix(config.branchPrefix);
+  const active = new Set(groups2.map((g) => g.branch));
   result.outcomes.push(
-    ...await deleteLeftoverBranches(groups2, input, github, failedKeys)
+    ...await closeObsolete(open2, active, input, github, failedKeys),
+    ...await deleteLeftoverBranches(open2, active, input, github, failedKeys)
   );
   return result;
 }
@@ -24694,10 +24695,8 @@ async function pushCommit(group2, input, github, text) {
   const sha = await github.commitFiles(input.base, files, text.commitMessage);
   await github.pushBranch(group2.branch, sha);
 }
-async function closeObsolete(groups2, input, github, failedKeys) {
+async function closeObsolete(open2, active, input, github, failedKeys) {
   const { config } = input;
-  const active = new Set(groups2.map((g) => g.branch));
-  const open2 = await github.openPullsWithPrefix(config.branchPrefix);
   const outcomes = [];
   for (const pull of open2) {
     if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue;
@@ -24738,15 +24737,12 @@ async function closeObsolete(groups2, input, github, failedKeys) {
   }
   return outcomes;
 }
-async function deleteLeftoverBranches(groups2, input, github, failedKeys) {
+async function deleteLeftoverBranches(open2, active, input, github, failedKeys) {
   const { config } = input;
   if (failedKeys.size > 0) return [];
-  const active = new Set(groups2.map((g) => g.branch));
-  const open2 = new Set(
-    (await github.openPullsWithPrefix(config.branchPrefix)).map((p) => p.headRef)
-  );
+  const opened = new Set(open2.map((p) => p.headRef));
   const leftovers = (await github.branchesWithPrefix(config.branchPrefix)).filter(
-    (branch) => isGroupBranch(branch, config.branchPrefix) && !active.has(branch) && !open2.has(branch)
+    (branch) => isGroupBranch(branch, config.branchPrefix) && !active.has(branch) && !opened.has(branch)
   );
   const outcomes = [];
   for (const branch of leftovers) {

@@ -77,10 +77,12 @@ export async function publish(
     )
     result.outcomes.push(outcome)
   }
-  const closed = await closeObsolete(groups, input, github, failedKeys)
-  result.outcomes.push(...closed)
+  // Listed once, after this run's groups: closing and cleaning both read it.
+  const open = await github.openPullsWithPrefix(config.branchPrefix)
+  const active = new Set(groups.map(g => g.branch))
   result.outcomes.push(
-    ...(await deleteLeftoverBranches(groups, input, github, failedKeys))
+    ...(await closeObsolete(open, active, input, github, failedKeys)),
+    ...(await deleteLeftoverBranches(open, active, input, github, failedKeys))
   )
   return result
 }
@@ -237,14 +239,13 @@ async function pushCommit(
 
 /** Open Freshbase PRs whose group has nothing to update any more: the base has it. */
 async function closeObsolete(
-  groups: readonly UpdateGroup[],
+  open: readonly PullRequestInfo[],
+  active: ReadonlySet<string>,
   input: PublishInput,
   github: GitHubPort,
   failedKeys: ReadonlySet<string>
 ): Promise<GroupOutcome[]> {
   const { config } = input
-  const active = new Set(groups.map(g => g.branch))
-  const open = await github.openPullsWithPrefix(config.branchPrefix)
   const outcomes: GroupOutcome[] = []
   for (const pull of open) {
     if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue
@@ -295,24 +296,22 @@ async function closeObsolete(
  * failed: the failed image may be why a group is missing from this run.
  */
 async function deleteLeftoverBranches(
-  groups: readonly UpdateGroup[],
+  open: readonly PullRequestInfo[],
+  active: ReadonlySet<string>,
   input: PublishInput,
   github: GitHubPort,
   failedKeys: ReadonlySet<string>
 ): Promise<GroupOutcome[]> {
   const { config } = input
   if (failedKeys.size > 0) return []
-  const active = new Set(groups.map(g => g.branch))
-  const open = new Set(
-    (await github.openPullsWithPrefix(config.branchPrefix)).map(p => p.headRef)
-  )
+  const opened = new Set(open.map(p => p.headRef))
   const leftovers = (
     await github.branchesWithPrefix(config.branchPrefix)
   ).filter(
     branch =>
       isGroupBranch(branch, config.branchPrefix) &&
       !active.has(branch) &&
-      !open.has(branch)
+      !opened.has(branch)
   )
   const outcomes: GroupOutcome[] = []
   for (const branch of leftovers) {
