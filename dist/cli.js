@@ -5,7 +5,7 @@ import {
   hasFailures,
   run,
   shortDigest
-} from "./chunk-Q7XLAIO7.js";
+} from "./chunk-XZ7KD2EQ.js";
 import {
   CORE_KEYS,
   ConfigError,

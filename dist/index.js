@@ -10,7 +10,7 @@ import {
   require_picomatch,
   run,
   shortDigest
-} from "./chunk-Q7XLAIO7.js";
+} from "./chunk-XZ7KD2EQ.js";
 import {
   CORE_KEYS,
   ConfigError,

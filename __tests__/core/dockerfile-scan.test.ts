@@ -244,6 +244,20 @@ FROM alpine:3
     ])
   })
 
+  it('reads a lone carriage return as whitespace inside the line, as BuildKit does', () => {
+    const text = 'RUN echo hi\rFROM evil:1\nFROM node:20\r\n'
+
+    expect(briefs(text)).toEqual([
+      literal(
+        text,
+        2,
+        'node:20',
+        { index: 0 },
+        { span: { start: 29, end: 36 } }
+      )
+    ])
+  })
+
   it('counts offsets in UTF-16 code units', () => {
     const text = '# 🐳 café\nFROM node:20\n'
 

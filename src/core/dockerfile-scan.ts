@@ -48,7 +48,8 @@ export function pinnedSpanText(site: ImageSite, digest: string): string {
   return `${text.slice(0, site.spanPrefixLength ?? text.length)}${tag}@${digest}`
 }
 
-export function scanDockerfile(file: string, text: string): ImageSite[] {
+export function scanDockerfile(file: string, raw: string): ImageSite[] {
+  const text = withoutLoneCarriageReturns(raw)
   const index = indexLines(text)
   const dockerfile = parseDockerfile(text, index)
   const context = siteContext(file, text, index, dockerfile)
@@ -58,6 +59,17 @@ export function scanDockerfile(file: string, text: string): ImageSite[] {
   drafts.push(...instructionSites(context, dockerfile))
   // Only now are all ARG uses known, so shared ARG values can be judged.
   return settleSharedArgs(drafts, context.args.liveUses()).map(finish)
+}
+
+/**
+ * BuildKit splits lines at \n only (a \r before it is dropped), so a lone
+ * \r is whitespace inside a line; dockerfile-ast, like the LSP, breaks the
+ * line there, and `RUN echo \rFROM x` would show an instruction BuildKit
+ * never runs. Each lone \r is read as a space: same length, so every offset
+ * and span still points into the original text.
+ */
+function withoutLoneCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, ' ') : text
 }
 
 function siteContext(
