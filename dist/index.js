@@ -24566,6 +24566,93 @@ function byCodeUnit3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/pipeline/rebuild.ts
+var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
+async function triggerRebuild(published, config, github, logger) {
+  const result = { notes: [], dispatched: 0, failures: [] };
+  if (published.pushed.length === 0 || config.dryRun) return result;
+  for (const { group: group2, pull, text } of published.pushed) {
+    const files = JSON.stringify(group2.files);
+    const images = JSON.stringify(
+      [...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))].sort()
+    );
+    const failed = [];
+    if (config.rebuildWorkflow !== void 0) {
+      await attempt(
+        result,
+        failed,
+        `workflow "${config.rebuildWorkflow}" on ${group2.branch}`,
+        async () => github.dispatchWorkflow(config.rebuildWorkflow ?? "", group2.branch, {
+          ...config.rebuildInputs,
+          files,
+          images
+        })
+      );
+    }
+    if (config.dispatchEventType !== void 0) {
+      await attempt(
+        result,
+        failed,
+        `repository_dispatch "${config.dispatchEventType}" for ${group2.branch}`,
+        async () => github.repositoryDispatch(config.dispatchEventType ?? "", {
+          branch: group2.branch,
+          base: config.baseBranch ?? null,
+          pull_request: pull?.number ?? null,
+          pull_request_url: pull?.url ?? null,
+          files: group2.files,
+          updates: group2.updates.map((u) => ({
+            file: u.file,
+            line: u.line,
+            image: u.image,
+            from: u.from ?? null,
+            to: u.to
+          }))
+        })
+      );
+    }
+    if (failed.length === 0) continue;
+    const retry2 = await markPending(pull?.number, text, github);
+    for (const message of failed) {
+      const full = `${message}${/[.!?]$/.test(message) ? "" : "."} ${retry2}`;
+      logger.error(full);
+      result.failures.push(full);
+      result.notes.push(full);
+    }
+  }
+  if (config.rebuildWorkflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
+    result.notes.push(
+      "No CI will run on this pull request when token is the workflow's GITHUB_TOKEN (the default): a pull request opened with it does not start pull_request workflows. Set rebuild-workflow (a workflow with on: workflow_dispatch, dispatched on the PR branch), or dispatch-event-type, or pass a GitHub App token or PAT as token."
+    );
+  }
+  return result;
+}
+async function attempt(result, failed, what, call) {
+  try {
+    await call();
+    result.dispatched++;
+    result.notes.push(`Dispatched ${what}.`);
+  } catch (error2) {
+    failed.push(`Could not dispatch ${what}: ${error2.message}`);
+  }
+}
+async function markPending(number, text, github) {
+  if (number === void 0)
+    return "The next run pushes the branch and dispatches again.";
+  try {
+    await github.updatePull(number, {
+      title: text.title,
+      body: `${text.body}
+${REBUILD_PENDING}`
+    });
+    return `The next run dispatches the rebuild of #${number} again.`;
+  } catch (error2) {
+    return `The next run will not dispatch it again by itself (marking #${number} failed: ${error2.message}); once that is fixed, start the rebuild by hand on the pull request branch.`;
+  }
+}
+function looksLikeActionsToken(token) {
+  return token.startsWith("ghs_");
+}
+
 // src/pipeline/publish.ts
 async function publish(input, github, logger) {
   const { config } = input;
@@ -24627,7 +24714,8 @@ async function publishGroup(group2, input, github, logger, failedKeys, result) {
       });
     if (!current) await pushCommit(group2, input, github, text);
     await syncPullText(open2, text, github);
-    result.pushed.push({ group: group2, pull: open2, text });
+    if (!current || open2.body.includes(REBUILD_PENDING))
+      result.pushed.push({ group: group2, pull: open2, text });
     return outcome("updated", { pullRequestUrl: open2.url });
   }
   const declined = await declinedBefore(group2, proposed, github);
@@ -24807,93 +24895,6 @@ function emptyGroup(previous, branch) {
 async function syncPullText(open2, text, github) {
   if (open2.title === text.title && open2.body === text.body) return;
   await github.updatePull(open2.number, { title: text.title, body: text.body });
-}
-
-// src/pipeline/rebuild.ts
-var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
-async function triggerRebuild(published, config, github, logger) {
-  const result = { notes: [], dispatched: 0, failures: [] };
-  if (published.pushed.length === 0 || config.dryRun) return result;
-  for (const { group: group2, pull, text } of published.pushed) {
-    const files = JSON.stringify(group2.files);
-    const images = JSON.stringify(
-      [...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))].sort()
-    );
-    const failed = [];
-    if (config.rebuildWorkflow !== void 0) {
-      await attempt(
-        result,
-        failed,
-        `workflow "${config.rebuildWorkflow}" on ${group2.branch}`,
-        async () => github.dispatchWorkflow(config.rebuildWorkflow ?? "", group2.branch, {
-          ...config.rebuildInputs,
-          files,
-          images
-        })
-      );
-    }
-    if (config.dispatchEventType !== void 0) {
-      await attempt(
-        result,
-        failed,
-        `repository_dispatch "${config.dispatchEventType}" for ${group2.branch}`,
-        async () => github.repositoryDispatch(config.dispatchEventType ?? "", {
-          branch: group2.branch,
-          base: config.baseBranch ?? null,
-          pull_request: pull?.number ?? null,
-          pull_request_url: pull?.url ?? null,
-          files: group2.files,
-          updates: group2.updates.map((u) => ({
-            file: u.file,
-            line: u.line,
-            image: u.image,
-            from: u.from ?? null,
-            to: u.to
-          }))
-        })
-      );
-    }
-    if (failed.length === 0) continue;
-    const retry2 = await markPending(pull?.number, text, github);
-    for (const message of failed) {
-      const full = `${message}${/[.!?]$/.test(message) ? "" : "."} ${retry2}`;
-      logger.error(full);
-      result.failures.push(full);
-      result.notes.push(full);
-    }
-  }
-  if (config.rebuildWorkflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
-    result.notes.push(
-      "No CI will run on this pull request when token is the workflow's GITHUB_TOKEN (the default): a pull request opened with it does not start pull_request workflows. Set rebuild-workflow (a workflow with on: workflow_dispatch, dispatched on the PR branch), or dispatch-event-type, or pass a GitHub App token or PAT as token."
-    );
-  }
-  return result;
-}
-async function attempt(result, failed, what, call) {
-  try {
-    await call();
-    result.dispatched++;
-    result.notes.push(`Dispatched ${what}.`);
-  } catch (error2) {
-    failed.push(`Could not dispatch ${what}: ${error2.message}`);
-  }
-}
-async function markPending(number, text, github) {
-  if (number === void 0)
-    return "The next run pushes the branch and dispatches again.";
-  try {
-    await github.updatePull(number, {
-      title: text.title,
-      body: `${text.body}
-${REBUILD_PENDING}`
-    });
-    return `The next run dispatches the rebuild of #${number} again.`;
-  } catch (error2) {
-    return `The next run will not dispatch it again by itself (marking #${number} failed: ${error2.message}); once that is fixed, start the rebuild by hand on the pull request branch.`;
-  }
-}
-function looksLikeActionsToken(token) {
-  return token.startsWith("ghs_");
 }
 
 // src/files/tree-file-store.ts

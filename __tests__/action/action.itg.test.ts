@@ -352,6 +352,17 @@ describe('the action', () => {
       }
     })
     expect(run.summary).not.toContain('No CI will run')
+
+    // Only the wording changes: the PR follows, nothing is rebuilt.
+    const reworded = await act(s, {
+      'rebuild-workflow': 'rebuild.yml',
+      title: 'deps: refresh base image digests'
+    })
+    expect(reworded.code, reworded.stdout).toBe(0)
+    expect(reworded.outputs['pull-request-operation']).toBe('updated')
+    expect(reworded.outputs['updated']).toBe('false')
+    expect(s.pulls[0]?.title).toBe('deps: refresh base image digests')
+    expect(s.dispatches).toHaveLength(1)
   })
 
   it('makes no write call in dry-run mode', async () => {

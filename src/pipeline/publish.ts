@@ -30,6 +30,7 @@ import type {
   Logger,
   PullRequestInfo
 } from './ports.js'
+import { REBUILD_PENDING } from './rebuild.js'
 
 export interface PublishInput {
   readonly plan: Plan
@@ -42,7 +43,10 @@ export interface PublishInput {
 
 export interface PublishResult {
   readonly outcomes: GroupOutcome[]
-  /** Pull requests created or updated (their branch got a new commit). */
+  /**
+   * Pull requests whose branch got a new commit (created or updated), or
+   * whose rebuild dispatch failed last run: what the rebuild follows.
+   */
   readonly pushed: {
     readonly group: UpdateGroup
     readonly pull?: PullRequestInfo
@@ -131,7 +135,10 @@ async function publishGroup(
       })
     if (!current) await pushCommit(group, input, github, text)
     await syncPullText(open, text, github)
-    result.pushed.push({ group, pull: open, text })
+    // A rebuild follows a new commit, or one whose dispatch failed last
+    // time; a change of wording alone starts nothing.
+    if (!current || open.body.includes(REBUILD_PENDING))
+      result.pushed.push({ group, pull: open, text })
     return outcome('updated', { pullRequestUrl: open.url })
   }
   const declined = await declinedBefore(group, proposed, github)
