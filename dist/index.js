@@ -25090,32 +25090,29 @@ async function branchHead(octokit, at, branch) {
     throw wrap(`reading branch "${branch}"`, error2);
   }
 }
+var TREE_CHUNK = 100;
 async function commitFiles(octokit, at, base, files, message) {
   try {
-    const entries = [];
-    for (const file of files) {
-      const blob = await octokit.rest.git.createBlob({
-        ...at,
-        content: Buffer.from(file.content, "utf8").toString("base64"),
-        encoding: "base64"
-      });
-      const mode = base.files.get(file.path)?.mode ?? "100644";
-      entries.push({
+    let tree = base.treeSha;
+    for (let i = 0; i < files.length; i += TREE_CHUNK) {
+      const entries = files.slice(i, i + TREE_CHUNK).map((file) => ({
         path: file.path,
-        mode,
+        // Keep the file's mode: an executable bit must survive the bump.
+        mode: base.files.get(file.path)?.mode ?? "100644",
         type: "blob",
-        sha: blob.data.sha
+        content: file.content
+      }));
+      const created = await octokit.rest.git.createTree({
+        ...at,
+        base_tree: tree,
+        tree: entries
       });
+      tree = created.data.sha;
     }
-    const tree = await octokit.rest.git.createTree({
-      ...at,
-      base_tree: base.treeSha,
-      tree: entries
-    });
     const commit = await octokit.rest.git.createCommit({
       ...at,
       message,
-      tree: tree.data.sha,
+      tree,
       parents: [base.commitSha]
     });
     return commit.data.sha;

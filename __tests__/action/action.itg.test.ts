@@ -11,7 +11,7 @@ import { parseProposedPlan } from '../../src/core/pr-text.js'
 import { runAction } from '../support/action-runner.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
-import type { GitHubStandIn } from '../support/github-stand-in.js'
+import type { GitHubStandIn, SeedFile } from '../support/github-stand-in.js'
 import { startRegistry } from '../support/registry.js'
 import type { SeededIndex, TestRegistry } from '../support/registry.js'
 
@@ -156,10 +156,15 @@ describe('the action', () => {
   })
 
   it("keeps a 300-file proposal under GitHub's body limit and still knows it next run", async () => {
-    const files: Record<string, string> = {}
+    const files: Record<string, SeedFile> = {}
     for (let i = 0; i < 300; i++) {
       files[`services/svc-${String(i).padStart(3, '0')}/Dockerfile`] =
         'FROM node:20\n'
+    }
+    // An executable file keeps its mode through the inline tree entries.
+    files['services/svc-150/Dockerfile'] = {
+      content: 'FROM node:20\r\n',
+      mode: '100755'
     }
     const s = await startGitHubStandIn({
       owner: OWNER,
@@ -182,6 +187,17 @@ describe('the action', () => {
     expect(
       await s.readFile('freshbase/all', 'services/svc-299/Dockerfile')
     ).toBe(`FROM node:20@${node.indexDigest}\n`)
+    const listed = await s.listFiles('freshbase/all')
+    expect(
+      listed.find(f => f.path === 'services/svc-150/Dockerfile')?.mode
+    ).toBe('100755')
+    expect(
+      await s.readFile('freshbase/all', 'services/svc-150/Dockerfile')
+    ).toBe(`FROM node:20@${node.indexDigest}\r\n`)
+    // The 300 files go inline in 3 tree requests of 100, not 300 blob writes.
+    const ops = s.writes().map(w => w.operationId)
+    expect(ops.filter(o => o === 'git/create-tree')).toHaveLength(3)
+    expect(ops).not.toContain('git/create-blob')
     expect(second.outputs['pull-request-operation']).toBe('unchanged')
     expect(s.writes().length).toBe(writes)
   })

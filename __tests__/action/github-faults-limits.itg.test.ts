@@ -127,7 +127,7 @@ describe('rate limits on a write', () => {
   it('a retry-after longer than two minutes is not sat out: one request, and the step says to wait and re-run', async () => {
     const s = await h.standIn()
     s.failNext(
-      { operationId: 'git/create-blob' },
+      { operationId: 'git/create-tree' },
       { status: 429, body: SECONDARY, headers: { 'retry-after': '3600' } }
     )
     const started = Date.now()
@@ -136,7 +136,7 @@ describe('rate limits on a write', () => {
 
     expect(failed.code).toBe(1)
     expect(Date.now() - started).toBeLessThan(30_000)
-    expect(requestsFor(s, 'git/create-blob')).toEqual([429])
+    expect(requestsFor(s, 'git/create-tree')).toEqual([429])
     expect(stepWarnings(failed)).toContain(
       'giving up: GitHub asks to wait 3600 s'
     )
@@ -147,7 +147,8 @@ describe('rate limits on a write', () => {
 
     recordFault({
       suite: 'github',
-      fault: '429 secondary rate limit with retry-after: 3600 on a blob write',
+      fault:
+        '429 secondary rate limit with retry-after: 3600 on the tree write',
       userSees:
         'warning "giving up: GitHub asks to wait 3600 s"; step fails: "… Wait a few minutes, then re-run the job"',
       verified: ['1 request (no hour-long wait)', ...CONVERGED]

@@ -100,6 +100,9 @@ export async function branchHead(
   }
 }
 
+/** Files per tree request (create-pull-request uses the same chunk size). */
+const TREE_CHUNK = 100
+
 export async function commitFiles(
   octokit: GitHubClient,
   at: RepoCoordinates,
@@ -108,32 +111,31 @@ export async function commitFiles(
   message: string
 ): Promise<string> {
   try {
-    const entries = []
-    for (const file of files) {
-      const blob = await octokit.rest.git.createBlob({
-        ...at,
-        content: Buffer.from(file.content, 'utf8').toString('base64'),
-        encoding: 'base64'
-      })
-      // Keep the file's mode: an executable bit must survive the bump.
-      const mode = (base.files.get(file.path)?.mode ?? '100644') as
-        '100644' | '100755'
-      entries.push({
+    // The text goes inline in the tree entries (GitHub writes the blobs):
+    // one write per TREE_CHUNK files instead of one per file, which under
+    // GitHub's pacing of writes (about one a second) is minutes saved on a
+    // large pull request. Each chunk builds on the tree before it.
+    let tree = base.treeSha
+    for (let i = 0; i < files.length; i += TREE_CHUNK) {
+      const entries = files.slice(i, i + TREE_CHUNK).map(file => ({
         path: file.path,
-        mode,
+        // Keep the file's mode: an executable bit must survive the bump.
+        mode: (base.files.get(file.path)?.mode ?? '100644') as
+          '100644' | '100755',
         type: 'blob' as const,
-        sha: blob.data.sha
+        content: file.content
+      }))
+      const created = await octokit.rest.git.createTree({
+        ...at,
+        base_tree: tree,
+        tree: entries
       })
+      tree = created.data.sha
     }
-    const tree = await octokit.rest.git.createTree({
-      ...at,
-      base_tree: base.treeSha,
-      tree: entries
-    })
     const commit = await octokit.rest.git.createCommit({
       ...at,
       message,
-      tree: tree.data.sha,
+      tree,
       parents: [base.commitSha]
     })
     return commit.data.sha

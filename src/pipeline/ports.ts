@@ -102,7 +102,7 @@ export interface GitHubPort {
   branchHead(
     branch: string
   ): Promise<{ sha: string; parents: string[] } | undefined>
-  /** blobs → tree on the base tree → commit (no author/committer: Verified). */
+  /** tree on the base tree (text inline, chunked) → commit (no author/committer: Verified). */
   commitFiles(
     base: BaseSnapshot,
     files: readonly { path: string; content: string }[],
