@@ -32,7 +32,12 @@ const cell = text =>
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, ' ')
 const order = { registry: 0, github: 1 }
-records.sort((a, b) => (order[a.suite] ?? 9) - (order[b.suite] ?? 9))
+// Stable: within a file, the order its tests ran in.
+records.sort(
+  (a, b) =>
+    (order[a.suite] ?? 9) - (order[b.suite] ?? 9) ||
+    String(a.file ?? '').localeCompare(String(b.file ?? ''))
+)
 const table = [
   '| where | fault injected | what the user sees | verified |',
   '| --- | --- | --- | --- |',

@@ -5,6 +5,8 @@
  * file (scripts/reliability.mjs sets it, runs the suites, renders the table).
  */
 import { appendFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect } from 'vitest'
 
 export interface FaultRecord {
   /** 'registry' | 'github' */
@@ -21,5 +23,8 @@ export interface FaultRecord {
 export function recordFault(record: FaultRecord): void {
   const out = process.env['FRESHBASE_RELIABILITY_OUT']
   if (out === undefined || out === '') return
-  appendFileSync(out, `${JSON.stringify(record)}\n`)
+  // The test file: the script orders rows by it (files run in parallel,
+  // the tests of one file in order), so the table does not churn.
+  const file = path.relative(process.cwd(), expect.getState().testPath ?? '')
+  appendFileSync(out, `${JSON.stringify({ ...record, file })}\n`)
 }
