@@ -5,7 +5,7 @@ import {
   hasFailures,
   run,
   shortDigest
-} from "./chunk-XZ7KD2EQ.js";
+} from "./chunk-5BKRYYOZ.js";
 import {
   CORE_KEYS,
   ConfigError,

@@ -10,7 +10,7 @@ import {
   require_picomatch,
   run,
   shortDigest
-} from "./chunk-XZ7KD2EQ.js";
+} from "./chunk-5BKRYYOZ.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -24008,6 +24008,28 @@ function keyValues(value, problems) {
   return out;
 }
 
+// src/core/fnv.ts
+function fnv1a32(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+function fnv1a128(text) {
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  let a = 0xcbf29ce484222325n;
+  let b = 0x84222325cbf29ce4n;
+  for (let i = 0; i < text.length; i++) {
+    const c = BigInt(text.charCodeAt(i));
+    a = (a ^ c) * prime & mask;
+    b = (b ^ c) * prime & mask;
+  }
+  return a.toString(16).padStart(16, "0") + b.toString(16).padStart(16, "0");
+}
+
 // src/core/groups.ts
 function groupUpdates(plan2, groupBy, branchPrefix) {
   const updates = plan2.rows.flatMap(toUpdate);
@@ -24052,20 +24074,12 @@ function rowInScope(row, id, groupBy) {
 function branchFor(id, groupBy, prefix) {
   if (groupBy === "all") return `${prefix}all`;
   const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-  return `${prefix}${groupBy}-${slug}-${fnv1a(id)}`;
+  return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`;
 }
 function isGroupBranch(branch, prefix) {
   if (!branch.startsWith(prefix)) return false;
   const rest = branch.slice(prefix.length);
   return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
-}
-function fnv1a(text) {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 16777619) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
 }
 function groupTexts(group2, plan2, baseTexts) {
   const keys = new Set(group2.updates.map((u) => u.key));
@@ -24132,18 +24146,7 @@ function plannedKeys(plan2) {
   return [...new Set(keys)].sort(byCodeUnit);
 }
 function fingerprintOf(plan2) {
-  if (plan2.fingerprint !== void 0) return plan2.fingerprint;
-  const text = JSON.stringify(plan2.targets);
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  let a = 0xcbf29ce484222325n;
-  let b = 0x84222325cbf29ce4n;
-  for (let i = 0; i < text.length; i++) {
-    const c = BigInt(text.charCodeAt(i));
-    a = (a ^ c) * prime & mask;
-    b = (b ^ c) * prime & mask;
-  }
-  return a.toString(16).padStart(16, "0") + b.toString(16).padStart(16, "0");
+  return plan2.fingerprint ?? fnv1a128(JSON.stringify(plan2.targets));
 }
 function parseProposedPlan(body) {
   if (typeof body !== "string") return void 0;
@@ -24790,7 +24793,7 @@ async function closeObsolete(open2, active, input, github, failedKeys) {
     if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue;
     const previous = parseProposedPlan(pull.body);
     if (previous === void 0) continue;
-    const group2 = emptyGroup(previous, pull.headRef);
+    const group2 = emptyGroup(previous.group, pull.headRef);
     if (touchesFailure(previous, failedKeys)) {
       outcomes.push({
         group: group2,
@@ -24834,7 +24837,7 @@ async function deleteLeftoverBranches(open2, active, input, github, failedKeys) 
   );
   const outcomes = [];
   for (const branch of leftovers) {
-    const group2 = emptyGroup({ version: 1, group: branch, targets: {} }, branch);
+    const group2 = emptyGroup(branch, branch);
     if (config.dryRun) {
       outcomes.push({
         group: group2,
@@ -24882,9 +24885,9 @@ function textFor(group2, input) {
     baseBranch: input.base.branch
   });
 }
-function emptyGroup(previous, branch) {
+function emptyGroup(id, branch) {
   return {
-    id: previous.group,
+    id,
     branch,
     updates: [],
     files: [],

@@ -115,6 +115,23 @@ function secrets(proxies: readonly FaultProxy[]): string[] {
 
 const CHECK_CREDENTIALS = 'Check the credentials for'
 
+/**
+ * What every token-auth fault ends on: the other images written, no temp
+ * file, the faulty image's manifest and token requests counted (bounded),
+ * and no credential in the output.
+ */
+async function expectContained(
+  t: TokenScenario,
+  result: Awaited<ReturnType<TokenScenario['apply']>>,
+  requests: { readonly manifest: number; readonly token: number }
+): Promise<void> {
+  await t.s.expectFiles()
+  await t.s.expectNoTempFiles()
+  expect(t.s.proxy.count(undefined, TAG)).toBe(requests.manifest)
+  expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(requests.token)
+  expectNoSecrets(result, secrets(t.proxies))
+}
+
 describe.concurrent('registry faults with credentials (token auth)', () => {
   it('401 without a challenge on the manifest HEAD', async () => {
     const t = await tokenScenario([
@@ -128,11 +145,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /refused access \(401\); the repository may be private or may not exist/,
       CHECK_CREDENTIALS
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.s.proxy.count(undefined, TAG)).toBe(1)
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(1)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 1, token: 1 })
     recordFault({
       suite: 'registry',
       fault: '401 without WWW-Authenticate, with credentials (token auth)',
@@ -165,11 +178,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /refused access \(401\); the repository may be private or may not exist/,
       CHECK_CREDENTIALS
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.s.proxy.count(undefined, TAG)).toBe(1)
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(1)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 1, token: 1 })
     recordFault({
       suite: 'registry',
       fault: '401 with a Bearer challenge (insufficient_scope) after a token',
@@ -202,11 +211,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /refused access \(401\); the repository may be private or may not exist/,
       CHECK_CREDENTIALS
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.s.proxy.count(undefined, TAG)).toBe(2)
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(2)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 2, token: 2 })
     recordFault({
       suite: 'registry',
       fault: '401 with a Bearer challenge (invalid_token) on every request',
@@ -230,11 +235,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /refused access \(403\); the repository may be private or may not exist/,
       CHECK_CREDENTIALS
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.s.proxy.count(undefined, TAG)).toBe(1)
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(1)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 1, token: 1 })
     recordFault({
       suite: 'registry',
       fault: '403 DENIED without WWW-Authenticate (GHCR style)',
@@ -295,11 +296,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /cannot get a pull token from 127\.0\.0\.1:\d+ \(repository:team\/faulty:pull\): the token endpoint answered 500/,
       'The token endpoint is failing or rate limiting; retry later.'
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(4)
-    expect(t.s.proxy.count(undefined, TAG)).toBe(0)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 0, token: 4 })
     recordFault({
       suite: 'registry',
       fault: 'token endpoint answers 500',
@@ -338,11 +335,7 @@ describe.concurrent('registry faults with credentials (token auth)', () => {
       /cannot get a pull token from 127\.0\.0\.1:\d+ \(repository:team\/faulty:pull\): the token endpoint answered with invalid JSON/,
       'The token endpoint answered something unusable'
     )
-    await t.s.expectFiles()
-    await t.s.expectNoTempFiles()
-    expect(t.issuer.count('GET', FAULTY_TOKEN)).toBe(1)
-    expect(t.s.proxy.count(undefined, TAG)).toBe(0)
-    expectNoSecrets(result, secrets(t.proxies))
+    await expectContained(t, result, { manifest: 0, token: 1 })
     recordFault({
       suite: 'registry',
       fault: 'token endpoint answers 200 with a non-JSON body',

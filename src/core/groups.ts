@@ -5,6 +5,7 @@
  */
 import type { Digest } from './digest.js'
 import { applyEdits } from './dockerfile-rewrite.js'
+import { fnv1a32 } from './fnv.js'
 import type { Plan, PlanRow, PlannedEdit } from './plan.js'
 
 export type GroupBy = 'all' | 'file' | 'image'
@@ -103,7 +104,7 @@ export function branchFor(
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
-  return `${prefix}${groupBy}-${slug}-${fnv1a(id)}`
+  return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`
 }
 
 /** Whether `branch` has the shape branchFor gives (under `prefix`), for any group. */
@@ -111,16 +112,6 @@ export function isGroupBranch(branch: string, prefix: string): boolean {
   if (!branch.startsWith(prefix)) return false
   const rest = branch.slice(prefix.length)
   return rest === 'all' || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest)
-}
-
-/** 32-bit FNV-1a as 8 hex digits: stable, tiny, no I/O (core is pure). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash.toString(16).padStart(8, '0')
 }
 
 /**

@@ -5,6 +5,7 @@
  * garbled block reads as "no plan", never as an error.
  */
 import { isDigest } from './digest.js'
+import { fnv1a128 } from './fnv.js'
 import type { UpdateGroup } from './groups.js'
 import type { ProposedPlan } from './pr-text.js'
 
@@ -78,24 +79,9 @@ export function plannedKeys(plan: ProposedPlan): readonly string[] | undefined {
   return [...new Set(keys)].sort(byCodeUnit)
 }
 
-/**
- * 128 bits (two 64-bit FNV-1a with different offsets) over the sorted
- * targets: an equality check across runs, not a defence against someone
- * who can edit the PR body anyway. Pure, so core needs no crypto.
- */
+/** The fingerprint a version 2 block keeps: of the sorted targets. */
 function fingerprintOf(plan: ProposedPlan): string {
-  if (plan.fingerprint !== undefined) return plan.fingerprint
-  const text = JSON.stringify(plan.targets)
-  const prime = 0x100000001b3n
-  const mask = 0xffffffffffffffffn
-  let a = 0xcbf29ce484222325n
-  let b = 0x84222325cbf29ce4n
-  for (let i = 0; i < text.length; i++) {
-    const c = BigInt(text.charCodeAt(i))
-    a = ((a ^ c) * prime) & mask
-    b = ((b ^ c) * prime) & mask
-  }
-  return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0')
+  return plan.fingerprint ?? fnv1a128(JSON.stringify(plan.targets))
 }
 
 /** The last well-formed block in `body`, or undefined. Never throws. */

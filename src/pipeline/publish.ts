@@ -258,7 +258,7 @@ async function closeObsolete(
     if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue
     const previous = parseProposedPlan(pull.body)
     if (previous === undefined) continue // not a Freshbase PR after all: never touch it
-    const group = emptyGroup(previous, pull.headRef)
+    const group = emptyGroup(previous.group, pull.headRef)
     if (touchesFailure(previous, failedKeys)) {
       outcomes.push({
         group,
@@ -322,7 +322,7 @@ async function deleteLeftoverBranches(
   )
   const outcomes: GroupOutcome[] = []
   for (const branch of leftovers) {
-    const group = emptyGroup({ version: 1, group: branch, targets: {} }, branch)
+    const group = emptyGroup(branch, branch)
     if (config.dryRun) {
       outcomes.push({
         group,
@@ -382,9 +382,9 @@ function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
   })
 }
 
-function emptyGroup(previous: ProposedPlan, branch: string): UpdateGroup {
+function emptyGroup(id: string, branch: string): UpdateGroup {
   return {
-    id: previous.group,
+    id,
     branch,
     updates: [],
     files: [],

@@ -58,13 +58,24 @@ export async function run(
     files.discover(config)
   )
   // Each image's first look goes out the moment the scanner meets it, so
-  // the registry round trips overlap the rest of the scan.
+  // the registry round trips overlap the rest of the scan; one per key.
   const firstLooks = new Map<string, Promise<Resolution>>()
+  const lookFirst = async (request: ResolveRequest): Promise<Resolution> => {
+    let pending = firstLooks.get(request.key)
+    if (pending === undefined) {
+      pending = resolver.resolve({
+        ...request,
+        currentDigests: [],
+        needsManifestBody: false
+      })
+      firstLooks.set(request.key, pending)
+    }
+    return pending
+  }
   const scanned = await logger.group('Scan', async () =>
     scanAll(found, files, config, site => {
       const request = firstLook(site, config.registryMap)
-      if (request === undefined || firstLooks.has(request.key)) return
-      firstLooks.set(request.key, resolver.resolve(request))
+      if (request !== undefined) void lookFirst(request)
     })
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
@@ -74,7 +85,7 @@ export async function run(
       resolveTwice(
         resolver,
         request,
-        firstLooks.get(request.key),
+        lookFirst(request),
         options.describeChanges ?? true
       )
     ])
@@ -194,16 +205,10 @@ function markIgnored(
 async function resolveTwice(
   resolver: DigestResolver,
   request: ResolveRequest,
-  pending: Promise<Resolution> | undefined,
+  firstLook: Promise<Resolution>,
   describeChanges: boolean
 ): Promise<Resolution> {
-  const first =
-    (await pending) ??
-    (await resolver.resolve({
-      ...request,
-      currentDigests: [],
-      needsManifestBody: false
-    }))
+  const first = await firstLook
   const again = secondLook(request, first, describeChanges)
   return again === undefined ? first : resolver.resolve(again)
 }
