@@ -34,7 +34,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -49,6 +49,27 @@ export default tseslint.config(
               message: 'core/ knows nothing of GitHub.'
             },
             { group: ['../*'], message: 'core/ imports only core/.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'child_process'],
+              message: 'core/ is pure: no I/O.'
+            },
+            {
+              group: ['@actions/*', '@octokit/*'],
+              message: 'core/ knows nothing of GitHub.'
+            },
+            { group: ['../../*'], message: 'core/ imports only core/.' }
           ]
         }
       ]

@@ -5,7 +5,7 @@ import {
   hasFailures,
   run,
   shortDigest
-} from "./chunk-5BKRYYOZ.js";
+} from "./chunk-CFLZXWLL.js";
 import {
   CORE_KEYS,
   ConfigError,

@@ -10,7 +10,7 @@ import {
   require_picomatch,
   run,
   shortDigest
-} from "./chunk-5BKRYYOZ.js";
+} from "./chunk-CFLZXWLL.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -24030,7 +24030,7 @@ function fnv1a128(text) {
   return a.toString(16).padStart(16, "0") + b.toString(16).padStart(16, "0");
 }
 
-// src/core/groups.ts
+// src/core/publish/groups.ts
 function groupUpdates(plan2, groupBy, branchPrefix) {
   const updates = plan2.rows.flatMap(toUpdate);
   const ids = [...new Set(updates.map((u) => groupIdOf(u, groupBy)))];
@@ -24097,7 +24097,7 @@ function groupTexts(group2, plan2, baseTexts) {
   return { ok: true, files };
 }
 
-// src/core/proposed-plan.ts
+// src/core/publish/proposed-plan.ts
 var MARKER = "freshbase:plan";
 var START_RE = /<!--[ \t]*freshbase:plan[ \t]/g;
 function proposedPlan(group2) {
@@ -24204,7 +24204,7 @@ function byCodeUnit(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/core/pr-body.ts
+// src/core/report/pr-body.ts
 var PR_BODY_LIMIT = 65536;
 var textBlock = (text) => ({ kind: "text", text });
 function fitBlocks(blocks, fits) {
@@ -24421,7 +24421,7 @@ function renderBody(input) {
   return fitBlocks(blocks, (body) => body.length <= PR_BODY_LIMIT);
 }
 
-// src/core/pr-summary.ts
+// src/core/report/pr-summary.ts
 var SUMMARY_LIMIT_BYTES = 1048576;
 var OPERATION = {
   created: "Opened",
@@ -24493,7 +24493,7 @@ function utf8Length(text) {
   return bytes;
 }
 
-// src/core/pr-text.ts
+// src/core/report/pr-text.ts
 var COMMIT_BODY = "\n\n{changes}";
 var ALL = "chore(deps): refresh digest pins for {count_text}";
 var FILE = "chore(deps): refresh digest pins for {count_text} in {group}";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyEdits, verifyRewrite } from '../../src/core/dockerfile-rewrite.js'
-import type { Edit } from '../../src/core/dockerfile-rewrite.js'
+import { applyEdits, verifyRewrite } from '../../src/core/dockerfile/rewrite.js'
+import type { Edit } from '../../src/core/dockerfile/rewrite.js'
 import {
   pinnedSpanText,
   scanDockerfile
-} from '../../src/core/dockerfile-scan.js'
+} from '../../src/core/dockerfile/scan.js'
 
 const OLD = `sha256:${'a'.repeat(64)}`
 const NEW = `sha256:${'b'.repeat(64)}`

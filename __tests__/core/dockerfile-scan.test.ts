@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   pinnedSpanText,
   scanDockerfile
-} from '../../src/core/dockerfile-scan.js'
-import type { ImageSite, TextSpan } from '../../src/core/dockerfile-scan.js'
+} from '../../src/core/dockerfile/scan.js'
+import type { ImageSite, TextSpan } from '../../src/core/dockerfile/scan.js'
 
 const D = `sha256:${'a'.repeat(64)}`
 

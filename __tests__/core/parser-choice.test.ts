@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { scanDockerfile } from '../../src/core/dockerfile-scan.js'
+import { scanDockerfile } from '../../src/core/dockerfile/scan.js'
 
 /** docker-file-parser's own index.d.ts, narrowed to what these tests read. */
 interface CommandEntry {

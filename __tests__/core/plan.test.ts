@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Digest } from '../../src/core/digest.js'
-import type { ImageSite } from '../../src/core/dockerfile-scan.js'
+import type { ImageSite } from '../../src/core/dockerfile/scan.js'
 import { parseImageRef } from '../../src/core/image-ref.js'
 import { planUpdates } from '../../src/core/plan.js'
-import { buildRequests, needsSecondLook } from '../../src/core/requests.js'
+import {
+  buildRequests,
+  needsSecondLook
+} from '../../src/core/resolve-requests.js'
 import type { Resolution } from '../../src/core/resolution.js'
 
 const d = (ch: string): Digest => `sha256:${ch.repeat(64)}` as Digest

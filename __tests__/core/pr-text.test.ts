@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Digest } from '../../src/core/digest.js'
-import type { Update, UpdateGroup } from '../../src/core/groups.js'
+import type { Update, UpdateGroup } from '../../src/core/publish/groups.js'
 import type { PlanRow } from '../../src/core/plan.js'
 import type {
   GroupOutcome,
   ImageDetails,
   PrTextInput,
   SummaryInput
-} from '../../src/core/pr-text.js'
+} from '../../src/core/report/pr-text.js'
 import {
   DEFAULT_TEMPLATES,
   PR_BODY_LIMIT,
@@ -23,7 +23,7 @@ import {
   renderPullRequest,
   renderSummary,
   samePlan
-} from '../../src/core/pr-text.js'
+} from '../../src/core/report/pr-text.js'
 
 const d = (ch: string): Digest => `sha256:${ch.repeat(64)}` as Digest
 const NODE = 'docker.io/library/node:20'

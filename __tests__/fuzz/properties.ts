@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 
 import type { Digest } from '../../src/core/digest.js'
-import { applyEdits, verifyRewrite } from '../../src/core/dockerfile-rewrite.js'
-import type { Edit } from '../../src/core/dockerfile-rewrite.js'
+import { applyEdits, verifyRewrite } from '../../src/core/dockerfile/rewrite.js'
+import type { Edit } from '../../src/core/dockerfile/rewrite.js'
 import {
   pinnedSpanText,
   scanDockerfile
-} from '../../src/core/dockerfile-scan.js'
-import type { ImageSite } from '../../src/core/dockerfile-scan.js'
+} from '../../src/core/dockerfile/scan.js'
+import type { ImageSite } from '../../src/core/dockerfile/scan.js'
 import {
   canonicalKey,
   formatPinned,

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { scanDockerfile } from '../../src/core/dockerfile-scan.js'
-import type { ImageSite } from '../../src/core/dockerfile-scan.js'
+import { scanDockerfile } from '../../src/core/dockerfile/scan.js'
+import type { ImageSite } from '../../src/core/dockerfile/scan.js'
 import { checkPinRoundTrip } from './properties.js'
 
 const D = `sha256:${'a'.repeat(64)}`

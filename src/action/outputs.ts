@@ -5,9 +5,9 @@
  */
 import * as core from '@actions/core'
 import path from 'node:path'
-import type { UpdateGroup } from '../core/groups.js'
-import type { GroupOutcome, ImageDetails } from '../core/pr-text.js'
-import { renderSummary } from '../core/pr-text.js'
+import type { UpdateGroup } from '../core/publish/groups.js'
+import type { GroupOutcome, ImageDetails } from '../core/report/pr-text.js'
+import { renderSummary } from '../core/report/pr-text.js'
 import type { PublishResult } from '../pipeline/publish.js'
 import type { RebuildResult } from '../pipeline/rebuild.js'
 import type { RunReport } from '../pipeline/run.js'

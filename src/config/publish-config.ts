@@ -2,7 +2,7 @@
  * The Action's publishing settings (branch, pull request, rebuild), parsed
  * from the same raw record as Config so every problem is listed at once.
  */
-import type { GroupBy } from '../core/groups.js'
+import type { GroupBy } from '../core/publish/groups.js'
 import type { RawConfig, RawValue } from './config.js'
 import { splitList } from './config.js'
 

@@ -3,9 +3,9 @@
  * the exact edits per file. Nothing here does I/O.
  */
 import type { Digest } from './digest.js'
-import type { ImageSite } from './dockerfile-scan.js'
-import { pinnedSpanText } from './dockerfile-scan.js'
-import type { Edit } from './dockerfile-rewrite.js'
+import type { ImageSite } from './dockerfile/scan.js'
+import { pinnedSpanText } from './dockerfile/scan.js'
+import type { Edit } from './dockerfile/rewrite.js'
 import { canonicalKey } from './image-ref.js'
 import type { Platform, Resolution, Resolved } from './resolution.js'
 

@@ -7,15 +7,19 @@
  * lookup never changes or closes a PR.
  */
 import type { PublishConfig } from '../config/publish-config.js'
-import type { UpdateGroup } from '../core/groups.js'
-import { groupTexts, groupUpdates, isGroupBranch } from '../core/groups.js'
+import type { UpdateGroup } from '../core/publish/groups.js'
+import {
+  groupTexts,
+  groupUpdates,
+  isGroupBranch
+} from '../core/publish/groups.js'
 import type { Plan } from '../core/plan.js'
 import type {
   GroupOutcome,
   ImageDetails,
   ProposedPlan,
   PullRequestText
-} from '../core/pr-text.js'
+} from '../core/report/pr-text.js'
 import {
   DEFAULT_TEMPLATES,
   parseProposedPlan,
@@ -23,7 +27,7 @@ import {
   proposedPlan,
   renderPullRequest,
   samePlan
-} from '../core/pr-text.js'
+} from '../core/report/pr-text.js'
 import type {
   BaseSnapshot,
   GitHubPort,

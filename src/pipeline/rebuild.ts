@@ -4,7 +4,7 @@
  * the PR branch) and repository_dispatch always run.
  */
 import type { PublishConfig } from '../config/publish-config.js'
-import type { PullRequestText } from '../core/pr-text.js'
+import type { PullRequestText } from '../core/report/pr-text.js'
 import type { PublishResult } from './publish.js'
 import type { GitHubPort, Logger } from './ports.js'
 

@@ -3,15 +3,19 @@
  * discover → scan → dedupe → resolve → plan → rewrite (→ write).
  */
 import type { Config } from '../config/config.js'
-import { applyEdits, verifyRewrite } from '../core/dockerfile-rewrite.js'
-import type { ImageSite } from '../core/dockerfile-scan.js'
-import { scanDockerfile } from '../core/dockerfile-scan.js'
+import { applyEdits, verifyRewrite } from '../core/dockerfile/rewrite.js'
+import type { ImageSite } from '../core/dockerfile/scan.js'
+import { scanDockerfile } from '../core/dockerfile/scan.js'
 import { canonicalKey } from '../core/image-ref.js'
 import { compileImageGlobs } from '../core/image-glob.js'
 import { mapLimited } from '../core/map-limited.js'
 import type { Plan, PlanRow, PlannedEdit } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
-import { buildRequests, firstLook, secondLook } from '../core/requests.js'
+import {
+  buildRequests,
+  firstLook,
+  secondLook
+} from '../core/resolve-requests.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
 import { Slots } from '../core/slots.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'

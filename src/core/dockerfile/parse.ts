@@ -6,9 +6,9 @@
  */
 import { DockerfileParser } from 'dockerfile-ast'
 import type { Dockerfile } from 'dockerfile-ast'
-import { lineText, offsetAt } from './dockerfile-lines.js'
-import type { LineIndex } from './dockerfile-lines.js'
-import type { TextSpan } from './image-site.js'
+import { lineText, offsetAt } from './lines.js'
+import type { LineIndex } from './lines.js'
+import type { TextSpan } from '../image-site.js'
 
 const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD'])
 const FD_HEREDOC = /^(?<fd>\d+)<<-?[^<]/

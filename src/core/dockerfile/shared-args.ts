@@ -3,9 +3,9 @@
  * that something else also reads are skipped, since the digest would change
  * that other use too.
  */
-import type { ArgUse } from './dockerfile-args.js'
-import { skipped } from './dockerfile-drafts.js'
-import type { Draft } from './dockerfile-drafts.js'
+import type { ArgUse } from './args.js'
+import { skipped } from './drafts.js'
+import type { Draft } from './drafts.js'
 
 /**
  * A digest written into an ARG value changes every use of that ARG. That is

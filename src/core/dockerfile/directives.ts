@@ -4,10 +4,10 @@
  * `# freshbase: ignore` marker, which exempts the instruction below it.
  */
 import type { Dockerfile } from 'dockerfile-ast'
-import { literalExpansion, refDraft } from './dockerfile-drafts.js'
-import type { Draft, SiteContext } from './dockerfile-drafts.js'
-import { lineText } from './dockerfile-lines.js'
-import type { LineIndex } from './dockerfile-lines.js'
+import { literalExpansion, refDraft } from './drafts.js'
+import type { Draft, SiteContext } from './drafts.js'
+import { lineText } from './lines.js'
+import type { LineIndex } from './lines.js'
 
 const IGNORE_COMMENT = /^freshbase\s*:\s*ignore(?![\w-])/i
 

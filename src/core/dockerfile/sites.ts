@@ -3,14 +3,19 @@
  * `COPY --from` / `RUN --mount=…,from=` flags (literal images only).
  */
 import type { Copy, From, Instruction, Run } from 'dockerfile-ast'
-import { refDraft, sentence, skipped } from './dockerfile-drafts.js'
-import type { Draft, SiteContext } from './dockerfile-drafts.js'
-import { expandWord } from './dockerfile-expand.js'
-import { offsetAt } from './dockerfile-lines.js'
-import type { Position } from './dockerfile-lines.js'
-import { continuationEnd, lexWord } from './dockerfile-words.js'
-import type { Word, WordSource } from './dockerfile-words.js'
-import type { ImageSite, SiteSource, SkipCode, TextSpan } from './image-site.js'
+import { refDraft, sentence, skipped } from './drafts.js'
+import type { Draft, SiteContext } from './drafts.js'
+import { expandWord } from './expand.js'
+import { offsetAt } from './lines.js'
+import type { Position } from './lines.js'
+import { continuationEnd, lexWord } from './words.js'
+import type { Word, WordSource } from './words.js'
+import type {
+  ImageSite,
+  SiteSource,
+  SkipCode,
+  TextSpan
+} from '../image-site.js'
 
 type Stage = { index: number; name?: string }
 

@@ -7,11 +7,11 @@
  * the body and shared Markdown pieces live in pr-body.ts, the job summary in
  * pr-summary.ts and the hidden block in proposed-plan.ts.
  */
-import type { Digest } from './digest.js'
-import { shortDigest } from './digest.js'
-import type { GroupBy, Update, UpdateGroup } from './groups.js'
-import { familiarName, parseImageRef } from './image-ref.js'
-import type { PlanRow } from './plan.js'
+import type { Digest } from '../digest.js'
+import { shortDigest } from '../digest.js'
+import type { GroupBy, Update, UpdateGroup } from '../publish/groups.js'
+import { familiarName, parseImageRef } from '../image-ref.js'
+import type { PlanRow } from '../plan.js'
 import { plural, renderBody, withoutDigest } from './pr-body.js'
 
 export {
@@ -28,7 +28,7 @@ export {
   plannedKeys,
   proposedPlan,
   samePlan
-} from './proposed-plan.js'
+} from '../publish/proposed-plan.js'
 
 /** What the registry said about an image whose digest changed. */
 export interface ImageDetails {

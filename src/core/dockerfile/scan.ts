@@ -14,18 +14,18 @@
  */
 import { Arg, Copy, From, Run } from 'dockerfile-ast'
 import type { Dockerfile } from 'dockerfile-ast'
-import { Args } from './dockerfile-args.js'
-import { ignoreChecker, syntaxSite } from './dockerfile-directives.js'
-import { finish } from './dockerfile-drafts.js'
-import type { Draft, SiteContext } from './dockerfile-drafts.js'
-import { indexLines, offsetAt } from './dockerfile-lines.js'
-import type { LineIndex } from './dockerfile-lines.js'
-import { parseDockerfile } from './dockerfile-parse.js'
-import { settleSharedArgs } from './dockerfile-shared-args.js'
-import { copySites, fromSite, mountSites } from './dockerfile-sites.js'
-import { lexWord } from './dockerfile-words.js'
-import type { WordSource } from './dockerfile-words.js'
-import type { ImageSite } from './image-site.js'
+import { Args } from './args.js'
+import { ignoreChecker, syntaxSite } from './directives.js'
+import { finish } from './drafts.js'
+import type { Draft, SiteContext } from './drafts.js'
+import { indexLines, offsetAt } from './lines.js'
+import type { LineIndex } from './lines.js'
+import { parseDockerfile } from './parse.js'
+import { settleSharedArgs } from './shared-args.js'
+import { copySites, fromSite, mountSites } from './sites.js'
+import { lexWord } from './words.js'
+import type { WordSource } from './words.js'
+import type { ImageSite } from '../image-site.js'
 
 export type {
   ImageSite,
@@ -33,7 +33,7 @@ export type {
   SkipCode,
   SkipReason,
   TextSpan
-} from './image-site.js'
+} from '../image-site.js'
 
 /**
  * `spanText` with its digest part replaced: what the planner writes at `span`.

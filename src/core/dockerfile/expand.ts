@@ -3,8 +3,8 @@
  * keeping for every piece of the result the part of the text that produced
  * it, so the digest can later be placed in that text.
  */
-import type { ArgDecl, Args } from './dockerfile-args.js'
-import type { Part, VariablePart, Word } from './dockerfile-words.js'
+import type { ArgDecl, Args } from './args.js'
+import type { Part, VariablePart, Word } from './words.js'
 
 /**
  * BuildKit's automatic platform ARGs are global and set per build platform

@@ -5,11 +5,11 @@
  * reaches every one of them.
  */
 import type { Arg, Instruction } from 'dockerfile-ast'
-import { lineAt, offsetAt } from './dockerfile-lines.js'
-import type { LineIndex } from './dockerfile-lines.js'
-import { continuationEnd, lexWord, variables } from './dockerfile-words.js'
-import type { Word, WordSource } from './dockerfile-words.js'
-import type { TextSpan } from './image-site.js'
+import { lineAt, offsetAt } from './lines.js'
+import type { LineIndex } from './lines.js'
+import { continuationEnd, lexWord, variables } from './words.js'
+import type { Word, WordSource } from './words.js'
+import type { TextSpan } from '../image-site.js'
 
 export interface ArgDecl {
   readonly name: string

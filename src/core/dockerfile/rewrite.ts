@@ -3,8 +3,8 @@
  * "Exact-range edits"); line endings, a BOM, comments, spacing and case stay
  * as the user wrote them. The result is re-scanned before anyone writes it.
  */
-import { scanDockerfile } from './dockerfile-scan.js'
-import type { ImageSite, TextSpan } from './dockerfile-scan.js'
+import { scanDockerfile } from './scan.js'
+import type { ImageSite, TextSpan } from './scan.js'
 
 export interface Edit {
   readonly span: TextSpan

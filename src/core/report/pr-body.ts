@@ -4,12 +4,12 @@
  * per-file update tables, and fitting a document under a size limit by
  * dropping detail first and never the parts that must stay.
  */
-import { shortDigest } from './digest.js'
-import type { Update } from './groups.js'
-import { parseImageRef } from './image-ref.js'
-import type { PlanRow } from './plan.js'
+import { shortDigest } from '../digest.js'
+import type { Update } from '../publish/groups.js'
+import { parseImageRef } from '../image-ref.js'
+import type { PlanRow } from '../plan.js'
 import type { ImageDetails, PrTextInput } from './pr-text.js'
-import { planComment, proposedPlan } from './proposed-plan.js'
+import { planComment, proposedPlan } from '../publish/proposed-plan.js'
 
 /** GitHub rejects pull request bodies longer than this many characters. */
 export const PR_BODY_LIMIT = 65_536

@@ -3,10 +3,10 @@
  * all | file | image), on a deterministic branch per group, with the texts
  * each group's commit carries. Pure.
  */
-import type { Digest } from './digest.js'
-import { applyEdits } from './dockerfile-rewrite.js'
-import { fnv1a32 } from './fnv.js'
-import type { Plan, PlanRow, PlannedEdit } from './plan.js'
+import type { Digest } from '../digest.js'
+import { applyEdits } from '../dockerfile/rewrite.js'
+import { fnv1a32 } from '../fnv.js'
+import type { Plan, PlanRow, PlannedEdit } from '../plan.js'
 
 export type GroupBy = 'all' | 'file' | 'image'
 

@@ -3,14 +3,14 @@
  * every site of the file is known, because whether an ARG value may take a
  * digest depends on all of its uses (see dockerfile-shared-args.ts).
  */
-import type { Args } from './dockerfile-args.js'
-import type { Expansion } from './dockerfile-expand.js'
-import { lineAt } from './dockerfile-lines.js'
-import { locatePin } from './dockerfile-pin.js'
-import type { PinTarget } from './dockerfile-pin.js'
-import type { LiteralPart, WordSource } from './dockerfile-words.js'
-import { parseImageRef } from './image-ref.js'
-import type { ImageSite, SkipCode } from './image-site.js'
+import type { Args } from './args.js'
+import type { Expansion } from './expand.js'
+import { lineAt } from './lines.js'
+import { locatePin } from './pin.js'
+import type { PinTarget } from './pin.js'
+import type { LiteralPart, WordSource } from './words.js'
+import { parseImageRef } from '../image-ref.js'
+import type { ImageSite, SkipCode } from '../image-site.js'
 
 /** What building the sites of one file shares. */
 export interface SiteContext extends WordSource {

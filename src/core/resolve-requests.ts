@@ -3,7 +3,7 @@
  * where "one registry round trip per unique image" lives.
  */
 import type { Digest } from './digest.js'
-import type { ImageSite } from './dockerfile-scan.js'
+import type { ImageSite } from './dockerfile/scan.js'
 import { canonicalKey } from './image-ref.js'
 import type { Resolution, ResolveRequest } from './resolution.js'
 

@@ -2,10 +2,10 @@
  * Where the digest goes: the span of text whose change makes the build see
  * `name:tag@digest`, and every ARG value that change would affect.
  */
-import type { ArgDecl } from './dockerfile-args.js'
-import { fail } from './dockerfile-expand.js'
-import type { Expansion, Piece, Result } from './dockerfile-expand.js'
-import type { LiteralPart, VariablePart } from './dockerfile-words.js'
+import type { ArgDecl } from './args.js'
+import { fail } from './expand.js'
+import type { Expansion, Piece, Result } from './expand.js'
+import type { LiteralPart, VariablePart } from './words.js'
 
 export interface PinTarget {
   readonly start: number

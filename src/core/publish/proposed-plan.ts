@@ -4,10 +4,10 @@
  * written as an HTML comment and read back tolerantly: a missing, edited or
  * garbled block reads as "no plan", never as an error.
  */
-import { isDigest } from './digest.js'
-import { fnv1a128 } from './fnv.js'
+import { isDigest } from '../digest.js'
+import { fnv1a128 } from '../fnv.js'
 import type { UpdateGroup } from './groups.js'
-import type { ProposedPlan } from './pr-text.js'
+import type { ProposedPlan } from '../report/pr-text.js'
 
 const MARKER = 'freshbase:plan'
 /** Start markers only: finding `-->` with indexOf keeps parsing linear. */

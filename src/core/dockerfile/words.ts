@@ -4,7 +4,7 @@
  * are what lets a digest be written back into exactly the text that
  * produced the end of the reference.
  */
-import type { LineIndex } from './dockerfile-lines.js'
+import type { LineIndex } from './lines.js'
 
 /** What lexing needs to know about the file being scanned. */
 export interface WordSource {
