@@ -171,6 +171,31 @@ describe('planUpdates', () => {
     expect(plan.rows[1]?.warnings).toEqual([])
   })
 
+  it('matches --platform by the one platform rule: arm64 and arm64/v8 are one platform', () => {
+    const entry = (variant?: string) => ({
+      platform: {
+        os: 'linux',
+        architecture: 'arm64',
+        ...(variant === undefined ? {} : { variant })
+      },
+      digest: ARM,
+      mediaType: 'm'
+    })
+    const warningsWith = (platform: string, offered?: string) =>
+      planUpdates(
+        [site('node:20', { platform })],
+        [
+          resolved('docker.io/library/node:20', { manifests: [entry(offered)] })
+        ],
+        { pinUnpinned: true }
+      ).rows[0]?.warnings
+
+    expect(warningsWith('linux/arm64/v8')).toEqual([])
+    expect(warningsWith('linux/arm64', 'v8')).toEqual([])
+    expect(warningsWith('linux/arm64/v8', 'v8')).toEqual([])
+    expect(warningsWith('linux/arm64/v9', 'v8')).toHaveLength(1)
+  })
+
   it('writes a shared ARG span once, and refuses it when the FROMs disagree', () => {
     const shared = {
       span: { start: 9, end: 16 },

@@ -7,7 +7,8 @@ import type { ImageSite } from './dockerfile/scan.js'
 import { pinnedSpanText } from './dockerfile/scan.js'
 import type { Edit } from './dockerfile/rewrite.js'
 import { canonicalKey } from './image-ref.js'
-import type { Platform, Resolution, Resolved } from './resolution.js'
+import { findPlatform, formatPlatform, parsePlatform } from './platform.js'
+import type { Resolution, Resolved } from './resolution.js'
 
 export type Decision = 'pin' | 'update' | 'up to date' | 'skipped' | 'failed'
 
@@ -82,47 +83,47 @@ function decideSite(
     return { site, row: { ...base, decision: 'skipped', reason, warnings: [] } }
   }
   const key = canonicalKey(ref)
-  const current = ref.digest
-  const withKey = {
+  const row: RowBase = {
     ...base,
     key,
-    ...(current === undefined ? {} : { currentDigest: current })
+    ...(ref.digest === undefined ? {} : { currentDigest: ref.digest })
   }
   const resolution = byKey.get(key)
   if (resolution === undefined) {
-    return {
-      site,
-      row: {
-        ...withKey,
-        decision: 'skipped',
-        reason: 'not resolved',
-        warnings: []
-      }
-    }
+    const reason = 'not resolved'
+    return { site, row: { ...row, decision: 'skipped', reason, warnings: [] } }
   }
   if (resolution.kind === 'failed') {
-    const { message, hint } = resolution.failure
+    const { message: reason, hint } = resolution.failure
     return {
       site,
-      row: {
-        ...withKey,
-        decision: 'failed',
-        reason: message,
-        hint,
-        warnings: []
-      }
+      row: { ...row, decision: 'failed', reason, hint, warnings: [] }
     }
   }
+  return decideResolved(site, row, resolution, policy)
+}
+
+/** A row before its decision: where, what, and the pin it carries now. */
+type RowBase = Omit<PlanRow, 'decision' | 'warnings'> & { readonly key: string }
+
+/** A site whose image resolved: up to date, pin, update, or why not. */
+function decideResolved(
+  site: ImageSite,
+  base: RowBase,
+  resolution: Resolved,
+  policy: PlanPolicy
+): Decided {
+  const current = base.currentDigest
   const target = targetDigest(resolution, current)
   const warnings = platformWarnings(site, resolution, target !== current)
-  const row = { ...withKey, newDigest: target, warnings }
+  const row = { ...base, newDigest: target, warnings }
   if (current === target)
     return { site, row: { ...row, decision: 'up to date' } }
   if (current === undefined && !policy.pinUnpinned) {
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  const edit = editFor(site, target, key)
+  const edit = editFor(site, target, base.key)
   if (edit === undefined) {
     const reason = `"${site.image}" has no rewritable text range.`
     return { site, row: { ...row, decision: 'skipped', reason } }
@@ -157,36 +158,11 @@ function platformWarnings(
     return []
   const wanted = parsePlatform(site.platform)
   if (wanted === undefined) return []
-  if (manifests.some(m => platformMatches(m.platform, wanted))) return []
+  if (findPlatform(manifests, wanted) !== undefined) return []
   const offered = manifests.map(m => formatPlatform(m.platform)).join(', ')
   return [
     `${site.file}:${site.line}: --platform=${site.platform} is not in the new index of "${site.image}" (it has: ${offered || 'no platforms'}); the build will fail for that platform. Check the platform or pick a tag that publishes it.`
   ]
-}
-
-export function parsePlatform(text: string): Platform | undefined {
-  const [os, architecture, variant] = text.toLowerCase().split('/')
-  if (
-    os === undefined ||
-    architecture === undefined ||
-    os === '' ||
-    architecture === ''
-  ) {
-    return undefined
-  }
-  return variant === undefined
-    ? { os, architecture }
-    : { os, architecture, variant }
-}
-
-export function formatPlatform(p: Platform): string {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
-}
-
-function platformMatches(offered: Platform, wanted: Platform): boolean {
-  if (offered.os !== wanted.os || offered.architecture !== wanted.architecture)
-    return false
-  return wanted.variant === undefined || offered.variant === wanted.variant
 }
 
 function editFor(

@@ -5,6 +5,7 @@
 import { parseDigest } from '../core/digest.js'
 import type { Digest } from '../core/digest.js'
 import type { Platform, PlatformManifest } from '../core/resolution.js'
+import { findPlatform } from '../core/platform.js'
 import { RegistryError } from './errors.js'
 
 export const MEDIA_TYPES = {
@@ -121,18 +122,7 @@ export function matchPlatform(
   manifests: readonly PlatformManifest[],
   wanted: Platform
 ): PlatformManifest | undefined {
-  return manifests.find(
-    m =>
-      m.platform.os === wanted.os &&
-      m.platform.architecture === wanted.architecture &&
-      normalVariant(m.platform) === normalVariant(wanted)
-  )
-}
-
-// containerd's platforms.Normalize: arm64 "v8" is the default variant.
-function normalVariant(platform: Platform): string {
-  const variant = platform.variant ?? ''
-  return platform.architecture === 'arm64' && variant === 'v8' ? '' : variant
+  return findPlatform(manifests, wanted)
 }
 
 function parsePlatform(value: unknown): Platform | undefined {

@@ -4,7 +4,7 @@
  * index), find the entry of the new index with the same os/arch/variant.
  */
 import type { Digest } from '../core/digest.js'
-import type { Platform } from '../core/resolution.js'
+import { formatPlatform } from '../core/platform.js'
 import { RegistryError } from './errors.js'
 import {
   matchPlatform,
@@ -87,9 +87,4 @@ async function unlessGone<T>(pending: Promise<T>): Promise<T | undefined> {
     if (error instanceof RegistryError && error.status === 404) return undefined
     throw error
   }
-}
-
-export function formatPlatform(platform: Platform): string {
-  const base = `${platform.os}/${platform.architecture}`
-  return platform.variant === undefined ? base : `${base}/${platform.variant}`
 }
