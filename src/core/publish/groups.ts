@@ -4,7 +4,7 @@
  * each group's commit carries. Pure.
  */
 import type { Digest } from '../digest.js'
-import { applyEdits } from '../dockerfile/rewrite.js'
+import { applyEdits, verifyRewrite } from '../dockerfile/rewrite.js'
 import { fnv1a32 } from '../fnv.js'
 import type { Plan, PlanRow, PlannedEdit } from '../plan.js'
 
@@ -117,6 +117,8 @@ export function isGroupBranch(branch: string, prefix: string): boolean {
 /**
  * The new text of each file in a group: the base text with only this
  * group's edits (for group-by image, other images in the same file stay).
+ * A subset of a file's edits is a rewrite the run never checked, so each
+ * text passes the same re-scan check as a CLI write before anyone commits it.
  */
 export function groupTexts(
   group: UpdateGroup,
@@ -132,6 +134,11 @@ export function groupTexts(
     if (before === undefined)
       return { ok: false, error: `${file}: no base text` }
     const applied = applyEdits(before, edits)
+    const verdict = applied.ok
+      ? verifyRewrite(file, before, applied.text, edits)
+      : applied
+    if (!verdict.ok)
+      return { ok: false, error: `${file}: not committed: ${verdict.error}` }
     if (!applied.ok) return applied
     files.push({ file, before, after: applied.text })
   }
