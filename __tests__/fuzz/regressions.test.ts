@@ -224,24 +224,58 @@ describe('fuzz regressions: a digest that is not written in one piece', () => {
     expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
   })
 
-  it('says why, and pins the other references', () => {
-    const text = `FROM node:20@\\\n${D}\nFROM alpine:3\n`
+  it('says why when the "@" and the digest are apart in an ARG value', () => {
+    const text = `ARG V=node:20@\\\n${D}\nFROM \${V}\n`
+
+    expect(scanDockerfile('Dockerfile', text)[0]?.skip).toEqual({
+      code: 'invalid',
+      message:
+        'The digest is not written right after "@" at the end of the reference text (a line continuation, an escape or quotes split them), so it cannot be replaced in place; write the reference and its digest in one piece to refresh it.'
+    })
+  })
+
+  it('says why when the digest itself is split, and pins the other references', () => {
+    const text = `FROM node:20@sha256:aa\\\n${'a'.repeat(62)}\nFROM alpine:3\n`
 
     const [split, other] = scanDockerfile('Dockerfile', text)
 
     expect(split?.skip).toEqual({
       code: 'invalid',
       message:
-        'The digest is not written as "@sha256:…" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it.'
+        'The digest is not written in one piece (quotes, an escape, a line continuation or a variable splits it), so it cannot be replaced in place; write it in one piece, in the FROM line or alone in an ARG, to refresh it.'
     })
     expect(other?.skip).toBeUndefined()
     expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
   })
 
-  it('skips a digest from its own ARG (the pin went before it: "…@sha256:old@sha256:new")', () => {
+  // The whole-reference pin used to go before the "@": the digest bytes
+  // alone are the span now (issue 8 §6).
+  it('refreshes only the digest bytes when a continuation parts them from the "@"', () => {
+    const text = `FROM node:20@\\\n${D}\nFROM alpine:3\n`
+
+    const [apart, other] = scanDockerfile('Dockerfile', text)
+
+    expect(apart).toMatchObject({
+      spanText: D,
+      spanLine: 2,
+      spanIsDigest: true
+    })
+    expect(other?.skip).toBeUndefined()
+    expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
+  })
+
+  // The pin went before it ("…@sha256:old@sha256:new"), then it was skipped;
+  // now the digest bytes in the ARG value are the span (issue 8 §6).
+  it('refreshes a digest from its own ARG in place', () => {
     const text = `ARG D=${D}\nFROM node:20@\${D}\n`
 
-    expect(sites(text)).toEqual([['from', 2, `node:20@${D}`, 'invalid']])
+    expect(sites(text)).toEqual([['from', 2, `node:20@${D}`, undefined]])
+    expect(scanDockerfile('Dockerfile', text)[0]).toMatchObject({
+      span: { start: 6, end: 6 + D.length },
+      spanArg: 'D',
+      spanIsDigest: true
+    })
+    expect(() => checkPinRoundTrip(text, 0)).not.toThrow()
   })
 
   it('still replaces a digest written in one piece after a split tag', () => {

@@ -24,7 +24,7 @@ export interface TextSpan {
 
 /**
  * One image mention. The span fields (`span`, `spanText`, `spanPrefixLength`,
- * `spanLine`, `spanArg`) are present exactly when `skip` is absent: a skipped
+ * `spanLine`, `spanArg`, `spanIsDigest`) are present exactly when `skip` is absent: a skipped
  * site has nothing to rewrite.
  */
 export interface ImageSite {
@@ -55,6 +55,13 @@ export interface ImageSite {
   readonly spanLine?: number
   /** The global ARG whose value holds `span`, when the pin goes into an ARG. */
   readonly spanArg?: string
+  /**
+   * The span holds only the existing digest (`sha256:…`, without "@"),
+   * because the tag is written elsewhere (`FROM node:${TAG}@sha256:…`,
+   * `FROM node:20@${DIGEST}`): the pin is refreshed by replacing those bytes
+   * alone (issue 8 §6), and `spanPrefixLength` is 0.
+   */
+  readonly spanIsDigest?: true
   /** The literal --platform value, when given without variables. */
   readonly platform?: string
   /** The stage the FROM starts, or the stage the COPY/RUN belongs to. Absent for `# syntax`. */

@@ -4,8 +4,9 @@
  * digest depends on all of its uses (see dockerfile-shared-args.ts).
  */
 import type { Args } from './args.js'
-import type { Expansion } from './expand.js'
+import type { Expansion, Result } from './expand.js'
 import { lineAt } from './lines.js'
+import { locateDigest } from './digest-pin.js'
 import { locatePin } from './pin.js'
 import type { PinTarget } from './pin.js'
 import type { LiteralPart, WordSource } from './words.js'
@@ -27,8 +28,8 @@ export interface Draft {
   readonly pin?: PinTarget
 }
 
-const SPLIT_DIGEST =
-  'the digest is not written as "@sha256:…" at the end of the reference text (a line continuation or an escape splits it, or it comes from another ARG), so it cannot be replaced in place; write the reference and its digest in one piece to pin it'
+const SPLIT_AT =
+  'the digest is not written right after "@" at the end of the reference text (a line continuation, an escape or quotes split them), so it cannot be replaced in place; write the reference and its digest in one piece to refresh it'
 const DIGEST_ONLY =
   'no tag to track; add the tag you want to follow, e.g. image:tag@sha256:…'
 
@@ -41,41 +42,64 @@ export function refDraft(
   const parsed = parseImageRef(base.image)
   if (!parsed.ok) return skipped(base, 'invalid', sentence(parsed.error))
   const withRef = { ...base, ref: parsed.ref }
-  if (parsed.ref.tag === undefined && parsed.ref.digest !== undefined) {
+  const digest = parsed.ref.digest
+  if (parsed.ref.tag === undefined && digest !== undefined) {
     return skipped(withRef, 'digest-only', DIGEST_ONLY)
   }
   const pin = locatePin(expansion, parsed.ref.name.length)
-  if (!pin.ok) return skipped(withRef, 'variable', sentence(pin.reason))
-  const spanText = source.text.slice(pin.value.start, pin.value.end)
-  // The digest is replaced where it is written: "@" and the digest, plainly,
-  // at the end of the span. A digest in another ARG, or split by a line
-  // continuation or escapes, has no such place.
-  const digest = parsed.ref.digest
-  if (digest !== undefined && !spanText.endsWith(`@${digest}`)) {
-    return skipped(withRef, 'invalid', sentence(SPLIT_DIGEST))
+  if (digest === undefined) {
+    if (!pin.ok) return skipped(withRef, 'variable', sentence(pin.reason))
+    return draft(source, withRef, pin.value, pin.value.end - pin.value.start)
   }
-  const prefixLength =
-    digest === undefined ? spanText.length : spanText.length - digest.length - 1
-  return {
-    site: withSpan(source, withRef, pin.value, prefixLength),
-    pin: pin.value
-  }
+  return pinnedDraft(source, withRef, expansion, pin, digest)
 }
 
-function withSpan(
+/**
+ * A reference with a digest: the whole reference is rewritten where "@" and
+ * the digest end its text plainly; otherwise only the digest bytes are
+ * (issue 8 §6), wherever digest-pin.ts finds them.
+ */
+function pinnedDraft(
+  source: WordSource,
+  site: ImageSite,
+  expansion: Expansion,
+  pin: Result<PinTarget>,
+  digest: string
+): Draft {
+  const spanText = pin.ok
+    ? source.text.slice(pin.value.start, pin.value.end)
+    : ''
+  if (pin.ok && spanText.endsWith(`@${digest}`)) {
+    const prefix = spanText.length - digest.length - 1
+    return draft(source, site, pin.value, prefix)
+  }
+  const target = locateDigest(source, expansion, digest)
+  if (target.ok) return draft(source, site, target.value, 0)
+  // The reference has one place to go, but its digest is written apart from
+  // the "@" there: joining them lets the whole reference be rewritten.
+  if (pin.ok && target.code === 'variable') {
+    return skipped(site, 'invalid', sentence(SPLIT_AT))
+  }
+  return skipped(site, target.code, sentence(target.reason))
+}
+
+function draft(
   source: WordSource,
   site: ImageSite,
   pin: PinTarget,
   prefixLength: number
-): ImageSite {
-  const spanText = source.text.slice(pin.start, pin.end)
+): Draft {
   return {
-    ...site,
-    span: { start: pin.start, end: pin.end },
-    spanText,
-    spanPrefixLength: prefixLength,
-    spanLine: lineAt(source.index, pin.start) + 1,
-    ...(pin.arg === undefined ? {} : { spanArg: pin.arg.name })
+    site: {
+      ...site,
+      span: { start: pin.start, end: pin.end },
+      spanText: source.text.slice(pin.start, pin.end),
+      spanPrefixLength: prefixLength,
+      spanLine: lineAt(source.index, pin.start) + 1,
+      ...(pin.arg === undefined ? {} : { spanArg: pin.arg.name }),
+      ...(pin.digestOnly === true ? { spanIsDigest: true } : {})
+    },
+    pin
   }
 }
 
@@ -109,6 +133,7 @@ export function finish(draft: Draft): ImageSite {
     spanPrefixLength: _prefix,
     spanLine: _line,
     spanArg: _arg,
+    spanIsDigest: _digest,
     ...site
   } = draft.site
   return site

@@ -44,11 +44,15 @@ export function fail<T>(reason: string): Result<T> {
   return { ok: false, reason }
 }
 
-/** Expands `word` as seen from global declaration `order` (Infinity: from a FROM line). */
+/**
+ * Expands `word` as seen from global declaration `order` (Infinity: from a
+ * FROM line). `whole`: the word is all of the reference, not a part of it.
+ */
 export function expandWord(
   args: Args,
   word: Word,
-  order: number
+  order: number,
+  whole = true
 ): Result<Expansion> {
   let text = ''
   const pieces: Piece[] = []
@@ -62,7 +66,8 @@ export function expandWord(
       text += part.text
       continue
     }
-    const resolved = resolveVariable(args, part, order)
+    const alone = whole && word.parts.length === 1
+    const resolved = resolveVariable(args, part, order, alone)
     if (!resolved.ok) return resolved
     const { inner, decl } = resolved.value
     pieces.push({
@@ -80,7 +85,8 @@ export function expandWord(
 function resolveVariable(
   args: Args,
   part: VariablePart,
-  order: number
+  order: number,
+  whole: boolean
 ): Result<{ inner: Expansion; decl?: ArgDecl }> {
   const { name, operator } = part
   if (PLATFORM_ARGS.has(name)) {
@@ -95,25 +101,35 @@ function resolveVariable(
   }
   const decl = args.lookup(name, order)
   if (decl?.value !== undefined) {
-    const value = expandWord(args, decl.value, decl.order)
+    const value = expandWord(args, decl.value, decl.order, whole)
     if (!value.ok) return value
     if (value.value.text !== '' || operator !== ':-') {
       return { ok: true, value: { inner: value.value, decl } }
     }
   }
-  if (part.fallback === undefined) return fail(noValue(args, name, decl))
+  if (part.fallback === undefined) return fail(noValue(args, name, decl, whole))
   if (decl !== undefined && decl.value === undefined && operator === '-') {
     return fail(
       `ARG ${name} is declared without a value, and whether \${${name}-…} then uses its default differs between BuildKit versions; write \${${name}:-…} or give ARG ${name} a default value`
     )
   }
-  const fallback = expandWord(args, part.fallback, order)
+  const fallback = expandWord(args, part.fallback, order, whole)
   return fallback.ok ? { ok: true, value: { inner: fallback.value } } : fallback
 }
 
-function noValue(args: Args, name: string, decl: ArgDecl | undefined): string {
+function noValue(
+  args: Args,
+  name: string,
+  decl: ArgDecl | undefined,
+  whole: boolean
+): string {
   if (decl !== undefined) {
-    return `ARG ${name} has no default value, so the image is only known at build time; give it one (ARG ${name}=image:tag) to pin it`
+    // A variable that is only part of the reference (a tag, a registry)
+    // takes that part as its default, not a whole image.
+    const example = whole
+      ? `one (ARG ${name}=image:tag)`
+      : `the value you build with as its default (ARG ${name}=…)`
+    return `ARG ${name} has no default value, so the image is only known at build time; give it ${example} to pin it`
   }
   const staged = args.staged.get(name)
   if (staged !== undefined) {

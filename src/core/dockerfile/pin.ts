@@ -16,6 +16,8 @@ export interface PinTarget {
   readonly chain: readonly ArgDecl[]
   /** The `$` offsets of the references followed to get there. */
   readonly path: readonly number[]
+  /** The span holds only an existing digest's bytes (digest-pin.ts), not the end of the reference. */
+  readonly digestOnly?: boolean
 }
 
 /**

@@ -39,9 +39,11 @@ export type {
  * `spanText` with its digest part replaced: what the planner writes at `span`.
  * A reference without a tag gets `:latest`, the tag it resolved through, so
  * the result stays trackable: `node@sha256:…` would have no tag to follow
- * (skip code 'digest-only') on the next run.
+ * (skip code 'digest-only') on the next run. A span that holds only the
+ * digest (`spanIsDigest`) becomes the new digest.
  */
 export function pinnedSpanText(site: ImageSite, digest: string): string {
+  if (site.spanIsDigest === true) return digest
   const text = site.spanText ?? ''
   const tag =
     site.ref !== undefined && site.ref.tag === undefined ? ':latest' : ''

@@ -18,10 +18,13 @@ export function settleSharedArgs(
   drafts: readonly Draft[],
   uses: readonly ArgUse[]
 ): Draft[] {
-  const groups = new Map<number, Draft[]>()
+  const groups = new Map<string, Draft[]>()
   for (const draft of drafts) {
     if (draft.pin?.arg === undefined) continue
-    groups.set(draft.pin.start, [...(groups.get(draft.pin.start) ?? []), draft])
+    // Spans that overlap without being equal land in different groups, where
+    // each one's use of the ARG blocks the other.
+    const key = `${draft.pin.start}:${draft.pin.end}`
+    groups.set(key, [...(groups.get(key) ?? []), draft])
   }
   const blocked = new Map<Draft, string>()
   for (const group of groups.values()) {
@@ -50,5 +53,9 @@ function sharingProblem(
   const followed = new Set(group.flatMap(d => d.pin?.path ?? []))
   const other = uses.find(u => chain.has(u.decl) && !followed.has(u.start))
   if (other === undefined) return undefined
-  return `ARG ${other.decl.name} is also used by ${other.by} on line ${other.line + 1}, which a digest in its value would change too; give this image its own ARG (e.g. ARG ${arg}_IMAGE=${images[0] ?? 'image:tag'}) to pin it.`
+  const used = `ARG ${other.decl.name} is also used by ${other.by} on line ${other.line + 1}, which a`
+  if (group[0]?.pin?.digestOnly === true) {
+    return `${used} new digest in its value would change too; write the digest in the FROM line, or give this FROM an ARG of its own for it, to refresh it.`
+  }
+  return `${used} digest in its value would change too; give this image its own ARG (e.g. ARG ${arg}_IMAGE=${images[0] ?? 'image:tag'}) to pin it.`
 }
