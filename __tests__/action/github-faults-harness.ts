@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { parseProposedPlan } from '../../src/core/report/pr-text.js'
+import { parseProposedPlan } from '../../src/core/publish/proposed-plan.js'
 import { runAction } from '../support/action-runner.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'

@@ -2,27 +2,33 @@ import { describe, expect, it } from 'vitest'
 import type { Digest } from '../../src/core/digest.js'
 import type { Update, UpdateGroup } from '../../src/core/publish/groups.js'
 import type { PlanRow } from '../../src/core/plan.js'
-import type {
-  GroupOutcome,
-  ImageDetails,
-  PrTextInput,
-  SummaryInput
-} from '../../src/core/report/pr-text.js'
 import {
-  DEFAULT_TEMPLATES,
-  PR_BODY_LIMIT,
-  SUMMARY_LIMIT_BYTES,
-  escapeText,
-  imagePageUrl,
-  inlineCode,
   parseProposedPlan,
   planComment,
   PLAN_BUDGET,
   plannedKeys,
   proposedPlan,
-  renderPullRequest,
-  renderSummary,
   samePlan
+} from '../../src/core/publish/proposed-plan.js'
+import type { ImageDetails } from '../../src/core/report/image-details.js'
+import {
+  escapeText,
+  imagePageUrl,
+  inlineCode
+} from '../../src/core/report/markdown.js'
+import { PR_BODY_LIMIT } from '../../src/core/report/pr-body.js'
+import type {
+  GroupOutcome,
+  SummaryInput
+} from '../../src/core/report/pr-summary.js'
+import {
+  SUMMARY_LIMIT_BYTES,
+  renderSummary
+} from '../../src/core/report/pr-summary.js'
+import type { PrTextInput } from '../../src/core/report/pr-text.js'
+import {
+  DEFAULT_TEMPLATES,
+  renderPullRequest
 } from '../../src/core/report/pr-text.js'
 
 const d = (ch: string): Digest => `sha256:${ch.repeat(64)}` as Digest

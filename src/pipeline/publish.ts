@@ -14,20 +14,17 @@ import {
   isGroupBranch
 } from '../core/publish/groups.js'
 import type { Plan } from '../core/plan.js'
-import type {
-  GroupOutcome,
-  ImageDetails,
-  ProposedPlan,
-  PullRequestText
-} from '../core/report/pr-text.js'
+import type { ProposedPlan } from '../core/publish/proposed-plan.js'
 import {
-  DEFAULT_TEMPLATES,
   parseProposedPlan,
   plannedKeys,
   proposedPlan,
-  renderPullRequest,
   samePlan
-} from '../core/report/pr-text.js'
+} from '../core/publish/proposed-plan.js'
+import type { ImageDetails } from '../core/report/image-details.js'
+import type { GroupOutcome } from '../core/report/pr-summary.js'
+import type { PullRequestText } from '../core/report/pr-text.js'
+import { DEFAULT_TEMPLATES, renderPullRequest } from '../core/report/pr-text.js'
 import type {
   BaseSnapshot,
   GitHubPort,

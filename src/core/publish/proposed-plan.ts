@@ -4,10 +4,27 @@
  * written as an HTML comment and read back tolerantly: a missing, edited or
  * garbled block reads as "no plan", never as an error.
  */
+import { byCodeUnit } from '../code-unit-order.js'
 import { isDigest } from '../digest.js'
 import { fnv1a128 } from '../fnv.js'
 import type { UpdateGroup } from './groups.js'
-import type { ProposedPlan } from '../report/pr-text.js'
+
+/** The hidden block: what this PR proposes, per file and image. */
+export interface ProposedPlan {
+  /** 1: every target written out; 2: too many for a PR body, a fingerprint instead. */
+  readonly version: 1 | 2
+  readonly group: string
+  /**
+   * `${file} ${key}` → digest, sorted by key. When one file pins one key to
+   * several digests (per-platform pins), they are sorted and comma-joined.
+   * Empty when read back from a version 2 block.
+   */
+  readonly targets: Readonly<Record<string, string>>
+  /** Version 2: a hash of the full targets (samePlan compares it). */
+  readonly fingerprint?: string
+  /** Version 2: the image keys, when even they fit; absent means "any image". */
+  readonly keys?: readonly string[]
+}
 
 const MARKER = 'freshbase:plan'
 /** Start markers only: finding `-->` with indexOf keeps parsing linear. */
@@ -147,8 +164,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Targets contain a space, so none is an array index that JS would reorder. */
 function sortedRecord(entries: [string, string][]): Record<string, string> {
   return Object.fromEntries(entries.sort((a, b) => byCodeUnit(a[0], b[0])))
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

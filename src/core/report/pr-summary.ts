@@ -3,18 +3,45 @@
  * per-file tables the pull requests show, what was skipped or failed, and
  * what happens about the rebuild.
  */
-import type { Block } from './pr-body.js'
-import {
-  escapeText,
-  fitBlocks,
-  inlineCode,
-  markdownLink,
-  plural,
-  problemTables,
-  textBlock,
-  updateTables
-} from './pr-body.js'
-import type { GroupOutcome, SummaryInput } from './pr-text.js'
+import type { UpdateGroup } from '../publish/groups.js'
+import type { PlanRow } from '../plan.js'
+import type { Block } from './blocks.js'
+import { fitBlocks, textBlock } from './blocks.js'
+import type { ImageDetails } from './image-details.js'
+import { escapeText, inlineCode, markdownLink, plural } from './markdown.js'
+import { problemTables, updateTables } from './tables.js'
+
+/** One group's outcome, for the job summary. */
+export interface GroupOutcome {
+  readonly group: UpdateGroup
+  readonly operation:
+    | 'created'
+    | 'updated'
+    | 'unchanged'
+    | 'closed'
+    | 'deleted'
+    | 'declined'
+    | 'not-permitted'
+    | 'dry-run'
+    | 'kept'
+    | 'failed'
+  readonly branch: string
+  readonly pullRequestUrl?: string
+  readonly compareUrl?: string
+  /** A sentence for the reader, e.g. why a PR was kept or what setting to change. */
+  readonly note?: string
+}
+
+export interface SummaryInput {
+  readonly outcomes: readonly GroupOutcome[]
+  readonly images: ReadonlyMap<string, ImageDetails>
+  /** Every skipped/failed row of the run (not only the groups'). */
+  readonly skipped: readonly PlanRow[]
+  readonly failed: readonly PlanRow[]
+  /** Sentences about the rebuild: what was dispatched, or that no CI will run and how to fix it. */
+  readonly rebuildNotes: readonly string[]
+  readonly dryRun: boolean
+}
 
 /** GitHub's limit for one step's summary, in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1_048_576

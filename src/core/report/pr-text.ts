@@ -1,44 +1,18 @@
 /**
- * What reviewers read: the pull request title, body and commit message for
- * one group, the job summary, and the hidden machine-readable block the next
- * run reads to recognize "already proposed". Pure and deterministic.
+ * What reviewers read of one group: the pull request title, body and commit
+ * message, from templates with placeholders. Pure and deterministic.
  *
- * This module owns the types, the templates and the title/commit message;
- * the body and shared Markdown pieces live in pr-body.ts, the job summary in
- * pr-summary.ts and the hidden block in proposed-plan.ts.
+ * The body is pr-body.ts, the job summary pr-summary.ts, the Markdown they
+ * share markdown.ts, blocks.ts and tables.ts; the hidden plan block the next
+ * run reads back is core/publish/proposed-plan.ts.
  */
-import type { Digest } from '../digest.js'
+import { byCodeUnit } from '../code-unit-order.js'
 import { shortDigest } from '../digest.js'
-import type { GroupBy, Update, UpdateGroup } from '../publish/groups.js'
 import { familiarName, parseImageRef } from '../image-ref.js'
-import type { PlanRow } from '../plan.js'
-import { plural, renderBody, withoutDigest } from './pr-body.js'
-
-export {
-  PR_BODY_LIMIT,
-  escapeText,
-  imagePageUrl,
-  inlineCode
-} from './pr-body.js'
-export { SUMMARY_LIMIT_BYTES, renderSummary } from './pr-summary.js'
-export {
-  PLAN_BUDGET,
-  parseProposedPlan,
-  planComment,
-  plannedKeys,
-  proposedPlan,
-  samePlan
-} from '../publish/proposed-plan.js'
-
-/** What the registry said about an image whose digest changed. */
-export interface ImageDetails {
-  readonly key: string
-  readonly digest: Digest
-  /** "linux/amd64", "linux/arm/v7"… (attestations excluded); empty when unknown. */
-  readonly platforms: readonly string[]
-  /** org.opencontainers.image.created, when the registry says. */
-  readonly created?: string
-}
+import type { GroupBy, Update, UpdateGroup } from '../publish/groups.js'
+import type { ImageDetails } from './image-details.js'
+import { withoutDigest, plural } from './markdown.js'
+import { renderBody } from './pr-body.js'
 
 export interface Templates {
   /**
@@ -66,55 +40,6 @@ export interface PullRequestText {
   readonly commitMessage: string
 }
 
-/** The hidden block: what this PR proposes, per file and image. */
-export interface ProposedPlan {
-  /** 1: every target written out; 2: too many for a PR body, a fingerprint instead. */
-  readonly version: 1 | 2
-  readonly group: string
-  /**
-   * `${file} ${key}` → digest, sorted by key. When one file pins one key to
-   * several digests (per-platform pins), they are sorted and comma-joined.
-   * Empty when read back from a version 2 block.
-   */
-  readonly targets: Readonly<Record<string, string>>
-  /** Version 2: a hash of the full targets (samePlan compares it). */
-  readonly fingerprint?: string
-  /** Version 2: the image keys, when even they fit; absent means "any image". */
-  readonly keys?: readonly string[]
-}
-
-/** One group's outcome, for the job summary. */
-export interface GroupOutcome {
-  readonly group: UpdateGroup
-  readonly operation:
-    | 'created'
-    | 'updated'
-    | 'unchanged'
-    | 'closed'
-    | 'deleted'
-    | 'declined'
-    | 'not-permitted'
-    | 'dry-run'
-    | 'kept'
-    | 'failed'
-  readonly branch: string
-  readonly pullRequestUrl?: string
-  readonly compareUrl?: string
-  /** A sentence for the reader, e.g. why a PR was kept or what setting to change. */
-  readonly note?: string
-}
-
-export interface SummaryInput {
-  readonly outcomes: readonly GroupOutcome[]
-  readonly images: ReadonlyMap<string, ImageDetails>
-  /** Every skipped/failed row of the run (not only the groups'). */
-  readonly skipped: readonly PlanRow[]
-  readonly failed: readonly PlanRow[]
-  /** Sentences about the rebuild: what was dispatched, or that no CI will run and how to fix it. */
-  readonly rebuildNotes: readonly string[]
-  readonly dryRun: boolean
-}
-
 const COMMIT_BODY = '\n\n{changes}'
 const ALL = 'chore(deps): refresh digest pins for {count_text}'
 const FILE = 'chore(deps): refresh digest pins for {count_text} in {group}'
@@ -137,7 +62,7 @@ export function renderPullRequest(input: PrTextInput): PullRequestText {
   const changes = changeLines(input.group.updates)
   return {
     title: fill(title, values).replace(/\s+/g, ' ').trim(),
-    body: renderBody(input),
+    body: renderBody(input.group, input.images),
     commitMessage: fill(
       commit.includes('{changes}') ? commit : `${commit}${COMMIT_BODY}`,
       { ...values, changes }
@@ -202,8 +127,4 @@ function changeLines(updates: readonly Update[]): string {
       return `- ${image}: ${change} (${where})`
     })
     .join('\n')
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
