@@ -27,6 +27,8 @@ export interface PlanRow {
   /** What the user can do next (failures). */
   readonly hint?: string
   readonly warnings: readonly string[]
+  /** 1-based line the edit writes on, when not `line`: a global ARG's value (issue 8 §6). */
+  readonly editLine?: number
 }
 
 /** An edit with the image it pins, so publishing can group edits per image. */
@@ -128,11 +130,10 @@ function decideResolved(
     const reason = `"${site.image}" has no rewritable text range.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  return {
-    site,
-    row: { ...row, decision: current === undefined ? 'pin' : 'update' },
-    edit
-  }
+  const decision = current === undefined ? 'pin' : 'update'
+  const at = site.spanLine
+  const editLine = at === undefined || at === site.line ? {} : { editLine: at }
+  return { site, row: { ...row, decision, ...editLine }, edit }
 }
 
 /**
