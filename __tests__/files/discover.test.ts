@@ -13,10 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../src/files/atomic-write.js'
-import {
-  discoverDockerfiles,
-  isDockerfileName
-} from '../../src/files/discover.js'
+import { discoverDockerfiles } from '../../src/files/discover.js'
+import { isDockerfileName } from '../../src/files/select.js'
 
 let root: string
 let outside: string

@@ -8,9 +8,8 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import type { FileStore, TreeFile } from '../pipeline/ports.js'
-import { isDockerfileName } from './discover.js'
+import { selectPaths } from './select.js'
 
 export interface TreeSource {
   readonly files: ReadonlyMap<string, TreeFile>
@@ -24,8 +23,6 @@ export interface TreeFileStoreOptions {
   readonly paths: readonly string[]
 }
 
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules'])
-
 export function createTreeFileStore(
   source: TreeSource,
   options: TreeFileStoreOptions
@@ -35,7 +32,7 @@ export function createTreeFileStore(
     blobsFetched: () => fetched,
     discover: async config =>
       Promise.resolve(
-        selectFromTree([...source.files.keys()], config, options.paths)
+        selectPaths([...source.files.keys()], config, options.paths)
       ),
     read: async file => {
       const entry = source.files.get(file)
@@ -55,36 +52,6 @@ export function createTreeFileStore(
         )
       )
   }
-}
-
-export function selectFromTree(
-  paths: readonly string[],
-  config: {
-    readonly include: readonly string[]
-    readonly exclude: readonly string[]
-  },
-  scanPaths: readonly string[]
-): string[] {
-  const isExcluded = picomatch([...config.exclude], { dot: true })
-  const isIncluded =
-    config.include.length === 0
-      ? () => true
-      : picomatch([...config.include], { dot: true })
-  const literal = new Set(config.include.filter(p => !picomatch.scan(p).isGlob))
-  const inScope = (p: string): boolean =>
-    scanPaths.length === 0 ||
-    scanPaths.some(dir => p.startsWith(`${dir}/`) || p === dir)
-  return paths
-    .filter(p => inScope(p))
-    .filter(p => {
-      const parts = p.split('/')
-      if (parts.some(part => ALWAYS_SKIPPED.has(part))) return false
-      const ancestors = parts.map((_, i) => parts.slice(0, i + 1).join('/'))
-      if (ancestors.some(a => isExcluded(a))) return false
-      const name = parts[parts.length - 1] ?? ''
-      return literal.has(p) || (isDockerfileName(name) && isIncluded(p))
-    })
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 async function readWorkspace(
