@@ -185,6 +185,26 @@ COPY --from=build /a /b
     })
   })
 
+  it('accepts refreshing only the digest bytes, and catches a digest-only edit that writes no digest', () => {
+    const text = `ARG TAG=20\nARG D=${OLD}\nFROM node:\${TAG}@\${D}\n`
+    const edits = pinAll(text, NEW)
+    const after = rewrite(text, edits)
+    const broken: Edit[] = edits.map(e => ({ ...e, replacement: 'latest' }))
+
+    expect(after).toBe(`ARG TAG=20\nARG D=${NEW}\nFROM node:\${TAG}@\${D}\n`)
+    expect(verifyRewrite('Dockerfile', text, after, edits)).toEqual({
+      ok: true
+    })
+    expect(
+      verifyRewrite('Dockerfile', text, rewrite(text, broken), broken)
+    ).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^after the rewrite, the from reference on line 3 \(".*"\) is now skipped \(Invalid image reference "node:20@latest"/
+      ) as string
+    })
+  })
+
   it('catches a change outside the spans', () => {
     const edits = pinAll(before, NEW)
     const after = rewrite(before, edits).replace('/a /b', '/a /c')

@@ -7,6 +7,7 @@ import {
 import type { ImageSite, TextSpan } from '../../src/core/dockerfile/scan.js'
 
 const D = `sha256:${'a'.repeat(64)}`
+const NEW = `sha256:${'b'.repeat(64)}`
 
 /** Scans and checks the invariant every site must keep: the span holds spanText. */
 function scan(text: string): ImageSite[] {
@@ -661,6 +662,41 @@ FROM node:\${TAG}
       spanArg: 'TAG',
       stage: { index: 0 }
     })
+  })
+
+  it('refreshes only the digest bytes when the tag comes from an ARG (issue 8 §6)', () => {
+    const text = `ARG TAG=20
+ARG DIGEST="${D}"
+FROM node:\${TAG}@\${DIGEST}
+FROM node:\${TAG}-slim@${D}
+`
+
+    expect(briefs(text)).toEqual([
+      {
+        line: 3,
+        source: 'from',
+        image: `node:20@${D}`,
+        span: at(text, D),
+        spanText: D,
+        spanPrefixLength: 0,
+        spanLine: 2,
+        spanArg: 'DIGEST',
+        spanIsDigest: true,
+        stage: { index: 0 }
+      },
+      {
+        line: 4,
+        source: 'from',
+        image: `node:20-slim@${D}`,
+        span: at(text, D, 1),
+        spanText: D,
+        spanPrefixLength: 0,
+        spanLine: 4,
+        spanIsDigest: true,
+        stage: { index: 1 }
+      }
+    ])
+    expect(pinnedSpanText(scan(text)[0] as ImageSite, NEW)).toBe(NEW)
   })
 
   it('follows an ARG whose value uses an earlier ARG to the text that ends the reference', () => {

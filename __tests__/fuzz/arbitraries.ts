@@ -455,6 +455,46 @@ function fromInstruction(
 
 const fromItem = fromInstruction(fromImage)
 
+/**
+ * An existing digest written apart from a tag that comes from an ARG, each
+ * shape of issue 8 §6: in the FROM line, or alone in an ARG (with or
+ * without its "@").
+ */
+function digestApart(
+  name: string,
+  q: string,
+  tag: string,
+  repo: string,
+  digest: string
+): { name: string; decls: string[]; word: string; image: string }[] {
+  return [
+    {
+      name,
+      decls: [`${name}=${q}${tag}${q}`],
+      word: `${repo}:\${${name}}@${digest}`,
+      image: `${repo}:${tag}@${digest}`
+    },
+    {
+      name,
+      decls: ['VERSION=20', `${name}=${q}@${digest}${q}`],
+      word: `node:\${VERSION}\${${name}}`,
+      image: `node:20@${digest}`
+    },
+    {
+      name,
+      decls: ['VERSION=20', `${name}=${q}${digest}${q}`],
+      word: `node:\${VERSION}@\${${name}}`,
+      image: `node:20@${digest}`
+    },
+    {
+      name,
+      decls: [`${name}=${q}${digest}${q}`],
+      word: `${repo}:20@$${name}`,
+      image: `${repo}:20@${digest}`
+    }
+  ]
+}
+
 /** A global ARG and the FROM lines that read it, in each way a digest can go into the ARG. */
 interface ArgUse {
   readonly name: string
@@ -468,10 +508,12 @@ const argUse: fc.Arbitrary<ArgUse> = fc
     fc.constantFrom('', '"', "'"),
     commonRef,
     fc.constantFrom('20-slim', '3.12', 'latest'),
-    fc.constantFrom('node', 'ghcr.io/o/app')
+    fc.constantFrom('node', 'ghcr.io/o/app'),
+    sha256
   )
-  .chain(([name, q, ref, tag, repo]) =>
+  .chain(([name, q, ref, tag, repo, digest]) =>
     fc.constantFrom(
+      ...digestApart(name, q, tag, repo, digest),
       {
         name,
         decls: [`${name}=${q}${ref}${q}`],

@@ -1,7 +1,7 @@
 /**
  * Sites under construction. A draft keeps where its digest would go until
  * every site of the file is known, because whether an ARG value may take a
- * digest depends on all of its uses (see dockerfile-shared-args.ts).
+ * digest depends on all of its uses (see shared-args.ts).
  */
 import type { Args } from './args.js'
 import type { Expansion, Result } from './expand.js'
@@ -77,7 +77,11 @@ function pinnedDraft(
   if (target.ok) return draft(source, site, target.value, 0)
   // The reference has one place to go, but its digest is written apart from
   // the "@" there: joining them lets the whole reference be rewritten.
-  if (pin.ok && target.code === 'variable') {
+  if (
+    pin.ok &&
+    target.crowded !== undefined &&
+    target.crowded === pin.value.arg
+  ) {
     return skipped(site, 'invalid', sentence(SPLIT_AT))
   }
   return skipped(site, target.code, sentence(target.reason))

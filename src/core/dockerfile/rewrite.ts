@@ -211,6 +211,7 @@ function pinnedProblem(
   edit: Edit,
   edits: readonly Edit[]
 ): string | undefined {
+  // A digest-only span (spanIsDigest) is replaced without an "@".
   const digest = edit.replacement.slice(edit.replacement.lastIndexOf('@') + 1)
   if (now.skip !== undefined)
     return `is now skipped (${clause(now.skip.message)})`
