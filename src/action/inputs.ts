@@ -3,7 +3,7 @@
  * same keys the CLI options and the YAML config file use.
  */
 import * as core from '@actions/core'
-import type { RawConfig } from '../config/config.js'
+import type { RawConfig } from '../config/fields.js'
 import { CORE_KEYS } from '../config/config.js'
 import { PUBLISH_KEYS } from '../config/publish-config.js'
 

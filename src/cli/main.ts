@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import type { RawConfig, RawValue } from '../config/config.js'
+import type { RawConfig, RawValue } from '../config/fields.js'
 import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
 import { hasFailures } from '../core/plan.js'
 import { createConsoleLogger } from '../log/logger.js'

@@ -1,9 +1,10 @@
 /**
- * The optional YAML config file (`--config`, or .github/freshbase.yml for the
- * action): the same keys as the action inputs. Pure over the file's text.
+ * The optional YAML config file (the CLI's `--config`): the same keys as
+ * the action inputs, read by the same field rules (config/fields.ts). Pure
+ * over the file's text.
  */
 import { parse } from 'yaml'
-import type { RawConfig, RawValue } from './config.js'
+import type { RawConfig, RawValue } from './fields.js'
 import { ConfigError } from './config.js'
 
 export function parseConfigFile(

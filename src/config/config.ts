@@ -1,8 +1,11 @@
 /**
  * The one configuration record both entries (CLI, Action) produce. Keys of
  * the raw form are the action input names (kebab-case); the CLI options and
- * the YAML config file use the same names, so a setting is spelled one way.
+ * the YAML config file use the same names, so a setting is spelled one way,
+ * and config/fields.ts reads each by one rule.
  */
+import type { RawConfig } from './fields.js'
+import { FieldReader } from './fields.js'
 
 export interface Config {
   /** Directory scanned for Dockerfiles (the workspace / repository root). */
@@ -26,10 +29,6 @@ export interface Config {
   /** Per-request timeout against registries, in milliseconds. */
   readonly timeoutMs: number
 }
-
-/** Values as they come from argv, inputs or YAML: strings, lists, booleans, numbers. */
-export type RawValue = string | number | boolean | readonly string[] | undefined
-export type RawConfig = Readonly<Record<string, RawValue>>
 
 export const DEFAULTS = {
   concurrency: 8,
@@ -70,122 +69,35 @@ const HOST_PATTERN =
 /** Parses a raw record into a Config, collecting every problem before throwing. */
 export function parseConfig(raw: RawConfig): Config {
   const problems: string[] = []
-  const list = (key: string): string[] => readList(raw, key, problems)
-  const root = readString(raw, 'root', problems) ?? '.'
-  const dockerConfig = readString(raw, 'docker-config', problems)
-  const insecureRegistries = list('insecure-registries').map(h =>
-    h.toLowerCase()
-  )
-  for (const host of insecureRegistries) {
+  const fields = new FieldReader(raw, problems)
+  const dockerConfig = fields.string('docker-config')
+  const config: Config = {
+    root: fields.string('root') ?? '.',
+    include: fields.list('include'),
+    exclude: fields.list('exclude'),
+    ...(dockerConfig === undefined ? {} : { dockerConfig }),
+    insecureRegistries: readHosts(fields.list('insecure-registries'), problems),
+    registryMap: readRegistryMap(fields.list('registry-map'), problems),
+    concurrency: fields.integer('concurrency', 1, 64, DEFAULTS.concurrency),
+    pinUnpinned: fields.boolean('pin-unpinned', DEFAULTS.pinUnpinned),
+    ignore: fields.list('ignore'),
+    timeoutMs:
+      fields.integer('timeout', 1, 600, DEFAULTS.timeoutMs / 1000) * 1000
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return Object.freeze(config)
+}
+
+function readHosts(hosts: readonly string[], problems: string[]): string[] {
+  const lower = hosts.map(h => h.toLowerCase())
+  for (const host of lower) {
     if (!HOST_PATTERN.test(host)) {
       problems.push(
         `'insecure-registries': "${host}" is not a registry host; use host or host:port, e.g. registry.local:5000.`
       )
     }
   }
-  const config: Config = {
-    root,
-    include: list('include'),
-    exclude: list('exclude'),
-    ...(dockerConfig === undefined ? {} : { dockerConfig }),
-    insecureRegistries,
-    registryMap: readRegistryMap(list('registry-map'), problems),
-    concurrency: readInteger(
-      raw,
-      'concurrency',
-      1,
-      64,
-      DEFAULTS.concurrency,
-      problems
-    ),
-    pinUnpinned: readBoolean(
-      raw,
-      'pin-unpinned',
-      DEFAULTS.pinUnpinned,
-      problems
-    ),
-    ignore: list('ignore'),
-    timeoutMs:
-      readInteger(raw, 'timeout', 1, 600, DEFAULTS.timeoutMs / 1000, problems) *
-      1000
-  }
-  if (problems.length > 0) throw new ConfigError(problems)
-  return Object.freeze(config)
-}
-
-function readString(
-  raw: RawConfig,
-  key: string,
-  problems: string[]
-): string | undefined {
-  const value = raw[key]
-  if (value === undefined || value === '') return undefined
-  if (typeof value === 'string') return value
-  problems.push(`'${key}' must be a single string, got ${describe(value)}.`)
-  return undefined
-}
-
-/** Lists accept an array, or a string with one item per line or comma-separated. */
-function readList(raw: RawConfig, key: string, problems: string[]): string[] {
-  const value = raw[key]
-  if (value === undefined) return []
-  if (typeof value === 'string') return splitList(value)
-  if (Array.isArray(value)) {
-    const items = value as readonly unknown[]
-    if (items.every(item => typeof item === 'string')) {
-      return items.flatMap(item => splitList(item))
-    }
-  }
-  problems.push(`'${key}' must be a list of strings, got ${describe(value)}.`)
-  return []
-}
-
-export function splitList(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map(item => item.trim())
-    .filter(item => item !== '' && !item.startsWith('#'))
-}
-
-function readInteger(
-  raw: RawConfig,
-  key: string,
-  min: number,
-  max: number,
-  fallback: number,
-  problems: string[]
-): number {
-  const value = raw[key]
-  if (value === undefined || value === '') return fallback
-  const number = typeof value === 'number' ? value : Number(value)
-  if (
-    (typeof value !== 'number' && typeof value !== 'string') ||
-    !Number.isInteger(number) ||
-    number < min ||
-    number > max
-  ) {
-    problems.push(
-      `'${key}' must be a whole number from ${min} to ${max}, got ${describe(value)}.`
-    )
-    return fallback
-  }
-  return number
-}
-
-function readBoolean(
-  raw: RawConfig,
-  key: string,
-  fallback: boolean,
-  problems: string[]
-): boolean {
-  const value = raw[key]
-  if (value === undefined || value === '') return fallback
-  if (typeof value === 'boolean') return value
-  if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
-    return value.toLowerCase() === 'true'
-  }
-  problems.push(`'${key}' must be true or false, got ${describe(value)}.`)
-  return fallback
+  return lower
 }
 
 function readRegistryMap(
@@ -211,8 +123,4 @@ function readRegistryMap(
     map[from === 'index.docker.io' ? 'docker.io' : from] = to
   }
   return map
-}
-
-function describe(value: RawValue): string {
-  return Array.isArray(value) ? `a list` : JSON.stringify(value)
 }

@@ -3,8 +3,8 @@
  * from the same raw record as Config so every problem is listed at once.
  */
 import type { GroupBy } from '../core/publish/groups.js'
-import type { RawConfig, RawValue } from './config.js'
-import { splitList } from './config.js'
+import type { RawConfig } from './fields.js'
+import { FieldReader } from './fields.js'
 
 export type AutoMerge = 'off' | 'merge' | 'squash' | 'rebase'
 
@@ -65,20 +65,34 @@ const AUTO_MERGE: readonly AutoMerge[] = ['off', 'merge', 'squash', 'rebase']
 /** git check-ref-format, the parts a prefix can break. */
 const BAD_REF = /(^[./]|\.\.|[\s~^:?*[\\]|@\{|\.lock$|\/\/)/
 
+type Env = Readonly<Record<string, string | undefined>>
+
 export function parsePublishConfig(
   raw: RawConfig,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   problems: string[]
 ): PublishConfig {
-  const text = (key: string): string | undefined => {
-    const value = raw[key]
-    if (value === undefined || value === '') return undefined
-    if (typeof value === 'string') return value.trim()
-    problems.push(`'${key}' must be a string.`)
-    return undefined
+  const fields = new FieldReader(raw, problems)
+  return {
+    ...github(fields, env, problems),
+    ...branch(fields, problems),
+    ...pullRequest(fields),
+    ...rebuild(fields, problems),
+    dryRun: fields.boolean('dry-run', false),
+    paths: fields
+      .list('paths')
+      .map(p => p.replace(/^\.\/+/, '').replace(/\/+$/, ''))
+      .filter(p => p !== '' && p !== '.')
   }
-  const list = (key: string): string[] => listOf(raw[key], key, problems)
-  const token = text('token') ?? ''
+}
+
+/** Where to talk to: token, repository and API, from the input and the runner's environment. */
+function github(
+  fields: FieldReader,
+  env: Env,
+  problems: string[]
+): Pick<PublishConfig, 'token' | 'owner' | 'repo' | 'apiUrl' | 'serverUrl'> {
+  const token = fields.string('token') ?? ''
   if (token === '') {
     problems.push(
       `'token' is empty: pass \${{ github.token }} (the default) or a PAT / GitHub App token with contents: write and pull-requests: write.`
@@ -90,111 +104,77 @@ export function parsePublishConfig(
       'GITHUB_REPOSITORY is not set (owner/repo): run Freshbase as a step of a GitHub Actions job.'
     )
   }
-  const branchPrefix = text('branch-prefix') ?? 'freshbase/'
+  return {
+    token,
+    owner,
+    repo,
+    apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
+    serverUrl: env['GITHUB_SERVER_URL'] ?? 'https://github.com'
+  }
+}
+
+function branch(
+  fields: FieldReader,
+  problems: string[]
+): Pick<PublishConfig, 'groupBy' | 'branchPrefix' | 'baseBranch'> {
+  const branchPrefix = fields.string('branch-prefix') ?? 'freshbase/'
   if (BAD_REF.test(branchPrefix)) {
     problems.push(
       `'branch-prefix': "${branchPrefix}" is not a valid start of a git branch name; use letters, digits, '-', '_' and '/', e.g. freshbase/.`
     )
   }
-  const baseBranch = text('base-branch')
-  const title = text('title')
-  const commitMessage = text('commit-message')
-  const rebuildWorkflow = text('rebuild-workflow')
-  const dispatchEventType = text('dispatch-event-type')
+  const baseBranch = fields.string('base-branch')
+  return {
+    groupBy: fields.oneOf('group-by', GROUP_BY, 'all'),
+    branchPrefix,
+    ...(baseBranch === undefined ? {} : { baseBranch })
+  }
+}
+
+function pullRequest(
+  fields: FieldReader
+): Pick<
+  PublishConfig,
+  | 'title'
+  | 'commitMessage'
+  | 'labels'
+  | 'reviewers'
+  | 'teamReviewers'
+  | 'assignees'
+  | 'draft'
+  | 'autoMerge'
+> {
+  const title = fields.string('title')
+  const commitMessage = fields.string('commit-message')
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(commitMessage === undefined ? {} : { commitMessage }),
+    labels: fields.list('labels'),
+    reviewers: fields.list('reviewers'),
+    teamReviewers: fields.list('team-reviewers'),
+    assignees: fields.list('assignees'),
+    draft: fields.boolean('draft', false),
+    autoMerge: fields.oneOf('auto-merge', AUTO_MERGE, 'off')
+  }
+}
+
+function rebuild(
+  fields: FieldReader,
+  problems: string[]
+): Pick<
+  PublishConfig,
+  'rebuildWorkflow' | 'rebuildInputs' | 'dispatchEventType'
+> {
+  const rebuildWorkflow = fields.string('rebuild-workflow')
+  const dispatchEventType = fields.string('dispatch-event-type')
   if (dispatchEventType !== undefined && dispatchEventType.length > 100) {
     problems.push(
       `'dispatch-event-type' must be at most 100 characters (GitHub's limit).`
     )
   }
   return {
-    token,
-    owner,
-    repo,
-    apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
-    serverUrl: env['GITHUB_SERVER_URL'] ?? 'https://github.com',
-    groupBy: oneOf(text('group-by') ?? 'all', GROUP_BY, 'group-by', problems),
-    branchPrefix,
-    ...(baseBranch === undefined ? {} : { baseBranch }),
-    ...(title === undefined ? {} : { title }),
-    ...(commitMessage === undefined ? {} : { commitMessage }),
-    labels: list('labels'),
-    reviewers: list('reviewers'),
-    teamReviewers: list('team-reviewers'),
-    assignees: list('assignees'),
-    draft: bool(raw['draft'], 'draft', problems),
-    autoMerge: oneOf(
-      text('auto-merge') ?? 'off',
-      AUTO_MERGE,
-      'auto-merge',
-      problems
-    ),
     ...(rebuildWorkflow === undefined ? {} : { rebuildWorkflow }),
-    rebuildInputs: keyValues(raw['rebuild-inputs'], problems),
-    ...(dispatchEventType === undefined ? {} : { dispatchEventType }),
-    dryRun: bool(raw['dry-run'], 'dry-run', problems),
-    paths: list('paths')
-      .map(p => p.replace(/^\.\/+/, '').replace(/\/+$/, ''))
-      .filter(p => p !== '' && p !== '.')
+    rebuildInputs: fields.keyValues('rebuild-inputs'),
+    ...(dispatchEventType === undefined ? {} : { dispatchEventType })
   }
-}
-
-function oneOf<T extends string>(
-  value: string,
-  allowed: readonly T[],
-  key: string,
-  problems: string[]
-): T {
-  const found = allowed.find(a => a === value.toLowerCase())
-  if (found !== undefined) return found
-  problems.push(
-    `'${key}' must be one of ${allowed.join(', ')}, got "${value}".`
-  )
-  return allowed[0] as T
-}
-
-function bool(value: RawValue, key: string, problems: string[]): boolean {
-  if (value === undefined || value === '') return false
-  if (typeof value === 'boolean') return value
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
-    return value.trim().toLowerCase() === 'true'
-  }
-  problems.push(`'${key}' must be true or false, got ${JSON.stringify(value)}.`)
-  return false
-}
-
-function listOf(value: RawValue, key: string, problems: string[]): string[] {
-  if (value === undefined) return []
-  if (typeof value === 'string') return splitList(value)
-  if (Array.isArray(value))
-    return value.flatMap(item => splitList(String(item)))
-  problems.push(`'${key}' must be a list (one per line or comma-separated).`)
-  return []
-}
-
-/** `key=value` lines (or a list of them) for the rebuild workflow's inputs. */
-function keyValues(
-  value: RawValue,
-  problems: string[]
-): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines =
-    typeof value === 'string'
-      ? value.split('\n')
-      : Array.isArray(value)
-        ? value.map(String)
-        : []
-  for (const line of lines
-    .map(l => l.trim())
-    .filter(l => l !== '' && !l.startsWith('#'))) {
-    const eq = line.indexOf('=')
-    const key = line.slice(0, eq).trim()
-    if (eq <= 0 || key === '') {
-      problems.push(
-        `'rebuild-inputs': "${line}" must be name=value (one per line).`
-      )
-      continue
-    }
-    out[key] = line.slice(eq + 1).trim()
-  }
-  return out
 }
