@@ -3,10 +3,6 @@ import type { Digest } from '../../src/core/digest.js'
 import type { ImageSite } from '../../src/core/dockerfile/scan.js'
 import { parseImageRef } from '../../src/core/image-ref.js'
 import { planUpdates } from '../../src/core/plan.js'
-import {
-  buildRequests,
-  needsSecondLook
-} from '../../src/core/resolve-requests.js'
 import type { Resolution } from '../../src/core/resolution.js'
 
 const d = (ch: string): Digest => `sha256:${ch.repeat(64)}` as Digest
@@ -232,66 +228,5 @@ describe('planUpdates', () => {
       decision: 'skipped',
       reason: 'scratch is not an image'
     })
-  })
-})
-
-describe('buildRequests', () => {
-  it('makes one request per registry/repository:tag, spelled any way', () => {
-    const sites = [
-      site('node:20'),
-      site('docker.io/library/node:20'),
-      site(`index.docker.io/library/node:20@${OLD}`),
-      site('node:22', { platform: 'linux/arm64' }),
-      site('ghcr.io/acme/app:1')
-    ]
-
-    const requests = buildRequests(sites, { 'ghcr.io': 'mirror.local:5000' })
-
-    expect(requests).toEqual([
-      {
-        key: 'docker.io/library/node:20',
-        registry: 'docker.io',
-        repository: 'library/node',
-        tag: '20',
-        currentDigests: [OLD],
-        needsManifestBody: false
-      },
-      {
-        key: 'docker.io/library/node:22',
-        registry: 'docker.io',
-        repository: 'library/node',
-        tag: '22',
-        currentDigests: [],
-        needsManifestBody: true
-      },
-      {
-        key: 'ghcr.io/acme/app:1',
-        registry: 'mirror.local:5000',
-        repository: 'acme/app',
-        tag: '1',
-        currentDigests: [],
-        needsManifestBody: false
-      }
-    ])
-  })
-
-  it('asks for a second look only for changed images that need the index body', () => {
-    const [stale, platform, fresh] = buildRequests(
-      [
-        site(`node:20@${OLD}`),
-        site('node:22', { platform: 'linux/arm64' }),
-        site(`node:24@${INDEX}`)
-      ],
-      {}
-    )
-    const first = ['20', '22', '24'].map(t =>
-      resolved(`docker.io/library/node:${t}`)
-    )
-
-    expect(
-      [stale, platform, fresh].map(
-        (r, i) => r !== undefined && needsSecondLook(r, first[i])
-      )
-    ).toEqual([true, true, false])
   })
 })

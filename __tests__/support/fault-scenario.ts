@@ -51,8 +51,13 @@ export interface CliResult {
 export interface ScenarioOptions extends Omit<FaultProxyOptions, 'target'> {
   /** Where to forward (default the registry). */
   readonly target?: string
-  /** `--platform=linux/amd64` on the faulty FROMs: the tag's body is read (HEAD, then GET). */
+  /** `--platform=linux/amd64` on the faulty FROMs. */
   readonly readsBody?: boolean
+  /**
+   * The faulty FROMs pinned to the tag's current digest: resolved with one
+   * HEAD by tag (issue 8), where by default (tag-only) it is one GET by tag.
+   */
+  readonly pinned?: boolean
 }
 
 export interface Scenario {
@@ -99,13 +104,14 @@ export class ScenarioSet {
   }
 
   async scenario(options: ScenarioOptions = {}): Promise<Scenario> {
-    const { target, readsBody, ...proxyOptions } = options
+    const { target, readsBody, pinned, ...proxyOptions } = options
+    const shape = { readsBody: readsBody === true, pinned: pinned === true }
     const proxy = await this.extraProxy({
       ...proxyOptions,
       target: target ?? this.registry().host
     })
     const root = join(this.work, `repo-${++this.serial}`)
-    const files = scenarioFiles(proxy.host, this.seeded(), readsBody === true)
+    const files = scenarioFiles(proxy.host, this.seeded(), shape)
     for (const [file, text] of Object.entries(files)) {
       await mkdir(dirname(join(root, file)), { recursive: true })
       await writeFile(join(root, file), text)
@@ -121,7 +127,7 @@ export class ScenarioSet {
       apply: async (args = []) =>
         runApply(['apply', root, '--timeout', '2', ...args], work),
       expectFiles: async faulty => {
-        const expected = scenarioFiles(host, seeded, readsBody === true, {
+        const expected = scenarioFiles(host, seeded, shape, {
           written: true,
           ...(faulty === undefined ? {} : { faulty })
         })
@@ -173,13 +179,14 @@ interface Outcome {
 function scenarioFiles(
   host: string,
   seeded: SeededScenario,
-  readsBody: boolean,
+  shape: { readonly readsBody: boolean; readonly pinned: boolean },
   outcome: Outcome = { written: false }
 ): Record<string, string> {
-  const platform = readsBody ? '--platform=linux/amd64 ' : ''
+  const platform = shape.readsBody ? '--platform=linux/amd64 ' : ''
   const pin = (digest: Digest | undefined): string =>
     outcome.written && digest !== undefined ? `@${digest}` : ''
-  const faulty = `${platform}${host}/${FAULTY}:${FAULTY_TAG}${pin(outcome.faulty)}`
+  const faultyPin = shape.pinned ? `@${seeded.faulty}` : pin(outcome.faulty)
+  const faulty = `${platform}${host}/${FAULTY}:${FAULTY_TAG}${faultyPin}`
   const appA = `${host}/team/app-a:1${pin(seeded.appA)}`
   const appB = `${host}/team/app-b:2@${outcome.written ? seeded.appB : seeded.appBOld}`
   return {

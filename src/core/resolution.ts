@@ -26,8 +26,18 @@ export interface ResolveRequest {
   readonly tag: string
   /** Digests currently pinned at the sites of this key (may be empty). */
   readonly currentDigests: readonly Digest[]
-  /** True when some site needs the index body (a literal --platform to check). */
+  /**
+   * True: one GET by tag, the bytes hashed and the platforms read (a
+   * tag-only reference, always a change). False: one HEAD by tag (a pinned
+   * reference: the steady state costs no pull); only when a pin is stale,
+   * the new manifest is read by digest (issue 8, "Resolve at the limit").
+   */
   readonly needsManifestBody: boolean
+  /**
+   * What an earlier look at this tag found: the tag is not asked again; only
+   * `currentDigests` (pins that look did not cover) are mapped.
+   */
+  readonly after?: Resolved
 }
 
 export interface Resolved {
@@ -36,6 +46,8 @@ export interface Resolved {
   /** What the tag points to now: the index digest when there is an index. */
   readonly digest: Digest
   readonly mediaType: string
+  /** The digest is the hash of bytes read here, not only the registry's header. */
+  readonly verified?: boolean
   /** Entries of the index (runnable platforms only), when the body was read. */
   readonly manifests?: readonly PlatformManifest[]
   /** org.opencontainers.image.created when the registry says. */

@@ -1,12 +1,16 @@
 /**
  * Dedupe: one registry request per unique registry/repository:tag. This is
- * where "one registry round trip per unique image" lives.
+ * where "one registry round trip per unique image" lives, and where a
+ * reference's first look is chosen (issue 8, "Resolve at the limit"):
+ * a tag-only reference is read with one GET by tag, a pinned one with one
+ * HEAD by tag.
  */
 import type { Digest } from './digest.js'
 import type { ImageSite } from './dockerfile/scan.js'
 import { canonicalKey } from './image-ref.js'
 import type { Resolution, ResolveRequest } from './resolution.js'
 
+/** Per key, every pinned digest; a GET by tag only when no site is pinned. */
 export function buildRequests(
   sites: readonly ImageSite[],
   registryMap: Readonly<Record<string, string>>
@@ -23,21 +27,20 @@ export function buildRequests(
       entry = { digests: new Set(), request: first }
       byKey.set(first.key, entry)
     }
-    if (site.ref?.digest !== undefined) entry.digests.add(site.ref.digest)
-    if (site.platform !== undefined) {
-      entry.request = { ...entry.request, needsManifestBody: true }
-    }
+    for (const digest of first.currentDigests) entry.digests.add(digest)
   }
   return [...byKey.values()].map(({ request, digests }) => ({
     ...request,
-    currentDigests: [...digests]
+    currentDigests: [...digests],
+    needsManifestBody: digests.size === 0
   }))
 }
 
 /**
- * The first look at a site's image: what the tag points to now (one HEAD).
- * It needs nothing from the other sites, so it can go out while the rest of
- * the repository is still being scanned. Undefined for sites not resolved.
+ * The first look at a site's image, from that site alone, so it can go out
+ * while the rest of the repository is still being scanned: pinned, one HEAD
+ * by tag (and, when that pin is stale, the new manifest by digest); not
+ * pinned, one GET by tag. Undefined for sites not resolved.
  */
 export function firstLook(
   site: ImageSite,
@@ -45,52 +48,36 @@ export function firstLook(
 ): ResolveRequest | undefined {
   const ref = site.ref
   if (ref === undefined || site.skip !== undefined) return undefined
+  const pinned = ref.digest === undefined ? [] : [ref.digest]
   return {
     key: canonicalKey(ref),
     registry: registryMap[ref.registry] ?? ref.registry,
     repository: ref.repository,
     tag: ref.tag ?? 'latest',
-    currentDigests: [],
-    needsManifestBody: false
+    currentDigests: pinned,
+    needsManifestBody: pinned.length === 0
   }
 }
 
 /**
- * After the first (HEAD) look: a changed image needs its index body when a
- * site names a literal platform to check, when an old pin may be one
- * platform's manifest whose kind must be kept, or when a reviewer will read
- * its platforms (describeChanges).
- */
-export function needsSecondLook(
-  request: ResolveRequest,
-  resolution: Resolution | undefined,
-  describeChanges = false
-): boolean {
-  if (resolution?.kind !== 'resolved') return false
-  const stalePins = request.currentDigests.some(d => d !== resolution.digest)
-  // The first look already read and hashed the index (no digest header).
-  if (resolution.manifests !== undefined && !stalePins) return false
-  const unpinned = request.currentDigests.length === 0
-  return (
-    stalePins || (unpinned && (request.needsManifestBody || describeChanges))
-  )
-}
-
-/**
- * The second look at a changed image that needs its index body, carrying
- * only the pins that differ from what the tag points to now; undefined when
- * the first look is the answer.
+ * After the scan: the pins of other sites that the first look (`asked`) did
+ * not cover and that differ from what the tag points to now. Each needs its
+ * kind kept (a single-platform pin stays single-platform); the tag is not
+ * asked again. Undefined when the first look is the answer.
  */
 export function secondLook(
   request: ResolveRequest,
-  first: Resolution,
-  describeChanges = false
+  asked: ResolveRequest,
+  first: Resolution
 ): ResolveRequest | undefined {
-  if (!needsSecondLook(request, first, describeChanges)) return undefined
-  const now = first.kind === 'resolved' ? first.digest : undefined
+  if (first.kind !== 'resolved') return undefined
+  const covered = new Set<Digest>([first.digest, ...asked.currentDigests])
+  const remaining = request.currentDigests.filter(d => !covered.has(d))
+  if (remaining.length === 0) return undefined
   return {
     ...request,
-    needsManifestBody: true,
-    currentDigests: request.currentDigests.filter(d => d !== now)
+    currentDigests: remaining,
+    needsManifestBody: false,
+    after: first
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Resolves tags to digests over the registry HTTP API (FACTS.md §8): one
- * manifest request per unique image (HEAD, or GET when the index body is
- * needed), concurrency-limited, every image answered with a Resolution.
+ * Resolves tags to digests over the registry HTTP API (FACTS.md §8, issue 8
+ * "Resolve at the limit"): a tag-only reference with one GET by tag (hashed;
+ * its platforms); a pinned one with one HEAD by tag, and only when the tag
+ * moved, one GET of the new manifest by digest and what keeps a
+ * single-platform pin single-platform. Every image answered with a
+ * Resolution; request slots per registry.
  */
-import { parseDigest } from '../core/digest.js'
-import { mapLimited } from '../core/map-limited.js'
 import type { Digest } from '../core/digest.js'
 import type {
   Resolution,
@@ -20,9 +21,9 @@ import { RegistryAuth } from './auth.js'
 import type { CredentialSource } from './credentials.js'
 import { RegistryError, imageName, toRegistryFailure } from './errors.js'
 import { RegistryHttp } from './http.js'
-import { parseImageManifest, parseIndex } from './manifest.js'
-import type { IndexContent } from './manifest.js'
 import { mapPlatformPins } from './platform-pins.js'
+import { lookOf, lookOfResolved, mustDigest, verified } from './tag-look.js'
+import type { Look } from './tag-look.js'
 import { RepositoryReader } from './repository-reader.js'
 import type { FetchedManifest, RepositoryTarget } from './repository-reader.js'
 
@@ -31,7 +32,7 @@ export interface RegistryClientOptions {
   /** host[:port] that may use plain HTTP (loopback always may). */
   readonly insecureRegistries: readonly string[]
   readonly logger: Logger
-  /** Requests in flight at once; default 8. */
+  /** Requests in flight at once per registry host; default 8. */
   readonly concurrency?: number
   /** Per attempt, including the body; default 30 s. */
   readonly timeoutMs?: number
@@ -50,7 +51,6 @@ const DOCKER_HUB_API_HOST = 'registry-1.docker.io'
 
 export class RegistryClient implements DigestResolver {
   private readonly auth: RegistryAuth
-  private readonly concurrency: number
   private readonly warned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -70,13 +70,11 @@ export class RegistryClient implements DigestResolver {
       credentials: options.credentials,
       logger: options.logger
     })
-    this.concurrency = Math.max(1, options.concurrency ?? 8)
   }
 
+  /** Every request at once: the request slots per registry bound the wire. */
   async resolveAll(requests: readonly ResolveRequest[]): Promise<Resolution[]> {
-    return mapLimited(requests, this.concurrency, async request =>
-      this.resolve(request)
-    )
+    return Promise.all(requests.map(async request => this.resolve(request)))
   }
 
   /** Never rejects: a failure is a Resolution naming the image. */
@@ -105,47 +103,53 @@ export class RegistryClient implements DigestResolver {
 
   private async resolveTag(request: ResolveRequest): Promise<Resolved> {
     const reader = new RepositoryReader(this.auth, targetOf(request))
-    const headOld = prefetchOldPins(reader, request)
-    const first = await readTag(reader, request)
-    const index = new IndexBody(reader, first)
+    const now =
+      request.after === undefined
+        ? lookOf(await readTag(reader, request))
+        : lookOfResolved(request.after)
+    const stale = [...new Set(request.currentDigests)].filter(
+      d => d !== now.digest
+    )
+    if (stale.length === 0) return resolved(request, now, NO_PINS)
+    // The tag moved away from these pins (issue 8): the new manifest is read
+    // by digest (hashed: never taken on trust; its platforms) while the old
+    // pins are asked what they are, in the same round trip.
+    const headOld = prefetchHeads(reader, stale)
+    const current = await verified(reader, now)
+    const index = current.index
     const pins =
-      first.kind === 'index'
-        ? await mapPlatformPins({
+      index === undefined
+        ? NO_PINS
+        : await mapPlatformPins({
             reader,
-            newDigest: first.digest,
-            currentDigests: request.currentDigests,
-            knownIndex: () => index.known(),
-            readIndex: async () => index.read(),
-            ...optional('headOld', headOld)
+            newDigest: current.digest,
+            currentDigests: stale,
+            knownIndex: () => index,
+            readIndex: async () => Promise.resolve(index),
+            headOld
           })
-        : { pins: {}, warnings: [] }
-    return resolved(request, first, index.known(), pins)
+    return resolved(request, current, pins)
   }
 }
 
-/**
- * When the tag's body is read (a second look at a changed image), the HEADs
- * of the old pins (is each one an index or one platform's manifest?) go out
- * together with it instead of after it: one round trip instead of two.
- */
-function prefetchOldPins(
+const NO_PINS = { pins: {}, warnings: [] } as const
+
+/** HEADs of the old pins, sent now; awaited (or dropped) by mapPlatformPins. */
+function prefetchHeads(
   reader: RepositoryReader,
-  request: ResolveRequest
-): ((digest: Digest) => Promise<FetchedManifest>) | undefined {
-  if (!request.needsManifestBody || request.currentDigests.length === 0) {
-    return undefined
-  }
+  digests: readonly Digest[]
+): (digest: Digest) => Promise<FetchedManifest> {
   const heads = new Map(
-    request.currentDigests.map(d => {
+    digests.map(d => {
       const pending = reader.head(d, false)
-      pending.catch(() => undefined) // awaited (or dropped) by mapPlatformPins
+      pending.catch(() => undefined)
       return [d, pending] as const
     })
   )
   return async digest => heads.get(digest) ?? reader.head(digest, false)
 }
 
-/** The one manifest request per key: GET when the body is needed, else HEAD. */
+/** The one request by tag: GET for a tag-only reference, else HEAD. */
 async function readTag(
   reader: RepositoryReader,
   request: ResolveRequest
@@ -178,56 +182,26 @@ async function explainNotFound(
   })
 }
 
-/** The new index body: from the tag request if it was a GET, else read by digest once. */
-class IndexBody {
-  private content: IndexContent | undefined
-  constructor(
-    private readonly reader: RepositoryReader,
-    private readonly first: FetchedManifest
-  ) {
-    if (first.kind === 'index' && first.body !== undefined) {
-      this.content = parseIndex(first.body)
-    }
-  }
-
-  known(): IndexContent | undefined {
-    return this.content
-  }
-
-  async read(): Promise<IndexContent> {
-    if (this.content !== undefined) return this.content
-    const fetched = await this.reader.get(this.first.digest)
-    if (fetched.kind !== 'index') {
-      throw new RegistryError({
-        reason: 'invalid-response',
-        message: `${this.first.digest} was an index on HEAD but not on GET`
-      })
-    }
-    this.content = parseIndex(fetched.body)
-    return this.content
-  }
-}
-
 function resolved(
   request: ResolveRequest,
-  first: FetchedManifest,
-  index: IndexContent | undefined,
-  pins: { readonly pins: Record<string, string>; readonly warnings: string[] }
+  look: Look,
+  pins: {
+    readonly pins: Record<string, string>
+    readonly warnings: readonly string[]
+  }
 ): Resolved {
-  const digest = mustDigest(first.digest)
-  const created = index?.created ?? manifestCreated(first)
-  const rateLimit = first.headers.get('ratelimit-remaining') ?? undefined
-  const warnings = [...first.warnings, ...pins.warnings]
-  const platformPins = checkedPins(pins.pins)
+  const warnings = [...look.warnings, ...pins.warnings]
+  const platformPins = { ...look.platformPins, ...checkedPins(pins.pins) }
   return {
     kind: 'resolved',
     key: request.key,
-    digest,
-    mediaType: first.mediaType,
-    ...optional('manifests', index?.manifests),
-    ...optional('created', created),
+    digest: look.digest,
+    mediaType: look.mediaType,
+    ...(look.verified ? { verified: true } : {}),
+    ...optional('manifests', look.index?.manifests),
+    ...optional('created', look.created),
     ...(Object.keys(platformPins).length === 0 ? {} : { platformPins }),
-    ...optional('rateLimitRemaining', rateLimit),
+    ...optional('rateLimitRemaining', look.rateLimit),
     ...(warnings.length === 0 ? {} : { warnings })
   }
 }
@@ -236,22 +210,6 @@ function checkedPins(pins: Record<string, string>): Record<string, Digest> {
   return Object.fromEntries(
     Object.entries(pins).map(([old, next]) => [old, mustDigest(next)])
   )
-}
-
-function mustDigest(text: string): Digest {
-  const digest = parseDigest(text)
-  if (digest === undefined) {
-    throw new RegistryError({
-      reason: 'invalid-response',
-      message: `invalid digest ${text}`
-    })
-  }
-  return digest
-}
-
-function manifestCreated(first: FetchedManifest): string | undefined {
-  if (first.kind !== 'manifest' || first.body === undefined) return undefined
-  return parseImageManifest(first.body).created
 }
 
 function targetOf(request: ResolveRequest): RepositoryTarget {

@@ -5,6 +5,7 @@
  */
 import type { FailureCode, RegistryFailure } from '../core/resolution.js'
 import { redirectedHost } from './http-policy.js'
+import type { HeaderBag } from './http-types.js'
 
 /** What went wrong, independent of the HTTP status. */
 export type RegistryErrorReason =
@@ -97,7 +98,7 @@ export function parseOciErrors(body: Uint8Array): OciError[] {
 
 export interface ErrorResponse {
   readonly status: number
-  readonly headers: Headers
+  readonly headers: HeaderBag
   readonly body: Uint8Array
 }
 

@@ -1,17 +1,18 @@
 /**
- * Reading one fetch answer for registry/http.ts: bodies capped (containerd
- * caps manifests at 4 MiB, FACTS.md §2.3), error bodies truncated, and fetch
+ * Reading one answer for registry/http.ts: bodies capped (containerd caps
+ * manifests at 4 MiB, FACTS.md §2.3), error bodies truncated, and transport
  * failures turned into RegistryError.
  */
 import { RegistryError } from './errors.js'
-import type { HttpResponse } from './http.js'
 import { MANIFEST_BODY_LIMIT, redactUrl } from './http-policy.js'
+import type { HttpResponse } from './http-types.js'
+import type { WireAnswer } from './transport.js'
 
 /** Enough for an OCI error body; longer ones are cut, not refused. */
 const ERROR_BODY_LIMIT = 64 * 1024
 
 export async function readResponse(
-  response: Response,
+  response: WireAnswer,
   method: string,
   url: URL,
   maxBodyBytes = MANIFEST_BODY_LIMIT
@@ -20,6 +21,7 @@ export async function readResponse(
   const ok = response.status >= 200 && response.status < 300
   const limit = ok ? maxBodyBytes : ERROR_BODY_LIMIT
   const what = `${method} ${redacted}`
+  if (method === 'HEAD') response.discard()
   const body =
     method === 'HEAD'
       ? new Uint8Array()
@@ -36,28 +38,23 @@ export async function readResponse(
 
 /** Reads at most `limit` bytes; a larger 2xx body is an error, an error body is truncated. */
 async function readCapped(
-  response: Response,
+  response: WireAnswer,
   limit: number,
   strict: boolean,
   what: string
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN)
   if (strict && declared > limit) {
-    await response.body?.cancel()
+    response.discard()
     throw tooLarge(what, limit)
   }
-  if (response.body === null) return new Uint8Array()
-  const reader: ReadableStreamDefaultReader<Uint8Array> =
-    response.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
+  for await (const value of response.chunks()) {
     total += value.byteLength
     chunks.push(value)
     if (total > limit) {
-      await reader.cancel()
+      response.discard()
       if (strict) throw tooLarge(what, limit)
       break
     }
@@ -100,7 +97,7 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
   return out
 }
 
-/** Network and timeout failures of fetch as RegistryError (temporary). */
+/** Network and timeout failures of the transport as RegistryError (temporary). */
 export function asRegistryError(
   error: unknown,
   method: string,
@@ -127,7 +124,7 @@ export function asRegistryError(
   })
 }
 
-/** undici hides the useful part (ECONNREFUSED, TLS alert) in `cause`. */
+/** fetch (undici) hides the useful part (ECONNREFUSED, TLS alert) in `cause`. */
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const cause: unknown = error.cause

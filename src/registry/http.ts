@@ -1,10 +1,10 @@
 /**
- * Fetch for the registry API: per-attempt timeout, bounded retries honoring
+ * Requests to the registry API: per-attempt timeout, bounded retries honoring
  * Retry-After, own redirect following, capped bodies, HTTPS with a plain-HTTP
- * fallback for loopback and insecure registries.
+ * fallback for loopback and insecure registries, and request slots per host
+ * (issue 8: `--concurrency` applies per registry, so a slow registry never
+ * holds back a fast one).
  */
-import { headFetch } from './head-fetch.js'
-import { Slots } from '../core/slots.js'
 import type { Logger, RequestCounter } from '../pipeline/ports.js'
 import { RegistryError } from './errors.js'
 import { asRegistryError, readResponse } from './http-response.js'
@@ -15,49 +15,28 @@ import {
   parseRetryAfter,
   redactUrl
 } from './http-policy.js'
+import type { HttpRequest, HttpResponse, RequestKind } from './http-types.js'
+import { HostHealth } from './host-health.js'
+import { fetchTransport, nodeTransport } from './transport.js'
+import type { Transport } from './transport.js'
 
-export type RequestKind =
-  | 'manifest-head'
-  | 'manifest-get'
-  | 'blob-get'
-  | 'token'
-  | 'ping'
-  /** Only after a 404, to tell a missing repository from a missing tag. */
-  | 'tags-list'
-
-export interface HttpRequest {
-  readonly method: 'GET' | 'HEAD' | 'POST'
-  readonly kind: RequestKind
-  /** The registry as referenced ("docker.io"), for counting and messages. */
-  readonly registry: string
-  readonly headers?: Readonly<Record<string, string>>
-  readonly body?: string
-  /** Cap for a 2xx body; larger answers fail. */
-  readonly maxBodyBytes?: number
-}
-
-export interface HttpResponse {
-  readonly status: number
-  readonly headers: Headers
-  /** The exact bytes (empty for HEAD). */
-  readonly body: Uint8Array
-  /** Final URL after redirects, redacted. */
-  readonly url: string
-}
+export type { HttpRequest, HttpResponse, RequestKind } from './http-types.js'
 
 export interface HttpOptions {
   readonly timeoutMs: number
+  /** Retries of temporary failures; a timed-out request is retried once at most. */
   readonly retries: number
   readonly insecureRegistries?: readonly string[]
   /** A longer Retry-After fails the request as temporary instead of sleeping. */
   readonly maxRetryAfterMs?: number
   readonly counter?: RequestCounter
   readonly logger?: Logger
+  /** Tests without a network; default: node:http(s) with keep-alive. */
   readonly fetch?: typeof fetch
   readonly sleep?: (ms: number) => Promise<void>
   readonly random?: () => number
   readonly now?: () => number
-  /** Requests in flight at once, over all images (default: unlimited). */
+  /** Requests in flight at once per host (default: unlimited). */
   readonly maxInFlight?: number
 }
 
@@ -68,10 +47,18 @@ type Scheme = 'https' | 'http'
 export class RegistryHttp {
   private readonly schemes = new Map<string, Scheme>()
   private readonly probes = new Map<string, Promise<void>>()
-  private readonly slots: Slots
+  private readonly health: HostHealth
+  private readonly transport: Transport
 
   constructor(private readonly options: HttpOptions) {
-    this.slots = new Slots(options.maxInFlight ?? Number.POSITIVE_INFINITY)
+    this.health = new HostHealth(
+      options.maxInFlight ?? Number.POSITIVE_INFINITY,
+      options.timeoutMs
+    )
+    this.transport =
+      options.fetch === undefined
+        ? nodeTransport
+        : fetchTransport(options.fetch)
   }
 
   /** True when `host` may be spoken to over plain HTTP (loopback or listed insecure). */
@@ -144,11 +131,30 @@ export class RegistryHttp {
     request: HttpRequest,
     probe = false
   ): Promise<HttpResponse> {
-    const { retries } = this.options
+    const host = new URL(url).host
+    return this.health
+      .slots(host)
+      .run(async () => this.sendHolding(url, host, request, probe))
+  }
+
+  // The slot is held through back-off and retries: a struggling registry
+  // gets no more requests at once, and a retry does not queue behind new
+  // requests, so one image's time stays bounded (issue 8: a timed-out
+  // request is retried once; about twice the per-request timeout in all).
+  private async sendHolding(
+    url: string,
+    host: string,
+    request: HttpRequest,
+    probe: boolean
+  ): Promise<HttpResponse> {
+    let timeouts = 0
     for (let attempt = 0; ; attempt++) {
+      const silent = this.health.silent(host)
+      if (silent !== undefined) throw silent
       let response: HttpResponse
       try {
-        response = await this.slots.run(async () => this.attempt(url, request))
+        response = await this.attempt(url, request)
+        this.health.answered(host)
         this.count(request.kind, request.registry)
       } catch (error) {
         const failure = asRegistryError(error, request.method, url)
@@ -156,11 +162,21 @@ export class RegistryHttp {
           probe && failure.reason === 'network' ? 'ping' : request.kind,
           request.registry
         )
-        if (probe || !failure.temporary || attempt >= retries) throw failure
+        if (failure.reason === 'timeout') timeouts++
+        const last =
+          probe ||
+          !failure.temporary ||
+          attempt >= this.options.retries ||
+          timeouts > 1
+        if (last && failure.reason === 'timeout') this.health.timedOut(host)
+        if (last) throw failure
         await this.pause(this.backoff(attempt))
         continue
       }
-      if (!isRetryableStatus(response.status) || attempt >= retries) {
+      if (
+        !isRetryableStatus(response.status) ||
+        attempt >= this.options.retries
+      ) {
         return response
       }
       const wait = this.retryWait(response, attempt)
@@ -203,33 +219,29 @@ export class RegistryHttp {
     url: string,
     request: HttpRequest
   ): Promise<HttpResponse> {
-    const fetchImpl = this.options.fetch ?? headFetch
     const signal = AbortSignal.timeout(this.options.timeoutMs)
     let current = new URL(url)
     let headers: Record<string, string> = { ...request.headers }
-    let method = request.method
+    let method: string = request.method
     let body = request.body
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await fetchImpl(current, {
+      const answer = await this.transport({
+        url: current,
         method,
         headers,
-        redirect: 'manual',
         signal,
         ...(body === undefined ? {} : { body })
       })
-      const location = response.headers.get('location')
-      if (!isRedirect(response.status) || location === null) {
-        return readResponse(response, method, current, request.maxBodyBytes)
+      const location = answer.headers.get('location')
+      if (!isRedirect(answer.status) || location === null) {
+        return readResponse(answer, method, current, request.maxBodyBytes)
       }
-      await response.body?.cancel()
+      answer.discard()
       const next = new URL(location, current)
       if (next.origin !== current.origin)
         headers = withoutAuthorization(headers)
       // Fetch standard: 303 (and 301/302 after POST) become GET without a body.
-      if (
-        response.status === 303 ||
-        (method === 'POST' && response.status < 303)
-      ) {
+      if (answer.status === 303 || (method === 'POST' && answer.status < 303)) {
         method = 'GET'
         body = undefined
       }

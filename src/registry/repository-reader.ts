@@ -8,7 +8,7 @@ import { parseDigest } from '../core/digest.js'
 import type { Digest } from '../core/digest.js'
 import type { RegistryAuth } from './auth.js'
 import { RegistryError, errorFromResponse } from './errors.js'
-import type { HttpResponse, RequestKind } from './http.js'
+import type { HeaderBag, HttpResponse, RequestKind } from './http-types.js'
 import { MANIFEST_BODY_LIMIT } from './http-policy.js'
 import {
   MANIFEST_ACCEPT,
@@ -32,7 +32,7 @@ export interface FetchedManifest {
   readonly kind: Exclude<ManifestKind, 'legacy' | 'unknown'>
   /** Present when the manifest was read with GET. */
   readonly body?: Uint8Array
-  readonly headers: Headers
+  readonly headers: HeaderBag
   readonly warnings: readonly string[]
 }
 

@@ -1,0 +1,102 @@
+/**
+ * The last stage of the pipeline, per file: wait for the file's own images,
+ * plan it, apply the edits, re-scan the result and write it.
+ */
+import type { Config } from '../config/config.js'
+import { applyEdits, verifyRewrite } from '../core/dockerfile/rewrite.js'
+import type { ImageSite } from '../core/dockerfile/scan.js'
+import { canonicalKey } from '../core/image-ref.js'
+import type { Plan, PlannedEdit } from '../core/plan.js'
+import { planUpdates } from '../core/plan.js'
+import type { Resolution } from '../core/resolution.js'
+import { Slots } from '../core/slots.js'
+import { IO_PARALLELISM } from './scan-files.js'
+import type { Scanned } from './scan-files.js'
+
+export interface FileChange {
+  readonly file: string
+  readonly before: string
+  readonly after: string
+}
+
+export interface FileDone {
+  readonly plan: Pick<Plan, 'rows' | 'files'>
+  readonly change?: FileChange
+}
+
+/**
+ * Per file, in the files' order: waits for the file's own images, plans it
+ * (planning never looks across files), applies the edits, re-scans the
+ * result and writes it, at most IO_PARALLELISM files at once. A file that
+ * fails the check or the write turns its pins and updates into failures
+ * naming it; the other files go on.
+ */
+export async function finishFiles(
+  scanned: Scanned,
+  finals: ReadonlyMap<string, Promise<Resolution>>,
+  config: Config,
+  write: ((change: FileChange) => Promise<void>) | undefined
+): Promise<FileDone[]> {
+  const slots = new Slots(IO_PARALLELISM)
+  return Promise.all(
+    [...sitesByFile(scanned.sites)].map(async ([file, sites]) => {
+      const pending = new Map<string, Promise<Resolution>>()
+      for (const site of sites) {
+        const key = site.ref === undefined ? undefined : canonicalKey(site.ref)
+        const final = key === undefined ? undefined : finals.get(key)
+        if (key !== undefined && final !== undefined) pending.set(key, final)
+      }
+      const resolutions = await Promise.all(pending.values())
+      const plan = planUpdates(sites, resolutions, config)
+      const edits = plan.files[0]?.edits
+      if (edits === undefined) return { plan }
+      return slots.run(async () =>
+        rewriteFile(file, edits, plan, scanned, write)
+      )
+    })
+  )
+}
+
+async function rewriteFile(
+  file: string,
+  edits: readonly PlannedEdit[],
+  plan: Pick<Plan, 'rows' | 'files'>,
+  { texts, scans }: Scanned,
+  write: ((change: FileChange) => Promise<void>) | undefined
+): Promise<FileDone> {
+  const before = texts.get(file) ?? ''
+  const applied = applyEdits(before, edits)
+  const verdict = applied.ok
+    ? verifyRewrite(file, before, applied.text, edits, scans.get(file))
+    : applied
+  if (!verdict.ok) return refuse(plan, `${file}: not written: ${verdict.error}`)
+  if (!applied.ok) return { plan }
+  const change = { file, before, after: applied.text }
+  try {
+    await write?.(change)
+  } catch (error) {
+    return refuse(plan, (error as Error).message)
+  }
+  return { plan, change }
+}
+
+/** The file's pins and updates become failures with `reason`; nothing of it is written. */
+function refuse(plan: Pick<Plan, 'rows' | 'files'>, reason: string): FileDone {
+  const rows = plan.rows.map(row =>
+    row.decision === 'pin' || row.decision === 'update'
+      ? { ...row, decision: 'failed' as const, reason }
+      : row
+  )
+  return { plan: { rows, files: [] } }
+}
+
+/** Sites grouped by file, files in scan order (a Map keeps insertion order). */
+function sitesByFile(sites: readonly ImageSite[]): Map<string, ImageSite[]> {
+  const byFile = new Map<string, ImageSite[]>()
+  for (const site of sites) {
+    const list = byFile.get(site.file)
+    if (list === undefined) byFile.set(site.file, [site])
+    else list.push(site)
+  }
+  return byFile
+}
