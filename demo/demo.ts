@@ -119,9 +119,14 @@ async function actionDemo(
   const github = await startGitHubStandIn({
     owner: 'acme',
     repo: 'shop',
-    files,
-    token,
-    workflows: ['rebuild.yml']
+    files: {
+      ...files,
+      // A workflow the user already has: it declares only `files`, so the
+      // rebuild is dispatched with that input alone.
+      '.github/workflows/rebuild.yml':
+        'name: Rebuild\non:\n  workflow_dispatch:\n    inputs:\n      files:\n        description: JSON array of the Dockerfiles to build\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$FILES"\n'
+    },
+    token
   })
   try {
     console.log(

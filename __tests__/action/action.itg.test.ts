@@ -58,15 +58,17 @@ const FILES = {
   'docs/README.md': '# docs\n'
 }
 
+/** The stand-in over FILES plus `files` (e.g. a workflow under .github/workflows/). */
 async function standIn(
-  options: { workflows?: string[]; allowAutoMerge?: boolean } = {}
+  options: { files?: Record<string, SeedFile>; allowAutoMerge?: boolean } = {}
 ): Promise<GitHubStandIn> {
+  const { files = {}, ...rest } = options
   const s = await startGitHubStandIn({
     owner: OWNER,
     repo: REPO,
-    files: FILES,
+    files: { ...FILES, ...files },
     token: TOKEN,
-    ...options
+    ...rest
   })
   standIns.push(s)
   return s
@@ -97,6 +99,24 @@ async function act(
   expect(run.stdout).toContain(`::add-mask::${TOKEN}`)
   for (const pull of s.pulls) expect(pull.body ?? '').not.toContain(TOKEN)
   return run
+}
+
+/** A rebuild workflow whose workflow_dispatch declares `inputs`. */
+function workflow(inputs: readonly string[]): string {
+  const declared = inputs.map(
+    name => `      ${name}:\n        required: false\n`
+  )
+  return [
+    'name: Rebuild\n',
+    'on:\n',
+    '  workflow_dispatch:\n',
+    ...(inputs.length === 0 ? [] : ['    inputs:\n', ...declared]),
+    'jobs:\n',
+    '  build:\n',
+    '    runs-on: ubuntu-latest\n',
+    '    steps:\n',
+    '      - run: echo rebuild\n'
+  ].join('')
 }
 
 function pinned(text: string): string {
@@ -338,7 +358,11 @@ describe('the action', () => {
   })
 
   it('dispatches the rebuild workflow on the PR branch, and a repository_dispatch with the plan', async () => {
-    const s = await standIn({ workflows: ['rebuild.yml'] })
+    const s = await standIn({
+      files: {
+        '.github/workflows/rebuild.yml': workflow(['files', 'images', 'push'])
+      }
+    })
 
     const run = await act(s, {
       'rebuild-workflow': 'rebuild.yml',
@@ -379,6 +403,77 @@ describe('the action', () => {
     expect(reworded.outputs['updated']).toBe('false')
     expect(s.pulls[0]?.title).toBe('deps: refresh base image digests')
     expect(s.dispatches).toHaveLength(1)
+  })
+
+  it('dispatches the workflow the user already has, with only the inputs it declares, and says which were left out', async () => {
+    const none = await standIn({
+      files: {
+        '.github/workflows/rebuild.yml':
+          'name: CI\non: [push, workflow_dispatch]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n'
+      }
+    })
+    const some = await standIn({
+      files: { '.github/workflows/rebuild.yml': workflow(['files']) }
+    })
+    const inputs = {
+      'rebuild-workflow': 'rebuild.yml',
+      'rebuild-inputs': 'push=false'
+    }
+
+    const bare = await act(none, inputs)
+    const partial = await act(some, inputs)
+
+    expect(bare.code, bare.stdout).toBe(0)
+    expect(none.dispatches).toEqual([
+      { workflow_id: 'rebuild.yml', ref: 'freshbase/all', inputs: {} }
+    ])
+    expect(bare.summary).toContain(
+      'Not sent to rebuild.yml: push (rebuild-inputs), files (Freshbase), images (Freshbase).'
+    )
+    expect(bare.summary).toContain(
+      '.github/workflows/rebuild.yml declares no such input under on.workflow\\_dispatch.inputs'
+    )
+    expect(partial.code, partial.stdout).toBe(0)
+    expect(some.dispatches).toEqual([
+      {
+        workflow_id: 'rebuild.yml',
+        ref: 'freshbase/all',
+        inputs: { files: JSON.stringify(['Dockerfile', 'worker/Dockerfile']) }
+      }
+    ])
+    expect(partial.summary).toContain(
+      'Not sent to rebuild.yml: push (rebuild-inputs), images (Freshbase).'
+    )
+  })
+
+  it('reports a rebuild workflow that is missing or has no workflow_dispatch before anything is pushed', async () => {
+    const missing = await standIn()
+    const pushOnly = await standIn({
+      files: {
+        '.github/workflows/rebuild.yml':
+          'name: Rebuild\non:\n  push:\n    branches: [main]\njobs: {}\n'
+      }
+    })
+    const inputs = { 'rebuild-workflow': 'rebuild.yml' }
+
+    const notThere = await act(missing, inputs)
+    const noTrigger = await act(pushOnly, inputs)
+
+    expect(notThere.code).toBe(1)
+    expect(missing.writes()).toEqual([])
+    expect(notThere.stdout).toContain(
+      'rebuild-workflow: .github/workflows/rebuild.yml is not on main'
+    )
+    expect(notThere.stdout).toContain('"on: workflow_dispatch"')
+    expect(noTrigger.code).toBe(1)
+    expect(pushOnly.writes()).toEqual([])
+    expect(noTrigger.stdout).toContain(
+      'rebuild-workflow: .github/workflows/rebuild.yml on main has no workflow_dispatch trigger'
+    )
+    expect(noTrigger.stdout).toContain(
+      'add the line "  workflow_dispatch:" under "on:" (line 2)'
+    )
+    expect(noTrigger.stdout).toContain('Nothing was pushed.')
   })
 
   it('makes no write call in dry-run mode', async () => {

@@ -43,9 +43,10 @@ export interface FaultHarness {
   digest(image: ImageName): string
   /** Pushes a new index under the tag: the next run has something to update. */
   moveTag(image: ImageName): Promise<void>
-  standIn(
-    options?: Partial<Pick<GitHubStandInOptions, 'workflows'>>
-  ): Promise<GitHubStandIn>
+  /** The stand-in over FILES plus `files` (e.g. a workflow under .github/workflows/). */
+  standIn(options?: {
+    readonly files?: GitHubStandInOptions['files']
+  }): Promise<GitHubStandIn>
   /** Runs the built action; fails the test if the token shows anywhere. */
   act(s: GitHubStandIn, inputs?: Record<string, string>): Promise<ActionRun>
   /** One open PR per group, right content, right plan, on the base head, no orphan branch. */
@@ -105,9 +106,8 @@ export function useFaultHarness(): FaultHarness {
       const s = await startGitHubStandIn({
         owner: OWNER,
         repo: REPO,
-        files: FILES,
-        token: TOKEN,
-        ...options
+        files: { ...FILES, ...options.files },
+        token: TOKEN
       })
       standIns.push(s)
       return s

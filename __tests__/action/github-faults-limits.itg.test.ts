@@ -158,7 +158,12 @@ describe('rate limits on a write', () => {
 
 describe('the rebuild dispatch', () => {
   it('404 for the rebuild workflow: the PR stays, the step names the workflow and what to check, and the next run dispatches again', async () => {
-    const s = await h.standIn({ workflows: ['rebuild.yml'] })
+    const s = await h.standIn({
+      files: {
+        '.github/workflows/rebuild.yml':
+          'on:\n  workflow_dispatch:\n    inputs:\n      files:\n      images:\n'
+      }
+    })
     s.failNext(
       { operationId: 'actions/create-workflow-dispatch' },
       {

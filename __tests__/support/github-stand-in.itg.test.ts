@@ -100,8 +100,7 @@ describe('GitHub stand-in', () => {
       owner: OWNER,
       repo: REPO,
       token: TOKEN,
-      files: SEED,
-      workflows: ['rebuild.yml']
+      files: SEED
     })
     octokit = client(standIn, TOKEN)
   })
@@ -453,20 +452,60 @@ describe('GitHub stand-in', () => {
     expect(standIn.violations).toEqual([])
   })
 
-  it('records workflow and repository dispatches', async () => {
-    const unknown = octokit.rest.actions.createWorkflowDispatch({
-      ...repo,
-      workflow_id: 'other.yml',
-      ref: 'main'
-    })
-    await expect(unknown).rejects.toMatchObject({ status: 404 })
+  it('checks workflow dispatches against the workflow file, as GitHub does', async () => {
+    await standIn.commitFile(
+      'main',
+      '.github/workflows/rebuild.yml',
+      'name: Rebuild\non:\n  push:\n  workflow_dispatch:\n    inputs:\n      images:\n        required: false\n',
+      'ci: rebuild workflow'
+    )
+    await standIn.commitFile(
+      'main',
+      '.github/workflows/ci.yml',
+      'on: [push, pull_request]\n',
+      'ci: push workflow'
+    )
+    const dispatch = async (
+      workflow: string,
+      inputs?: Record<string, string>
+    ) =>
+      octokit.rest.actions.createWorkflowDispatch({
+        ...repo,
+        workflow_id: workflow,
+        ref: 'main',
+        ...(inputs === undefined ? {} : { inputs })
+      })
 
-    const plain = await octokit.rest.actions.createWorkflowDispatch({
-      ...repo,
-      workflow_id: 'rebuild.yml',
-      ref: 'main',
-      inputs: { images: 'alpine' }
+    await expect(dispatch('other.yml')).rejects.toMatchObject({ status: 404 })
+    await expect(dispatch('ci.yml')).rejects.toMatchObject({
+      status: 422,
+      response: {
+        data: { message: "Workflow does not have 'workflow_dispatch' trigger" }
+      }
     })
+    await expect(
+      dispatch('rebuild.yml', { files: '[]', images: 'alpine', push: 'no' })
+    ).rejects.toMatchObject({
+      status: 422,
+      response: {
+        data: { message: 'Unexpected inputs provided: ["files", "push"]' }
+      }
+    })
+    // The run uses the copy on the dispatched ref: one without it is refused.
+    const seed = (await standIn.log('main')).at(-1)?.sha ?? ''
+    await octokit.rest.git.createRef({
+      ...repo,
+      ref: 'refs/heads/before-workflows',
+      sha: seed
+    })
+    await expect(
+      octokit.rest.actions.createWorkflowDispatch({
+        ...repo,
+        workflow_id: 'rebuild.yml',
+        ref: 'before-workflows'
+      })
+    ).rejects.toMatchObject({ status: 422 })
+    const plain = await dispatch('rebuild.yml', { images: 'alpine' })
     const detailed = await octokit.rest.actions.createWorkflowDispatch({
       ...repo,
       workflow_id: 'rebuild.yml',

@@ -10,7 +10,9 @@
  *
  * Repository state is a real bare git repository written with plumbing, so
  * `git fsck` and `git log` check the objects the action produced rather than
- * a model of them. Pull requests, labels and dispatches live in memory.
+ * a model of them. Pull requests, labels and dispatches live in memory; a
+ * workflow dispatch is checked against the workflow file in the repository
+ * (its trigger and declared inputs), as GitHub checks it.
  * Responses are our fields laid over a skeleton generated from the response
  * schema, so Octokit consumers see every field GitHub documents as required.
  */

@@ -1,28 +1,15 @@
 /**
- * RunReport + publish outcomes → step outputs, the job summary and
- * annotations. Every value written here comes from the plan, never from a
- * credential.
+ * The PublishReport → step outputs, the job summary and annotations. Every
+ * value written here comes from the plan, never from a credential.
  */
 import * as core from '@actions/core'
 import path from 'node:path'
-import type { UpdateGroup } from '../core/publish/groups.js'
-import type { ImageDetails } from '../core/report/image-details.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import { renderSummary } from '../core/report/pr-summary.js'
-import type { PublishResult } from '../pipeline/publish.js'
-import type { RebuildResult } from '../pipeline/rebuild.js'
+import type { PublishReport } from '../pipeline/publish-run.js'
 import type { RunReport } from '../pipeline/run.js'
 
-export interface ActionResult {
-  readonly report: RunReport
-  readonly groups: readonly UpdateGroup[]
-  readonly published: PublishResult
-  readonly rebuild: RebuildResult
-  readonly images: ReadonlyMap<string, ImageDetails>
-  readonly dryRun: boolean
-}
-
-export function writeOutputs(result: ActionResult): void {
+export function writeOutputs(result: PublishReport): void {
   const { published, groups } = result
   const primary = primaryOutcome(published.outcomes)
   const pushed = published.pushed.length > 0
@@ -87,7 +74,7 @@ export function buildMatrix(
   }))
 }
 
-export async function writeSummary(result: ActionResult): Promise<void> {
+export async function writeSummary(result: PublishReport): Promise<void> {
   const rows = result.report.plan.rows
   const markdown = renderSummary({
     outcomes: result.published.outcomes,

@@ -31,7 +31,7 @@ export async function dispatchWorkflow(
     }
     if (statusOf(error) === 422) {
       throw wrap(
-        `dispatching workflow "${workflow}" (check that it declares the inputs Freshbase sends: files, images, and any rebuild-inputs)`,
+        `dispatching workflow "${workflow}" (Freshbase sends only the inputs the base branch's copy declares; check that the copy on ${ref} also declares on: workflow_dispatch, and that every required input has a default or a rebuild-inputs value)`,
         error
       )
     }

@@ -8,30 +8,27 @@
  */
 import type { PublishConfig } from '../config/publish-config.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
-import {
-  groupTexts,
-  groupUpdates,
-  isGroupBranch
-} from '../core/publish/groups.js'
+import { groupTexts, groupUpdates } from '../core/publish/groups.js'
 import type { Plan } from '../core/plan.js'
 import type { ProposedPlan } from '../core/publish/proposed-plan.js'
 import {
   parseProposedPlan,
-  plannedKeys,
   proposedPlan,
   samePlan
 } from '../core/publish/proposed-plan.js'
+import { REBUILD_PENDING } from '../core/publish/rebuild-pending.js'
 import type { ImageDetails } from '../core/report/image-details.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
 import { DEFAULT_TEMPLATES, renderPullRequest } from '../core/report/pr-text.js'
+import { cleanUp, touchesFailure } from './cleanup.js'
 import type {
   BaseSnapshot,
   GitHubPort,
   Logger,
   PullRequestInfo
 } from './ports.js'
-import { REBUILD_PENDING } from './rebuild.js'
+import { openPull, syncPullText } from './pull-request.js'
 
 export interface PublishInput {
   readonly plan: Plan
@@ -56,6 +53,16 @@ export interface PublishResult {
   }[]
 }
 
+/** What every group's publishing shares. */
+interface Context {
+  readonly input: PublishInput
+  readonly github: GitHubPort
+  readonly logger: Logger
+  /** Keys of images whose lookup failed ('*' when a file could not be read). */
+  readonly failedKeys: ReadonlySet<string>
+  readonly result: PublishResult
+}
+
 export async function publish(
   input: PublishInput,
   github: GitHubPort,
@@ -67,17 +74,13 @@ export async function publish(
     input.plan.rows.filter(r => r.decision === 'failed').map(r => r.key ?? '*')
   )
   const result: PublishResult = { outcomes: [], pushed: [] }
+  const context: Context = { input, github, logger, failedKeys, result }
   // One group's GitHub failure does not stop the others; the step fails
   // with every group's message, and the next run converges.
   for (const group of groups) {
     const outcome = await logger.group(`Publish ${group.branch}`, async () =>
-      publishGroup(group, input, github, logger, failedKeys, result).catch(
-        (error: unknown): GroupOutcome => ({
-          group,
-          operation: 'failed',
-          branch: group.branch,
-          note: (error as Error).message
-        })
+      publishGroup(group, context).catch((error: unknown): GroupOutcome =>
+        outcomeOf(group, 'failed', { note: (error as Error).message })
       )
     )
     result.outcomes.push(outcome)
@@ -86,152 +89,96 @@ export async function publish(
   const open = await github.openPullsWithPrefix(config.branchPrefix)
   const active = new Set(groups.map(g => g.branch))
   result.outcomes.push(
-    ...(await closeObsolete(open, active, input, github, failedKeys)),
-    ...(await deleteLeftoverBranches(open, active, input, github, failedKeys))
+    ...(await cleanUp(open, active, {
+      base: input.base,
+      config,
+      github,
+      failedKeys
+    }))
   )
   return result
 }
 
+function outcomeOf(
+  group: UpdateGroup,
+  operation: GroupOutcome['operation'],
+  extra: Partial<GroupOutcome> = {}
+): GroupOutcome {
+  return { group, operation, branch: group.branch, ...extra }
+}
+
 async function publishGroup(
   group: UpdateGroup,
-  input: PublishInput,
-  github: GitHubPort,
-  logger: Logger,
-  failedKeys: ReadonlySet<string>,
-  result: PublishResult
+  context: Context
 ): Promise<GroupOutcome> {
-  const { config, base } = input
+  const { input, github, result } = context
   const text = textFor(group, input)
   const proposed = proposedPlan(group)
   const [open] = await github.pullsForBranch(group.branch, 'open')
-  const outcome = (
-    operation: GroupOutcome['operation'],
-    extra: Partial<GroupOutcome> = {}
-  ): GroupOutcome => ({
-    group,
-    operation,
-    branch: group.branch,
-    ...extra
-  })
-  if (open !== undefined) {
-    const previous = parseProposedPlan(open.body)
-    if (touchesFailure(previous, failedKeys)) {
-      return outcome('kept', {
-        pullRequestUrl: open.url,
-        note: `A lookup failed for an image this pull request proposes; #${open.number} was left as it is until the registry answers again.`
-      })
-    }
-    const head = await github.branchHead(group.branch)
-    const current =
-      previous !== undefined &&
-      samePlan(previous, proposed) &&
-      head?.parents[0] === base.commitSha
-    if (current && open.title === text.title && open.body === text.body) {
-      return outcome('unchanged', { pullRequestUrl: open.url })
-    }
-    if (config.dryRun)
-      return outcome('dry-run', {
-        pullRequestUrl: open.url,
-        note: `Would update #${open.number}.`
-      })
-    if (!current) await pushCommit(group, input, github, text)
-    await syncPullText(open, text, github)
-    // A rebuild follows a new commit, or one whose dispatch failed last
-    // time; a change of wording alone starts nothing.
-    if (!current || open.body.includes(REBUILD_PENDING))
-      result.pushed.push({ group, pull: open, text })
-    return outcome('updated', { pullRequestUrl: open.url })
-  }
+  if (open !== undefined)
+    return updateOpen(group, open, text, proposed, context)
   const declined = await declinedBefore(group, proposed, github)
   if (declined !== undefined) {
-    return outcome('declined', {
+    return outcomeOf(group, 'declined', {
       pullRequestUrl: declined.url,
       note: `#${declined.number} proposed exactly these digests and was closed without merging; not proposed again until a newer digest appears.`
     })
   }
-  if (config.dryRun)
-    return outcome('dry-run', { note: 'Would open a pull request.' })
+  if (input.config.dryRun)
+    return outcomeOf(group, 'dry-run', { note: 'Would open a pull request.' })
   await pushCommit(group, input, github, text)
-  return createPull(group, text, input, github, logger, result, outcome)
+  const opened = await openPull(group, text, {
+    config: input.config,
+    base: input.base,
+    github,
+    logger: context.logger
+  })
+  result.pushed.push({
+    group,
+    text,
+    ...(opened.pull === undefined ? {} : { pull: opened.pull })
+  })
+  return outcomeOf(group, opened.operation, opened.extra)
 }
 
-async function createPull(
+/** The group's pull request is open: leave it, or bring it up to date. */
+async function updateOpen(
   group: UpdateGroup,
+  open: PullRequestInfo,
   text: PullRequestText,
-  input: PublishInput,
-  github: GitHubPort,
-  logger: Logger,
-  result: PublishResult,
-  outcome: (
-    operation: GroupOutcome['operation'],
-    extra?: Partial<GroupOutcome>
-  ) => GroupOutcome
+  proposed: ProposedPlan,
+  { input, github, failedKeys, result }: Context
 ): Promise<GroupOutcome> {
-  const { config, base } = input
-  const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group.branch)}?expand=1`
-  const request = {
-    title: text.title,
-    body: text.body,
-    head: group.branch,
-    base: base.branch,
-    draft: config.draft
+  const previous = parseProposedPlan(open.body)
+  if (touchesFailure(previous, failedKeys)) {
+    return outcomeOf(group, 'kept', {
+      pullRequestUrl: open.url,
+      note: `A lookup failed for an image this pull request proposes; #${open.number} was left as it is until the registry answers again.`
+    })
   }
-  let created = await github.createPull(request)
-  for (let asked = 1; created.kind === 'exists'; asked++) {
-    // Another run opened it a moment ago, or GitHub opened it for us and the
-    // answer was lost (a 5xx retried): converge on that one.
-    const [open] = await github.pullsForBranch(group.branch, 'open')
-    if (open !== undefined) {
-      await syncPullText(open, text, github)
-      // Labels, reviewers, assignees and auto-merge are idempotent: when the
-      // answer was lost nobody else applies them.
-      await finishPull(open, config, github, logger)
-      result.pushed.push({ group, pull: open, text })
-      return outcome('updated', { pullRequestUrl: open.url })
-    }
-    // GitHub says it exists but does not list it (closed meanwhile, or the
-    // list lags behind): ask once more.
-    if (asked === 2) {
-      throw new Error(
-        `GitHub API: creating the pull request for "${group.branch}" failed: ${created.message.replace(/\.$/, '')}, but no open pull request from ${group.branch} is listed. ` +
-          `The branch was pushed. Re-run the job: the next run opens the pull request for it, or finds the one GitHub meant.`
-      )
-    }
-    created = await github.createPull(request)
+  const head = await github.branchHead(group.branch)
+  const current =
+    previous !== undefined &&
+    samePlan(previous, proposed) &&
+    head?.parents[0] === input.base.commitSha
+  if (current && open.title === text.title && open.body === text.body) {
+    return outcomeOf(group, 'unchanged', { pullRequestUrl: open.url })
   }
-  if (created.kind === 'forbidden') {
-    result.pushed.push({ group, text })
-    const note =
-      'GitHub Actions is not permitted to create pull requests in this repository. ' +
-      'Enable Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
-      '(and the same setting of the organization), or pass a PAT / GitHub App token. ' +
-      `The branch ${group.branch} was pushed; open the pull request from ${compareUrl}`
-    logger.warn(note)
-    return outcome('not-permitted', { compareUrl, note })
-  }
-  const pull = created.pull
-  await finishPull(pull, config, github, logger)
-  result.pushed.push({ group, pull, text })
-  return outcome('created', { pullRequestUrl: pull.url })
+  if (input.config.dryRun)
+    return outcomeOf(group, 'dry-run', {
+      pullRequestUrl: open.url,
+      note: `Would update #${open.number}.`
+    })
+  if (!current) await pushCommit(group, input, github, text)
+  await syncPullText(open, text, github)
+  // A rebuild follows a new commit, or one whose dispatch failed last
+  // time; a change of wording alone starts nothing.
+  if (!current || open.body.includes(REBUILD_PENDING))
+    result.pushed.push({ group, pull: open, text })
+  return outcomeOf(group, 'updated', { pullRequestUrl: open.url })
 }
 
-/** Labels, reviewers, assignees, auto-merge: each a warning when refused. */
-async function finishPull(
-  pull: PullRequestInfo,
-  config: PublishConfig,
-  github: GitHubPort,
-  logger: Logger
-): Promise<void> {
-  for (const warning of await github.decorate(pull.number, config))
-    logger.warn(warning)
-  if (config.autoMerge !== 'off') {
-    const method = config.autoMerge.toUpperCase() as
-      'MERGE' | 'SQUASH' | 'REBASE'
-    const warning = await github.enableAutoMerge(pull, method)
-    if (warning !== undefined) logger.warn(warning)
-  }
-}
-
+/** The group's texts, each checked by the re-scan (groupTexts), as one commit on the base. */
 async function pushCommit(
   group: UpdateGroup,
   input: PublishInput,
@@ -243,105 +190,6 @@ async function pushCommit(
   const files = texts.files.map(f => ({ path: f.file, content: f.after }))
   const sha = await github.commitFiles(input.base, files, text.commitMessage)
   await github.pushBranch(group.branch, sha)
-}
-
-/** Open Freshbase PRs whose group has nothing to update any more: the base has it. */
-async function closeObsolete(
-  open: readonly PullRequestInfo[],
-  active: ReadonlySet<string>,
-  input: PublishInput,
-  github: GitHubPort,
-  failedKeys: ReadonlySet<string>
-): Promise<GroupOutcome[]> {
-  const { config } = input
-  const outcomes: GroupOutcome[] = []
-  for (const pull of open) {
-    if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue
-    const previous = parseProposedPlan(pull.body)
-    if (previous === undefined) continue // not a Freshbase PR after all: never touch it
-    const group = emptyGroup(previous.group, pull.headRef)
-    if (touchesFailure(previous, failedKeys)) {
-      outcomes.push({
-        group,
-        operation: 'kept',
-        branch: pull.headRef,
-        pullRequestUrl: pull.url,
-        note: `A lookup failed for an image #${pull.number} proposes; left open.`
-      })
-      continue
-    }
-    if (config.dryRun) {
-      outcomes.push({
-        group,
-        operation: 'dry-run',
-        branch: pull.headRef,
-        pullRequestUrl: pull.url,
-        note: `Would close #${pull.number}: the base branch already has these digests.`
-      })
-      continue
-    }
-    await github.closePull(
-      pull.number,
-      `Closed by Freshbase: \`${input.base.branch}\` already pins these images to the digests their tags point to now, so this pull request has nothing left to change.`
-    )
-    await github.deleteBranch(pull.headRef)
-    outcomes.push({
-      group,
-      operation: 'closed',
-      branch: pull.headRef,
-      pullRequestUrl: pull.url
-    })
-  }
-  return outcomes
-}
-
-/**
- * Branches of ours that no group of this run needs and no pull request is
- * open from: left by a run that pushed and then failed to open the pull
- * request (or by a merge in a repository that keeps merged branches), after
- * which the base branch got the digests. Only names of the shape Freshbase
- * gives its branches are touched, and nothing is deleted when a lookup
- * failed: the failed image may be why a group is missing from this run.
- */
-async function deleteLeftoverBranches(
-  open: readonly PullRequestInfo[],
-  active: ReadonlySet<string>,
-  input: PublishInput,
-  github: GitHubPort,
-  failedKeys: ReadonlySet<string>
-): Promise<GroupOutcome[]> {
-  const { config } = input
-  if (failedKeys.size > 0) return []
-  const opened = new Set(open.map(p => p.headRef))
-  const leftovers = (
-    await github.branchesWithPrefix(config.branchPrefix)
-  ).filter(
-    branch =>
-      isGroupBranch(branch, config.branchPrefix) &&
-      !active.has(branch) &&
-      !opened.has(branch)
-  )
-  const outcomes: GroupOutcome[] = []
-  for (const branch of leftovers) {
-    const group = emptyGroup(branch, branch)
-    if (config.dryRun) {
-      outcomes.push({
-        group,
-        operation: 'dry-run',
-        branch,
-        note: `Would delete ${branch}: no pull request is open from it and the base branch already has what it proposed.`
-      })
-      continue
-    }
-    await github.deleteBranch(branch)
-    outcomes.push({
-      group,
-      operation: 'deleted',
-      branch,
-      note: `${branch} had no open pull request and nothing left to propose; deleted.`
-    })
-  }
-  return outcomes
 }
 
 async function declinedBefore(
@@ -357,18 +205,6 @@ async function declinedBefore(
   })
 }
 
-function touchesFailure(
-  previous: ProposedPlan | undefined,
-  failedKeys: ReadonlySet<string>
-): boolean {
-  if (failedKeys.size === 0) return false
-  if (previous === undefined) return false
-  if (failedKeys.has('*')) return true
-  const keys = plannedKeys(previous)
-  // A compact block that kept no keys may propose the image that failed.
-  return keys === undefined || keys.some(key => failedKeys.has(key))
-}
-
 function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
   const defaults = DEFAULT_TEMPLATES[input.config.groupBy]
   return renderPullRequest({
@@ -381,25 +217,4 @@ function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
     },
     baseBranch: input.base.branch
   })
-}
-
-function emptyGroup(id: string, branch: string): UpdateGroup {
-  return {
-    id,
-    branch,
-    updates: [],
-    files: [],
-    skipped: [],
-    failed: []
-  }
-}
-
-/** Rewrites the title and body only when they differ: no edit, no notification. */
-async function syncPullText(
-  open: PullRequestInfo,
-  text: PullRequestText,
-  github: GitHubPort
-): Promise<void> {
-  if (open.title === text.title && open.body === text.body) return
-  await github.updatePull(open.number, { title: text.title, body: text.body })
 }

@@ -4,9 +4,14 @@
  * the PR branch) and repository_dispatch always run.
  */
 import type { PublishConfig } from '../config/publish-config.js'
+import type { OfferedInput } from '../core/publish/dispatch-inputs.js'
+import { chooseDispatchInputs } from '../core/publish/dispatch-inputs.js'
+import type { UpdateGroup } from '../core/publish/groups.js'
+import { REBUILD_PENDING } from '../core/publish/rebuild-pending.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
 import type { PublishResult } from './publish.js'
-import type { GitHubPort, Logger } from './ports.js'
+import type { GitHubPort, Logger, PullRequestInfo } from './ports.js'
+import type { RebuildWorkflow } from './rebuild-workflow.js'
 
 export interface RebuildResult {
   /** Sentences for the job summary. */
@@ -15,73 +20,36 @@ export interface RebuildResult {
   readonly failures: string[]
 }
 
-/**
- * Left at the end of a pull request's body when its rebuild could not be
- * dispatched. The body then differs from the one the next run renders, so
- * that run rewrites it (dropping the mark) and dispatches again.
- */
-export const REBUILD_PENDING = '<!-- freshbase:rebuild-pending -->'
+type Pushed = PublishResult['pushed'][number]
 
 export async function triggerRebuild(
   published: PublishResult,
   config: PublishConfig,
+  workflow: RebuildWorkflow | undefined,
   github: GitHubPort,
   logger: Logger
 ): Promise<RebuildResult> {
   const result: RebuildResult = { notes: [], dispatched: 0, failures: [] }
-  if (published.pushed.length === 0 || config.dryRun) return result
-  for (const { group, pull, text } of published.pushed) {
-    const files = JSON.stringify(group.files)
-    const images = JSON.stringify(
-      [...new Set(group.updates.map(u => u.image.replace(/@.*$/, '')))].sort()
-    )
-    const failed: string[] = []
-    if (config.rebuildWorkflow !== undefined) {
-      await attempt(
-        result,
-        failed,
-        `workflow "${config.rebuildWorkflow}" on ${group.branch}`,
-        async () =>
-          github.dispatchWorkflow(config.rebuildWorkflow ?? '', group.branch, {
-            ...config.rebuildInputs,
-            files,
-            images
-          })
-      )
+  if (published.pushed.length > 0 && !config.dryRun) {
+    for (const pushed of published.pushed) {
+      const failed = await dispatchGroup(pushed, config, workflow, github)
+      for (const message of failed.messages) result.notes.push(message)
+      result.dispatched += failed.dispatched
+      if (failed.errors.length === 0) continue
+      const retry = await markPending(pushed.pull?.number, pushed.text, github)
+      for (const error of failed.errors) {
+        const full = `${error}${/[.!?]$/.test(error) ? '' : '.'} ${retry}`
+        logger.error(full)
+        result.failures.push(full)
+        result.notes.push(full)
+      }
     }
-    if (config.dispatchEventType !== undefined) {
-      await attempt(
-        result,
-        failed,
-        `repository_dispatch "${config.dispatchEventType}" for ${group.branch}`,
-        async () =>
-          github.repositoryDispatch(config.dispatchEventType ?? '', {
-            branch: group.branch,
-            base: config.baseBranch ?? null,
-            pull_request: pull?.number ?? null,
-            pull_request_url: pull?.url ?? null,
-            files: group.files,
-            updates: group.updates.map(u => ({
-              file: u.file,
-              line: u.line,
-              image: u.image,
-              from: u.from ?? null,
-              to: u.to
-            }))
-          })
-      )
-    }
-    if (failed.length === 0) continue
-    const retry = await markPending(pull?.number, text, github)
-    for (const message of failed) {
-      const full = `${message}${/[.!?]$/.test(message) ? '' : '.'} ${retry}`
-      logger.error(full)
-      result.failures.push(full)
-      result.notes.push(full)
-    }
+    const [first] = published.pushed
+    if (workflow !== undefined && first !== undefined)
+      result.notes.push(...inputNotes(workflow, offeredInputs(first, config)))
   }
   if (
-    config.rebuildWorkflow === undefined &&
+    workflow === undefined &&
     config.dispatchEventType === undefined &&
     looksLikeActionsToken(config.token)
   ) {
@@ -94,18 +62,102 @@ export async function triggerRebuild(
   return result
 }
 
-async function attempt(
-  result: RebuildResult,
-  failed: string[],
-  what: string,
-  call: () => Promise<void>
-): Promise<void> {
-  try {
-    await call()
-    result.dispatched++
-    result.notes.push(`Dispatched ${what}.`)
-  } catch (error) {
-    failed.push(`Could not dispatch ${what}: ${(error as Error).message}`)
+/** One group's dispatches: what was sent, and what failed. */
+async function dispatchGroup(
+  { group, pull }: Pushed,
+  config: PublishConfig,
+  workflow: RebuildWorkflow | undefined,
+  github: GitHubPort
+): Promise<{ messages: string[]; errors: string[]; dispatched: number }> {
+  const done = { messages: [] as string[], errors: [] as string[] }
+  const attempt = async (
+    what: string,
+    call: () => Promise<void>
+  ): Promise<void> => {
+    try {
+      await call()
+      done.messages.push(`Dispatched ${what}.`)
+    } catch (error) {
+      done.errors.push(
+        `Could not dispatch ${what}: ${(error as Error).message}`
+      )
+    }
+  }
+  if (workflow !== undefined) {
+    const offered = offeredInputs({ group }, config)
+    const inputs =
+      workflow.declared === undefined
+        ? Object.fromEntries(offered.map(i => [i.name, i.value]))
+        : chooseDispatchInputs(workflow.declared, offered).send
+    await attempt(`workflow "${workflow.id}" on ${group.branch}`, async () =>
+      github.dispatchWorkflow(workflow.id, group.branch, inputs)
+    )
+  }
+  const eventType = config.dispatchEventType
+  if (eventType !== undefined) {
+    await attempt(
+      `repository_dispatch "${eventType}" for ${group.branch}`,
+      async () =>
+        github.repositoryDispatch(eventType, clientPayload(group, pull, config))
+    )
+  }
+  return { ...done, dispatched: done.messages.length }
+}
+
+/**
+ * What Freshbase offers the workflow: the rebuild-inputs, then files and
+ * images (JSON), which win over a rebuild-input of the same name.
+ */
+function offeredInputs(
+  { group }: { readonly group: UpdateGroup },
+  config: PublishConfig
+): OfferedInput[] {
+  const images = [
+    ...new Set(group.updates.map(u => u.image.replace(/@.*$/, '')))
+  ].sort()
+  const ours: OfferedInput[] = [
+    { name: 'files', value: JSON.stringify(group.files), source: 'Freshbase' },
+    { name: 'images', value: JSON.stringify(images), source: 'Freshbase' }
+  ]
+  const extra = Object.entries(config.rebuildInputs)
+    .filter(([name]) => !ours.some(o => o.name === name))
+    .map(([name, value]) => ({ name, value, source: 'rebuild-inputs' }))
+  return [...extra, ...ours]
+}
+
+/** Says which inputs were not sent and why, or why they were not checked. */
+function inputNotes(
+  workflow: RebuildWorkflow,
+  offered: readonly OfferedInput[]
+): string[] {
+  if (workflow.declared === undefined)
+    return workflow.unchecked === undefined ? [] : [workflow.unchecked]
+  const { leftOut } = chooseDispatchInputs(workflow.declared, offered)
+  if (leftOut.length === 0) return []
+  const names = leftOut.map(i => `${i.name} (${i.source})`).join(', ')
+  return [
+    `Not sent to ${workflow.id}: ${names}. ${workflow.path ?? workflow.id} declares no such input under on.workflow_dispatch.inputs, and GitHub refuses a dispatch with inputs the workflow does not declare; declare them there to receive them.`
+  ]
+}
+
+function clientPayload(
+  group: UpdateGroup,
+  pull: PullRequestInfo | undefined,
+  config: PublishConfig
+): Record<string, unknown> {
+  return {
+    branch: group.branch,
+    base: config.baseBranch ?? null,
+    pull_request: pull?.number ?? null,
+    pull_request_url: pull?.url ?? null,
+    files: group.files,
+    updates: group.updates.map(u => ({
+      file: u.file,
+      line: u.line,
+      image: u.image,
+      from: u.from ?? null,
+      to: u.to
+    }))
   }
 }
 

@@ -3,27 +3,45 @@ import { failure, notFound } from './replies.js'
 import type { ApiInput, Reply } from './replies.js'
 import type { RepositoryState } from './repository-state.js'
 import { repositoryView } from './views.js'
+import { dispatchInputsOf } from './workflow-file.js'
 
 export function getRepository(state: RepositoryState): Reply {
   return { status: 200, body: repositoryView(state) }
 }
 
+/**
+ * GitHub finds the workflow by its file on the default branch (404 when it
+ * is not there), runs the copy on `ref`, and refuses (422) a copy without a
+ * workflow_dispatch trigger or inputs the copy does not declare.
+ */
 export async function dispatchWorkflow(
   state: RepositoryState,
   input: ApiInput
 ): Promise<Reply> {
   const workflow = input.params.workflow_id as string | number
-  const { workflows } = state.options
-  if (workflows !== undefined && !workflows.includes(String(workflow))) {
-    throw notFound()
-  }
+  const path = `.github/workflows/${String(workflow)}`
   const body = input.body as {
     ref: string
     inputs?: Record<string, unknown>
     return_run_details?: boolean
   }
+  if ((await workflowText(state, state.options.branch, path)) === undefined) {
+    throw notFound()
+  }
   if (!(await refExists(state, body.ref))) {
     throw failure(422, `No ref found for: ${body.ref}`)
+  }
+  const text = await workflowText(state, body.ref, path)
+  const declared = text === undefined ? undefined : dispatchInputsOf(text)
+  if (declared === undefined) {
+    throw failure(422, "Workflow does not have 'workflow_dispatch' trigger")
+  }
+  const unexpected = Object.keys(body.inputs ?? {}).filter(
+    name => !declared.includes(name)
+  )
+  if (unexpected.length > 0) {
+    const names = unexpected.map(name => JSON.stringify(name)).join(', ')
+    throw failure(422, `Unexpected inputs provided: [${names}]`)
   }
   state.dispatches.push({
     workflow_id: workflow,
@@ -40,6 +58,15 @@ export async function dispatchWorkflow(
       html_url: `${state.web}/actions/runs/${run}`
     }
   }
+}
+
+async function workflowText(
+  state: RepositoryState,
+  ref: string,
+  path: string
+): Promise<string | undefined> {
+  if (ref.startsWith('-') || path.includes('..')) return undefined
+  return state.git.attempt(['cat-file', 'blob', `${ref}:${path}`])
 }
 
 async function refExists(state: RepositoryState, ref: string) {

@@ -7,13 +7,16 @@ export interface GitHubStandInOptions {
   readonly repo: string
   /** Default `main`. */
   readonly defaultBranch?: string
+  /**
+   * The seed commit. A workflow is dispatchable when its file is here
+   * (`.github/workflows/<name>`), as on GitHub: the dispatch is checked
+   * against the file's workflow_dispatch trigger and declared inputs.
+   */
   readonly files: Readonly<Record<string, SeedFile>>
   /** The repository setting GraphQL auto-merge depends on; default false. */
   readonly allowAutoMerge?: boolean
   /** When set, every request must carry `token <t>` or `Bearer <t>`. */
   readonly token?: string
-  /** Workflow files that exist; when set, dispatching another one is 404. */
-  readonly workflows?: readonly string[]
 }
 
 export interface RequestMatch {

@@ -1,0 +1,139 @@
+/**
+ * The Action's whole run behind one call (issue 8 part 3): read the base
+ * branch, check the rebuild workflow, plan with the same run() as the CLI,
+ * publish one verified commit and pull request per group, dispatch the
+ * rebuild, and decide whether the step fails. The entry only reads inputs,
+ * calls this and writes the report.
+ */
+import type { Config } from '../config/config.js'
+import type { PublishConfig } from '../config/publish-config.js'
+import type { UpdateGroup } from '../core/publish/groups.js'
+import { groupUpdates } from '../core/publish/groups.js'
+import { formatPlatform } from '../core/platform.js'
+import type { ImageDetails } from '../core/report/image-details.js'
+import type { BaseSnapshot, GitHubPort, Logger } from './ports.js'
+import type { PublishResult } from './publish.js'
+import { publish } from './publish.js'
+import type { RebuildResult } from './rebuild.js'
+import { triggerRebuild } from './rebuild.js'
+import { readRebuildWorkflow } from './rebuild-workflow.js'
+import type { RunPorts, RunReport } from './run.js'
+import { run } from './run.js'
+
+export interface PublishRunPorts {
+  readonly github: GitHubPort
+  readonly logger: Logger
+  /** The run's ports over the base branch's files (the wiring builds them). */
+  runPorts(base: BaseSnapshot): Promise<RunPorts>
+}
+
+/** Everything the step's outputs, summary and annotations render. */
+export interface PublishReport {
+  readonly report: RunReport
+  readonly groups: readonly UpdateGroup[]
+  readonly published: PublishResult
+  readonly rebuild: RebuildResult
+  readonly images: ReadonlyMap<string, ImageDetails>
+  readonly dryRun: boolean
+  /** Why the step fails, one sentence each; empty when it succeeds. */
+  readonly problems: readonly string[]
+}
+
+export async function runAndPublish(
+  config: Config,
+  publishConfig: PublishConfig,
+  ports: PublishRunPorts
+): Promise<PublishReport> {
+  const { github, logger } = ports
+  const repository = await github.repository()
+  const baseBranch = publishConfig.baseBranch ?? repository.defaultBranch
+  const base = await logger.group(`Read ${baseBranch}`, async () =>
+    github.baseSnapshot(baseBranch)
+  )
+  if (base.truncated) {
+    logger.warn(
+      'The repository tree is too large for one API listing; some Dockerfiles may not be scanned. Narrow the scan with the paths input.'
+    )
+  }
+  const runPorts = await ports.runPorts(base)
+  // Before the registry is asked anything and long before a push.
+  const workflow = await readRebuildWorkflow(
+    publishConfig,
+    base,
+    runPorts.files
+  )
+  const report = await run(config, runPorts, 'check')
+  const images = imageDetails(report)
+  const published = await publish(
+    {
+      plan: report.plan,
+      baseTexts: new Map(report.changes.map(c => [c.file, c.before])),
+      images,
+      base,
+      config: publishConfig
+    },
+    github,
+    logger
+  )
+  const rebuild = await logger.group('Rebuild', async () =>
+    triggerRebuild(published, publishConfig, workflow, github, logger)
+  )
+  const groups = groupUpdates(
+    report.plan,
+    publishConfig.groupBy,
+    publishConfig.branchPrefix
+  )
+  return {
+    report,
+    groups,
+    published,
+    rebuild,
+    images,
+    dryRun: publishConfig.dryRun,
+    problems: stepProblems(report, published, rebuild)
+  }
+}
+
+function imageDetails(report: RunReport): Map<string, ImageDetails> {
+  const details = new Map<string, ImageDetails>()
+  for (const r of report.plan.resolutions) {
+    if (r.kind !== 'resolved') continue
+    details.set(r.key, {
+      key: r.key,
+      digest: r.digest,
+      platforms: (r.manifests ?? []).map(m => formatPlatform(m.platform)),
+      ...(r.created === undefined ? {} : { created: r.created })
+    })
+  }
+  return details
+}
+
+/**
+ * The failure policy: the step fails for images that could not be
+ * resolved, a pull request Actions may not create or a group that could
+ * not be published, and a rebuild that was not dispatched. Everything else
+ * was still planned, published and reported.
+ */
+function stepProblems(
+  report: RunReport,
+  published: PublishResult,
+  rebuild: RebuildResult
+): string[] {
+  const problems: string[] = []
+  const failed = report.plan.rows.filter(r => r.decision === 'failed').length
+  if (failed > 0) {
+    problems.push(
+      `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
+    )
+  }
+  for (const outcome of published.outcomes) {
+    if (
+      (outcome.operation === 'not-permitted' ||
+        outcome.operation === 'failed') &&
+      outcome.note !== undefined
+    )
+      problems.push(outcome.note)
+  }
+  problems.push(...rebuild.failures)
+  return problems
+}
