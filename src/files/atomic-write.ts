@@ -12,7 +12,7 @@ import {
   closeSync,
   fsync,
   openSync,
-  renameSync,
+  rename,
   statSync,
   unlinkSync,
   writeSync
@@ -38,7 +38,12 @@ export async function writeFileAtomic(
     } finally {
       closeSync(fd)
     }
-    renameSync(temp, file)
+    // The rename goes to the thread pool too: after an fsync it waits on
+    // the journal (~1 ms each here), which at 1,000 files kept the event
+    // loop, and the registry answers, waiting for a second (issue 8).
+    await new Promise<void>((resolve, reject) => {
+      rename(temp, file, error => (error === null ? resolve() : reject(error)))
+    })
   } catch (error) {
     try {
       unlinkSync(temp)
