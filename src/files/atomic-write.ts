@@ -2,8 +2,8 @@
  * Writes a file so that it is never half-written: a temp file in the same
  * directory, fsync, the original mode kept, then rename over the original.
  *
- * Only the fsync goes to the thread pool; the other steps are synchronous
- * calls of a few microseconds each. Through fs/promises every step is a
+ * Only the fsync and the rename go to the thread pool; the other steps are
+ * synchronous calls of a few microseconds each. Through fs/promises every step is a
  * thread-pool round trip that costs the main thread ~50 µs, which at
  * thousands of files competes with the re-scan checks running beside.
  */
