@@ -58,17 +58,15 @@ const FILES = {
   'docs/README.md': '# docs\n'
 }
 
-/** The stand-in over FILES plus `files` (e.g. a workflow under .github/workflows/). */
 async function standIn(
-  options: { files?: Record<string, SeedFile>; allowAutoMerge?: boolean } = {}
+  options: { allowAutoMerge?: boolean } = {}
 ): Promise<GitHubStandIn> {
-  const { files = {}, ...rest } = options
   const s = await startGitHubStandIn({
     owner: OWNER,
     repo: REPO,
-    files: { ...FILES, ...files },
+    files: FILES,
     token: TOKEN,
-    ...rest
+    ...options
   })
   standIns.push(s)
   return s
@@ -99,24 +97,6 @@ async function act(
   expect(run.stdout).toContain(`::add-mask::${TOKEN}`)
   for (const pull of s.pulls) expect(pull.body ?? '').not.toContain(TOKEN)
   return run
-}
-
-/** A rebuild workflow whose workflow_dispatch declares `inputs`. */
-function workflow(inputs: readonly string[]): string {
-  const declared = inputs.map(
-    name => `      ${name}:\n        required: false\n`
-  )
-  return [
-    'name: Rebuild\n',
-    'on:\n',
-    '  workflow_dispatch:\n',
-    ...(inputs.length === 0 ? [] : ['    inputs:\n', ...declared]),
-    'jobs:\n',
-    '  build:\n',
-    '    runs-on: ubuntu-latest\n',
-    '    steps:\n',
-    '      - run: echo rebuild\n'
-  ].join('')
 }
 
 function pinned(text: string): string {
@@ -355,125 +335,6 @@ describe('the action', () => {
         }[]
       ).map(p => p.operation)
     ).toEqual(['unchanged', 'unchanged'])
-  })
-
-  it('dispatches the rebuild workflow on the PR branch, and a repository_dispatch with the plan', async () => {
-    const s = await standIn({
-      files: {
-        '.github/workflows/rebuild.yml': workflow(['files', 'images', 'push'])
-      }
-    })
-
-    const run = await act(s, {
-      'rebuild-workflow': 'rebuild.yml',
-      'rebuild-inputs': 'push=false',
-      'dispatch-event-type': 'freshbase-bump'
-    })
-
-    expect(run.code, run.stdout).toBe(0)
-    expect(s.dispatches).toEqual([
-      {
-        workflow_id: 'rebuild.yml',
-        ref: 'freshbase/all',
-        inputs: {
-          push: 'false',
-          files: JSON.stringify(['Dockerfile', 'worker/Dockerfile']),
-          images: JSON.stringify(['alpine:3.20', 'node:20'])
-        }
-      }
-    ])
-    expect(s.repositoryDispatches).toHaveLength(1)
-    expect(s.repositoryDispatches[0]).toMatchObject({
-      event_type: 'freshbase-bump',
-      client_payload: {
-        branch: 'freshbase/all',
-        pull_request: s.pulls[0]?.number,
-        files: ['Dockerfile', 'worker/Dockerfile']
-      }
-    })
-    expect(run.summary).not.toContain('No CI will run')
-
-    // Only the wording changes: the PR follows, nothing is rebuilt.
-    const reworded = await act(s, {
-      'rebuild-workflow': 'rebuild.yml',
-      title: 'deps: refresh base image digests'
-    })
-    expect(reworded.code, reworded.stdout).toBe(0)
-    expect(reworded.outputs['pull-request-operation']).toBe('updated')
-    expect(reworded.outputs['updated']).toBe('false')
-    expect(s.pulls[0]?.title).toBe('deps: refresh base image digests')
-    expect(s.dispatches).toHaveLength(1)
-  })
-
-  it('dispatches the workflow the user already has, with only the inputs it declares, and says which were left out', async () => {
-    const none = await standIn({
-      files: {
-        '.github/workflows/rebuild.yml':
-          'name: CI\non: [push, workflow_dispatch]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n'
-      }
-    })
-    const some = await standIn({
-      files: { '.github/workflows/rebuild.yml': workflow(['files']) }
-    })
-    const inputs = {
-      'rebuild-workflow': 'rebuild.yml',
-      'rebuild-inputs': 'push=false'
-    }
-
-    const bare = await act(none, inputs)
-    const partial = await act(some, inputs)
-
-    expect(bare.code, bare.stdout).toBe(0)
-    expect(none.dispatches).toEqual([
-      { workflow_id: 'rebuild.yml', ref: 'freshbase/all', inputs: {} }
-    ])
-    expect(bare.summary).toContain(
-      'Not sent to rebuild.yml: push (rebuild-inputs), files (Freshbase), images (Freshbase).'
-    )
-    expect(bare.summary).toContain(
-      '.github/workflows/rebuild.yml declares no such input under on.workflow\\_dispatch.inputs'
-    )
-    expect(partial.code, partial.stdout).toBe(0)
-    expect(some.dispatches).toEqual([
-      {
-        workflow_id: 'rebuild.yml',
-        ref: 'freshbase/all',
-        inputs: { files: JSON.stringify(['Dockerfile', 'worker/Dockerfile']) }
-      }
-    ])
-    expect(partial.summary).toContain(
-      'Not sent to rebuild.yml: push (rebuild-inputs), images (Freshbase).'
-    )
-  })
-
-  it('reports a rebuild workflow that is missing or has no workflow_dispatch before anything is pushed', async () => {
-    const missing = await standIn()
-    const pushOnly = await standIn({
-      files: {
-        '.github/workflows/rebuild.yml':
-          'name: Rebuild\non:\n  push:\n    branches: [main]\njobs: {}\n'
-      }
-    })
-    const inputs = { 'rebuild-workflow': 'rebuild.yml' }
-
-    const notThere = await act(missing, inputs)
-    const noTrigger = await act(pushOnly, inputs)
-
-    expect(notThere.code).toBe(1)
-    expect(missing.writes()).toEqual([])
-    expect(notThere.stdout).toContain(
-      'rebuild-workflow: .github/workflows/rebuild.yml is not on main'
-    )
-    expect(notThere.stdout).toContain('"on: workflow_dispatch"')
-    expect(noTrigger.code).toBe(1)
-    expect(pushOnly.writes()).toEqual([])
-    expect(noTrigger.stdout).toContain(
-      'rebuild-workflow: .github/workflows/rebuild.yml on main has no workflow_dispatch trigger'
-    )
-    expect(noTrigger.stdout).toContain(
-      'add the line "  workflow_dispatch:" under "on:" (line 2)'
-    )
-    expect(noTrigger.stdout).toContain('Nothing was pushed.')
   })
 
   it('makes no write call in dry-run mode', async () => {
