@@ -102,7 +102,12 @@ async function measure(
   const floorManifests = manifestRequests(countsByKind(proxy))
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
+  const spawned = performance.now()
   const cli = await runCli(bundles, root)
+  const times = proxy.requests.map(r => (r.at ?? spawned) - spawned)
+  console.error(
+    `${scenario} ${files}: first request ${Math.min(...times).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms, exit ${cli.wallMs.toFixed(0)} ms; floor ${floor.wallMs.toFixed(0)} ms`
+  )
   return {
     scenario,
     files,
@@ -143,8 +148,9 @@ async function runCli(
       ? ['--cpu-prof', '--cpu-prof-dir=.tmp/profiles']
       : []
   )
-  if (result.code !== 0 || values.verbose === true)
-    console.error(result.stderr.slice(0, 4000))
+  if (result.code !== 0) console.error(result.stderr.slice(0, 4000))
+  if (values.verbose === true)
+    console.error(result.stderr.match(/^.* took \d+ ms$/gm)?.join('\n'))
   return result
 }
 
