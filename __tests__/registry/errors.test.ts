@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   RegistryError,
   errorFromResponse,
-  parseOciErrors,
-  toRegistryFailure
+  parseOciErrors
 } from '../../src/registry/errors.js'
+import { toRegistryFailure } from '../../src/registry/failures.js'
 
 const IMAGE = { registry: 'ghcr.io', repository: 'acme/app', tag: '1.2' }
 const HUB = { registry: 'docker.io', repository: 'library/node', tag: '20' }
