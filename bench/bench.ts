@@ -78,6 +78,11 @@ try {
   console.log(`\n${table}`)
   await mkdir('reports', { recursive: true })
   await writeFile('reports/bench.md', `${table}\n`)
+  // The measurements themselves, to render the table again (bench/render.ts).
+  await writeFile(
+    'reports/bench.json',
+    `${JSON.stringify({ setting, rows, startup }, null, 2)}\n`
+  )
 } finally {
   await rm(work, { recursive: true, force: true })
   await proxy.stop()

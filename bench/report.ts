@@ -64,6 +64,8 @@ export function renderTable(
 ): string {
   const { uniqueTags, repositories, delayMs, concurrency } = setting
   const lines = [
+    renderTargets(rows, setting),
+    '',
     `${uniqueTags} tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, concurrency ${concurrency}; the bundled CLI (\`apply\`) and the floor client (one HEAD per unique tag, keep-alive, same concurrency, nothing else) each as a child process, the floor measured just before each CLI run.`,
     '',
     ...HEADER,
@@ -113,4 +115,86 @@ function renderRow(r: Row): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`
+}
+
+/**
+ * Issue 8's targets, each checked against every row it speaks of, so the
+ * README says met or missed from the same measurements as the table.
+ */
+export function renderTargets(rows: readonly Row[], setting: Setting): string {
+  const at = (files: number): Row[] => rows.filter(r => r.files === files)
+  const lines = [
+    '| target (issue 8) | measured | |',
+    '| --- | --- | --- |',
+    requestTarget(rows),
+    tokenTarget(rows, setting),
+    ratioTarget(at(1000)),
+    rssTarget(at(1000), 100, '1,000'),
+    rssTarget(at(10000), 250, '10,000'),
+    firstRunTarget(at(10000))
+  ]
+  return lines.filter(line => line !== '').join('\n')
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'met' : '**missed**'
+}
+
+function range(values: readonly number[], digits: number, unit = ''): string {
+  const low = Math.min(...values).toFixed(digits)
+  const high = Math.max(...values).toFixed(digits)
+  return low === high ? `${low}${unit}` : `${low}–${high}${unit}`
+}
+
+function requestTarget(rows: readonly Row[]): string {
+  const ok = rows.every(r => {
+    const n = manifestRequests(r.counts)
+    return r.moved === 0 ? n === r.tags : n <= r.tags + 2 * r.moved
+  })
+  const first = rows.filter(r => r.scenario === 'first run')
+  const over = first.map(r => manifestRequests(r.counts) - r.tags)
+  return `| manifest requests ≤ unique tags + 2 × pinned tags that moved; steady state = unique tags | first runs: unique tags + ${range(over, 0)} (limit + ${range(
+    first.map(r => 2 * r.moved),
+    0
+  )}); steady state: ${rows.filter(r => r.moved === 0).every(r => manifestRequests(r.counts) === r.tags) ? 'exactly the unique tags' : 'more than the unique tags'} | ${verdict(ok)} |`
+}
+
+function tokenTarget(rows: readonly Row[], setting: Setting): string {
+  const ok = rows.every(r => r.tokens <= setting.repositories)
+  return `| one token per registry + repository | ${range(
+    rows.map(r => r.tokens),
+    0
+  )} for at most ${setting.repositories} repositories | ${verdict(ok)} |`
+}
+
+function ratioTarget(rows: readonly Row[]): string {
+  if (rows.length === 0) return ''
+  const ratio = (scenario: string): number[] =>
+    rows
+      .filter(r => r.scenario === scenario)
+      .map(r => r.wallMs / r.floor.wallMs)
+  const first = ratio('first run')
+  const steady = ratio('steady state')
+  const ok = [...first, ...steady].every(x => x <= 1.2)
+  return `| wall time ≤ 1.2 × the floor client at 1,000 files, first run and steady state | first run ${range(first, 2, '×')}; steady state ${range(steady, 2, '×')} | ${verdict(ok)} |`
+}
+
+function rssTarget(
+  rows: readonly Row[],
+  limitMb: number,
+  size: string
+): string {
+  if (rows.length === 0) return ''
+  const rss = rows.map(r => r.peakRssMb)
+  return `| peak RSS ≤ ${limitMb} MB at ${size} files | ${range(rss, 0, ' MB')} | ${verdict(rss.every(x => x <= limitMb))} |`
+}
+
+function firstRunTarget(rows: readonly Row[]): string {
+  const first = rows.filter(r => r.scenario === 'first run').map(r => r.wallMs)
+  if (first.length === 0) return ''
+  return `| 10,000 files, first run < 6 s | ${range(
+    first.map(ms => ms / 1000),
+    2,
+    ' s'
+  )} | ${verdict(first.every(ms => ms < 6000))} |`
 }
