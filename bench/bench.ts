@@ -98,6 +98,7 @@ async function measure(
   moved: number
 ): Promise<Row> {
   proxy.reset()
+  const floorSpawned = performance.now()
   const floor = await runFloor(bundles.floor, work, {
     host: proxy.host,
     concurrency: setting.concurrency,
@@ -105,13 +106,16 @@ async function measure(
   })
   if (floor.code !== 0) console.error(floor.stderr.slice(0, 4000))
   const floorManifests = manifestRequests(countsByKind(proxy))
+  const floorTimes = proxy.requests.map(
+    r => (r.at ?? floorSpawned) - floorSpawned
+  )
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
   const spawned = performance.now()
   const cli = await runCli(bundles, root)
   const times = proxy.requests.map(r => (r.at ?? spawned) - spawned)
   console.error(
-    `${scenario} ${files}: first request ${Math.min(...times).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms, exit ${cli.wallMs.toFixed(0)} ms; floor ${floor.wallMs.toFixed(0)} ms`
+    `${scenario} ${files}: first request ${Math.min(...times).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms, exit ${cli.wallMs.toFixed(0)} ms; floor: first ${Math.min(...floorTimes).toFixed(0)} ms, last ${Math.max(...floorTimes).toFixed(0)} ms, exit ${floor.wallMs.toFixed(0)} ms`
   )
   return {
     scenario,
