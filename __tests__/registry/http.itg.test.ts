@@ -220,4 +220,56 @@ describe('RegistryHttp', () => {
       url: 'https://registry.invalid/v2/'
     })
   })
+
+  it('keeps connections alive: HEADs and GETs one after another reuse one socket (issue 8)', async () => {
+    const sockets = new Set<unknown>()
+    const server = await serve((req, res) => {
+      sockets.add(req.socket)
+      // As registries answer a HEAD: the length of the body a GET gets.
+      res.setHeader('Content-Length', '4')
+      res.end(req.method === 'HEAD' ? undefined : 'body')
+    })
+    const { http: client } = http()
+
+    for (const method of ['HEAD', 'GET', 'HEAD', 'GET'] as const) {
+      await client.toUrl(`${server.url}/v2/x/manifests/1`, {
+        method,
+        kind: method === 'HEAD' ? 'manifest-head' : 'manifest-get',
+        registry: server.host
+      })
+    }
+
+    expect(server.seen).toHaveLength(4)
+    expect(sockets.size).toBe(1)
+  })
+
+  it('holds at most maxInFlight requests per host, each host apart (issue 8)', async () => {
+    const inFlight = new Map<string, { now: number; peak: number }>()
+    const slowServe = async (): Promise<TestServer> => {
+      const server: TestServer = await serve((req, res) => {
+        const state = inFlight.get(server.host) ?? { now: 0, peak: 0 }
+        inFlight.set(server.host, state)
+        state.now += 1
+        state.peak = Math.max(state.peak, state.now)
+        setTimeout(() => {
+          state.now -= 1
+          res.end('ok')
+        }, 50)
+        void req
+      })
+      return server
+    }
+    const a = await slowServe()
+    const b = await slowServe()
+    const { http: client } = http({ maxInFlight: 2 })
+
+    await Promise.all(
+      [a, b, a, b, a, b, a, b].map(async server =>
+        client.toUrl(`${server.url}/v2/`, GET)
+      )
+    )
+
+    expect(inFlight.get(a.host)?.peak).toBe(2)
+    expect(inFlight.get(b.host)?.peak).toBe(2)
+  })
 })

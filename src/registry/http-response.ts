@@ -21,10 +21,11 @@ export async function readResponse(
   const ok = response.status >= 200 && response.status < 300
   const limit = ok ? maxBodyBytes : ERROR_BODY_LIMIT
   const what = `${method} ${redacted}`
-  if (method === 'HEAD') response.discard()
+  // A HEAD answer has no body, but its end is awaited all the same: only
+  // then is the socket free for the next request (keep-alive, issue 8).
   const body =
     method === 'HEAD'
-      ? new Uint8Array()
+      ? await readCapped(response, 0, false, what).then(() => new Uint8Array())
       : await readCapped(response, limit, ok, what).catch((error: unknown) => {
           throw interrupted(error, what)
         })
