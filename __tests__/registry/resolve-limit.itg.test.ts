@@ -158,6 +158,22 @@ describe('one request per unique tag, more only when a pin moved', () => {
       manifestRequests(proxy).filter(r => r.endsWith('/manifests/2'))
     ).toEqual(['HEAD /v2/team/moved/manifests/2'])
   })
+  it('a pin to a platform manifest the tag still lists costs nothing beyond the GET by tag', async () => {
+    const proxy = await countingProxy()
+    const image = `${proxy.host}/team/steady:1`
+    const arm = steady.manifests.find(m => m.platform === 'linux/arm64')
+    const pinned = `FROM ${image}@${arm?.digest as Digest} AS arm`
+
+    const result = await apply({
+      'x/Dockerfile': `FROM ${image} AS build\n${pinned}\n`
+    })
+
+    expect(result.code).toBe(0)
+    expect(manifestRequests(proxy)).toEqual(['GET /v2/team/steady/manifests/1'])
+    expect(await readFile(join(result.root, 'x/Dockerfile'), 'utf8')).toBe(
+      `FROM ${image}@${steady.indexDigest} AS build\n${pinned}\n`
+    )
+  })
 })
 
 describe('registries apart', () => {

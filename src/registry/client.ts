@@ -114,8 +114,13 @@ export class RegistryClient implements DigestResolver {
     if (stale.length === 0) return resolved(request, now, NO_PINS)
     // The tag moved away from these pins (issue 8): the new manifest is read
     // by digest (hashed: never taken on trust; its platforms) while the old
-    // pins are asked what they are, in the same round trip.
-    const headOld = prefetchHeads(reader, stale)
+    // pins are asked what they are, in the same round trip; not those an
+    // index already read lists, nor any when the tag is no index.
+    const listed = new Set(now.index?.manifests.map(m => m.digest))
+    const headOld = prefetchHeads(
+      reader,
+      now.kind === 'index' ? stale.filter(d => !listed.has(d)) : []
+    )
     const current = await verified(reader, now)
     const index = current.index
     const pins =
