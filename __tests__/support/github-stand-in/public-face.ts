@@ -61,6 +61,7 @@ export function publicFace(
       void server.faults.push({ match, delayMs: ms, remaining: times }),
     stop: async () => {
       await server.close()
+      git.stop()
       await rm(root, { recursive: true, force: true })
     }
   }

@@ -64,8 +64,8 @@ export async function getBlob(
   input: ApiInput
 ): Promise<Reply> {
   const sha = stringParam(input, 'file_sha')
-  if ((await state.git.objectType(sha)) !== 'blob') throw notFound()
-  const { stdout } = await state.git.exec(['cat-file', 'blob', sha])
+  const stdout = await state.git.readBlob(sha)
+  if (stdout === undefined) throw notFound()
   return {
     status: 200,
     body: {
