@@ -5,12 +5,12 @@ import {
   hasFailures,
   run,
   shortDigest
-} from "./chunk-CFLZXWLL.js";
+} from "./chunk-OJDOD7R4.js";
 import {
   CORE_KEYS,
   ConfigError,
   parseConfig
-} from "./chunk-MX7JOV6I.js";
+} from "./chunk-RUZ2FGXB.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -84,7 +84,7 @@ Options:
                               loopback registries always allow it
   --registry-map <from=to>    resolve through a mirror, keep the original name in
                               the file, e.g. docker.io=mirror.local:5000 (repeatable)
-  --concurrency <n>           registry requests in flight, 1-64 (default 8)
+  --concurrency <n>           requests in flight per registry, 1-64 (default 8)
   --timeout <seconds>         per registry request, 1-600 (default 30)
   --no-pin-unpinned           only refresh existing pins; leave tag-only references
   --ignore <image glob>       never touch matching images, e.g. 'ghcr.io/acme/*'
@@ -103,7 +103,7 @@ still planned, and written by apply); 2 usage or configuration error.`;
 function renderTable(report) {
   const header = ["LOCATION", "IMAGE", "CURRENT", "NEW", "DECISION"];
   const rows = report.plan.rows.map((row) => [
-    `${row.file}:${row.line}`,
+    row.editLine === void 0 ? `${row.file}:${row.line}` : `${row.file}:${row.line} (digest on ${row.editLine})`,
     row.image || "-",
     row.currentDigest === void 0 ? "-" : shortDigest(row.currentDigest),
     row.newDigest === void 0 ? "-" : shortDigest(row.newDigest),
@@ -282,7 +282,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-WZ2UUOCB.js");
+  const { parseConfigFile } = await import("./config-file-ESOZ56GR.js");
   return parseConfigFile(
     file,
     text,

@@ -2,24 +2,28 @@ import { createRequire as __freshbaseCreateRequire } from 'node:module';const re
 import {
   applyEdits,
   buildPorts,
+  byCodeUnit,
   familiarName,
   formatPlatform,
   isDigest,
-  isDockerfileName,
   parseImageRef,
-  require_picomatch,
   run,
-  shortDigest
-} from "./chunk-CFLZXWLL.js";
+  selectPaths,
+  shortDigest,
+  verifyRewrite
+} from "./chunk-OJDOD7R4.js";
+import {
+  require_dist
+} from "./chunk-2LHB2N6O.js";
 import {
   CORE_KEYS,
   ConfigError,
+  FieldReader,
   __commonJS,
   __require,
   __toESM,
-  parseConfig,
-  splitList
-} from "./chunk-MX7JOV6I.js";
+  parseConfig
+} from "./chunk-RUZ2FGXB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -23901,15 +23905,18 @@ var GROUP_BY = ["all", "file", "image"];
 var AUTO_MERGE = ["off", "merge", "squash", "rebase"];
 var BAD_REF = /(^[./]|\.\.|[\s~^:?*[\\]|@\{|\.lock$|\/\/)/;
 function parsePublishConfig(raw, env, problems) {
-  const text = (key) => {
-    const value = raw[key];
-    if (value === void 0 || value === "") return void 0;
-    if (typeof value === "string") return value.trim();
-    problems.push(`'${key}' must be a string.`);
-    return void 0;
+  const fields = new FieldReader(raw, problems);
+  return {
+    ...github(fields, env, problems),
+    ...branch(fields, problems),
+    ...pullRequest(fields),
+    ...rebuild(fields, problems),
+    dryRun: fields.boolean("dry-run", false),
+    paths: fields.list("paths").map((p) => p.replace(/^\.\/+/, "").replace(/\/+$/, "")).filter((p) => p !== "" && p !== ".")
   };
-  const list = (key) => listOf(raw[key], key, problems);
-  const token = text("token") ?? "";
+}
+function github(fields, env, problems) {
+  const token = fields.string("token") ?? "";
   if (token === "") {
     problems.push(
       `'token' is empty: pass \${{ github.token }} (the default) or a PAT / GitHub App token with contents: write and pull-requests: write.`
@@ -23921,91 +23928,55 @@ function parsePublishConfig(raw, env, problems) {
       "GITHUB_REPOSITORY is not set (owner/repo): run Freshbase as a step of a GitHub Actions job."
     );
   }
-  const branchPrefix = text("branch-prefix") ?? "freshbase/";
+  return {
+    token,
+    owner,
+    repo,
+    apiUrl: env["GITHUB_API_URL"] ?? "https://api.github.com",
+    serverUrl: env["GITHUB_SERVER_URL"] ?? "https://github.com"
+  };
+}
+function branch(fields, problems) {
+  const branchPrefix = fields.string("branch-prefix") ?? "freshbase/";
   if (BAD_REF.test(branchPrefix)) {
     problems.push(
       `'branch-prefix': "${branchPrefix}" is not a valid start of a git branch name; use letters, digits, '-', '_' and '/', e.g. freshbase/.`
     );
   }
-  const baseBranch = text("base-branch");
-  const title = text("title");
-  const commitMessage = text("commit-message");
-  const rebuildWorkflow = text("rebuild-workflow");
-  const dispatchEventType = text("dispatch-event-type");
+  const baseBranch = fields.string("base-branch");
+  return {
+    groupBy: fields.oneOf("group-by", GROUP_BY, "all"),
+    branchPrefix,
+    ...baseBranch === void 0 ? {} : { baseBranch }
+  };
+}
+function pullRequest(fields) {
+  const title = fields.string("title");
+  const commitMessage = fields.string("commit-message");
+  return {
+    ...title === void 0 ? {} : { title },
+    ...commitMessage === void 0 ? {} : { commitMessage },
+    labels: fields.list("labels"),
+    reviewers: fields.list("reviewers"),
+    teamReviewers: fields.list("team-reviewers"),
+    assignees: fields.list("assignees"),
+    draft: fields.boolean("draft", false),
+    autoMerge: fields.oneOf("auto-merge", AUTO_MERGE, "off")
+  };
+}
+function rebuild(fields, problems) {
+  const rebuildWorkflow = fields.string("rebuild-workflow");
+  const dispatchEventType = fields.string("dispatch-event-type");
   if (dispatchEventType !== void 0 && dispatchEventType.length > 100) {
     problems.push(
       `'dispatch-event-type' must be at most 100 characters (GitHub's limit).`
     );
   }
   return {
-    token,
-    owner,
-    repo,
-    apiUrl: env["GITHUB_API_URL"] ?? "https://api.github.com",
-    serverUrl: env["GITHUB_SERVER_URL"] ?? "https://github.com",
-    groupBy: oneOf(text("group-by") ?? "all", GROUP_BY, "group-by", problems),
-    branchPrefix,
-    ...baseBranch === void 0 ? {} : { baseBranch },
-    ...title === void 0 ? {} : { title },
-    ...commitMessage === void 0 ? {} : { commitMessage },
-    labels: list("labels"),
-    reviewers: list("reviewers"),
-    teamReviewers: list("team-reviewers"),
-    assignees: list("assignees"),
-    draft: bool(raw["draft"], "draft", problems),
-    autoMerge: oneOf(
-      text("auto-merge") ?? "off",
-      AUTO_MERGE,
-      "auto-merge",
-      problems
-    ),
     ...rebuildWorkflow === void 0 ? {} : { rebuildWorkflow },
-    rebuildInputs: keyValues(raw["rebuild-inputs"], problems),
-    ...dispatchEventType === void 0 ? {} : { dispatchEventType },
-    dryRun: bool(raw["dry-run"], "dry-run", problems),
-    paths: list("paths").map((p) => p.replace(/^\.\/+/, "").replace(/\/+$/, "")).filter((p) => p !== "" && p !== ".")
+    rebuildInputs: fields.keyValues("rebuild-inputs"),
+    ...dispatchEventType === void 0 ? {} : { dispatchEventType }
   };
-}
-function oneOf(value, allowed, key, problems) {
-  const found = allowed.find((a) => a === value.toLowerCase());
-  if (found !== void 0) return found;
-  problems.push(
-    `'${key}' must be one of ${allowed.join(", ")}, got "${value}".`
-  );
-  return allowed[0];
-}
-function bool(value, key, problems) {
-  if (value === void 0 || value === "") return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
-    return value.trim().toLowerCase() === "true";
-  }
-  problems.push(`'${key}' must be true or false, got ${JSON.stringify(value)}.`);
-  return false;
-}
-function listOf(value, key, problems) {
-  if (value === void 0) return [];
-  if (typeof value === "string") return splitList(value);
-  if (Array.isArray(value))
-    return value.flatMap((item) => splitList(String(item)));
-  problems.push(`'${key}' must be a list (one per line or comma-separated).`);
-  return [];
-}
-function keyValues(value, problems) {
-  const out = {};
-  const lines = typeof value === "string" ? value.split("\n") : Array.isArray(value) ? value.map(String) : [];
-  for (const line of lines.map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
-    const eq = line.indexOf("=");
-    const key = line.slice(0, eq).trim();
-    if (eq <= 0 || key === "") {
-      problems.push(
-        `'rebuild-inputs': "${line}" must be name=value (one per line).`
-      );
-      continue;
-    }
-    out[key] = line.slice(eq + 1).trim();
-  }
-  return out;
 }
 
 // src/core/fnv.ts
@@ -24031,8 +24002,8 @@ function fnv1a128(text) {
 }
 
 // src/core/publish/groups.ts
-function groupUpdates(plan2, groupBy, branchPrefix) {
-  const updates = plan2.rows.flatMap(toUpdate);
+function groupUpdates(plan, groupBy, branchPrefix) {
+  const updates = plan.rows.flatMap(toUpdate);
   const ids = [...new Set(updates.map((u) => groupIdOf(u, groupBy)))];
   return ids.map((id) => {
     const mine = updates.filter((u) => groupIdOf(u, groupBy) === id);
@@ -24042,8 +24013,8 @@ function groupUpdates(plan2, groupBy, branchPrefix) {
       branch: branchFor(id, groupBy, branchPrefix),
       updates: mine,
       files: [...new Set(mine.map((u) => u.file))],
-      skipped: plan2.rows.filter((r) => r.decision === "skipped" && inScope(r)),
-      failed: plan2.rows.filter((r) => r.decision === "failed" && inScope(r))
+      skipped: plan.rows.filter((r) => r.decision === "skipped" && inScope(r)),
+      failed: plan.rows.filter((r) => r.decision === "failed" && inScope(r))
     };
   });
 }
@@ -24057,7 +24028,8 @@ function toUpdate(row) {
       image: row.image,
       key: row.key,
       ...row.currentDigest === void 0 ? {} : { from: row.currentDigest },
-      to: row.newDigest
+      to: row.newDigest,
+      ...row.editLine === void 0 ? {} : { editLine: row.editLine }
     }
   ];
 }
@@ -24076,21 +24048,24 @@ function branchFor(id, groupBy, prefix) {
   const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`;
 }
-function isGroupBranch(branch, prefix) {
-  if (!branch.startsWith(prefix)) return false;
-  const rest = branch.slice(prefix.length);
+function isGroupBranch(branch2, prefix) {
+  if (!branch2.startsWith(prefix)) return false;
+  const rest = branch2.slice(prefix.length);
   return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
 }
-function groupTexts(group2, plan2, baseTexts) {
+function groupTexts(group2, plan, baseTexts) {
   const keys = new Set(group2.updates.map((u) => u.key));
   const files = [];
   for (const file of group2.files) {
     const before = baseTexts.get(file);
-    const all = plan2.files.find((f) => f.file === file)?.edits ?? [];
+    const all = plan.files.find((f) => f.file === file)?.edits ?? [];
     const edits = all.filter((e) => keys.has(e.key));
     if (before === void 0)
       return { ok: false, error: `${file}: no base text` };
     const applied = applyEdits(before, edits);
+    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied;
+    if (!verdict.ok)
+      return { ok: false, error: `${file}: not committed: ${verdict.error}` };
     if (!applied.ok) return applied;
     files.push({ file, before, after: applied.text });
   }
@@ -24115,19 +24090,19 @@ function proposedPlan(group2) {
   return { version: 1, group: group2.id, targets: sortedRecord(entries) };
 }
 var PLAN_BUDGET = 32768;
-function planComment(plan2) {
+function planComment(plan) {
   const full = commentOf({
     version: 1,
-    group: plan2.group,
-    targets: plan2.targets
+    group: plan.group,
+    targets: plan.targets
   });
-  if (plan2.version === 1 && full.length <= PLAN_BUDGET) return full;
+  if (plan.version === 1 && full.length <= PLAN_BUDGET) return full;
   const compact = {
     version: 2,
-    group: plan2.group,
-    fingerprint: fingerprintOf(plan2)
+    group: plan.group,
+    fingerprint: fingerprintOf(plan)
   };
-  const keys = plannedKeys(plan2);
+  const keys = plannedKeys(plan);
   const withKeys = commentOf({ ...compact, keys });
   return keys !== void 0 && withKeys.length <= PLAN_BUDGET ? withKeys : commentOf(compact);
 }
@@ -24138,15 +24113,15 @@ function commentOf(value) {
   );
   return `<!-- ${MARKER} ${json} -->`;
 }
-function plannedKeys(plan2) {
-  if (plan2.version === 2) return plan2.keys;
-  const keys = Object.keys(plan2.targets).map(
+function plannedKeys(plan) {
+  if (plan.version === 2) return plan.keys;
+  const keys = Object.keys(plan.targets).map(
     (t) => t.slice(t.lastIndexOf(" ") + 1)
   );
   return [...new Set(keys)].sort(byCodeUnit);
 }
-function fingerprintOf(plan2) {
-  return plan2.fingerprint ?? fnv1a128(JSON.stringify(plan2.targets));
+function fingerprintOf(plan) {
+  return plan.fingerprint ?? fnv1a128(JSON.stringify(plan.targets));
 }
 function parseProposedPlan(body) {
   if (typeof body !== "string") return void 0;
@@ -24180,10 +24155,10 @@ function compactPlan(value) {
   if (typeof group2 !== "string" || typeof fingerprint !== "string")
     return void 0;
   if (!/^[0-9a-f]{32}$/.test(fingerprint)) return void 0;
-  const plan2 = { version: 2, group: group2, targets: {}, fingerprint };
+  const plan = { version: 2, group: group2, targets: {}, fingerprint };
   if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string"))
-    return plan2;
-  return { ...plan2, keys };
+    return plan;
+  return { ...plan, keys };
 }
 function samePlan(a, b) {
   if (a.group !== b.group) return false;
@@ -24200,12 +24175,68 @@ function isRecord(value) {
 function sortedRecord(entries) {
   return Object.fromEntries(entries.sort((a, b) => byCodeUnit(a[0], b[0])));
 }
-function byCodeUnit(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+
+// src/core/publish/rebuild-pending.ts
+var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
+
+// src/core/report/markdown.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;"
+};
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function escapeText(text) {
+  return text.replace(new RegExp("\\p{Cc}+", "gu"), " ").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/[\\`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u2060");
+}
+function inlineCode(text) {
+  const flat = text.replace(new RegExp("\\p{Cc}+", "gu"), " ");
+  if (flat === "") return "\u2014";
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+}
+function tableHead(columns, right = 0) {
+  const rule = columns.map((_, i) => i < right ? "---:" : "---");
+  return `${tableRow(columns)}
+${tableRow(rule)}`;
+}
+function markdownLink(label, url) {
+  if (!/^https?:\/\//i.test(url)) return void 0;
+  const safe = url.replace(
+    /[\s()<>[\]`"\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+  return `[${label}](${safe})`;
+}
+function imagePageUrl(key) {
+  const parsed = parseImageRef(key);
+  if (!parsed.ok) return void 0;
+  const { registry, repository: repository2 } = parsed.ref;
+  if (registry === "docker.io") {
+    const official = /^library\/([^/]+)$/.exec(repository2)?.[1];
+    return official === void 0 ? `https://hub.docker.com/r/${repository2}` : `https://hub.docker.com/_/${official}`;
+  }
+  if (registry === "ghcr.io") return `https://ghcr.io/${repository2}`;
+  if (registry === "quay.io") return `https://quay.io/repository/${repository2}`;
+  return void 0;
+}
+function withoutDigest(image) {
+  const at = image.indexOf("@");
+  return at < 0 ? image : image.slice(0, at);
+}
+function tagOf(key) {
+  const colon = key.lastIndexOf(":");
+  return colon > key.lastIndexOf("/") ? key.slice(colon + 1) : "latest";
 }
 
-// src/core/report/pr-body.ts
-var PR_BODY_LIMIT = 65536;
+// src/core/report/blocks.ts
 var textBlock = (text) => ({ kind: "text", text });
 function fitBlocks(blocks, fits) {
   const total = blocks.reduce(
@@ -24247,87 +24278,32 @@ function renderBlocks(blocks, optional, budget) {
       continue;
     }
     flush();
-    parts.push(
-      [
-        block.title ?? "",
-        [block.head, ...block.rows.slice(0, shown)].filter(isText).join("\n"),
-        omitted === 0 ? "" : `\u2026 and ${omitted} more.`
-      ].filter((p) => p !== "").join("\n\n")
-    );
+    parts.push(rowsText(block, shown, omitted));
   }
   flush();
   return parts.filter((p) => p !== "").join("\n\n");
+}
+function rowsText(block, shown, omitted) {
+  return [
+    block.title ?? "",
+    [block.head, ...block.rows.slice(0, shown)].filter(isText).join("\n"),
+    omitted === 0 ? "" : `\u2026 and ${omitted} more.`
+  ].filter((p) => p !== "").join("\n\n");
 }
 function droppedLine(rows, tables) {
   return tables === 1 ? `\u2026 and ${rows} more.` : `\u2026 and ${rows} more in ${tables} more tables.`;
 }
 var isText = (s) => s !== void 0;
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-var ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;"
-};
-function escapeText(text) {
-  return text.replace(new RegExp("\\p{Cc}+", "gu"), " ").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/[\\`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u2060");
-}
-function inlineCode(text) {
-  const flat = text.replace(new RegExp("\\p{Cc}+", "gu"), " ");
-  if (flat === "") return "\u2014";
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-}
-function tableHead(columns, right = 0) {
-  const rule = columns.map((_, i) => i < right ? "---:" : "---");
-  return `${tableRow(columns)}
-${tableRow(rule)}`;
-}
-function markdownLink(label, url) {
-  if (!/^https?:\/\//i.test(url)) return void 0;
-  const safe = url.replace(
-    /[\s()<>[\]`"\\]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-  return `[${label}](${safe})`;
-}
-function imagePageUrl(key) {
-  const parsed = parseImageRef(key);
-  if (!parsed.ok) return void 0;
-  const { registry, repository } = parsed.ref;
-  if (registry === "docker.io") {
-    const official = /^library\/([^/]+)$/.exec(repository)?.[1];
-    return official === void 0 ? `https://hub.docker.com/r/${repository}` : `https://hub.docker.com/_/${official}`;
-  }
-  if (registry === "ghcr.io") return `https://ghcr.io/${repository}`;
-  if (registry === "quay.io") return `https://quay.io/repository/${repository}`;
-  return void 0;
-}
-function withoutDigest(image) {
-  const at = image.indexOf("@");
-  return at < 0 ? image : image.slice(0, at);
-}
-function tagOf(key) {
-  const colon = key.lastIndexOf(":");
-  return colon > key.lastIndexOf("/") ? key.slice(colon + 1) : "latest";
-}
-function byCodeUnit2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+
+// src/core/report/tables.ts
 var UPDATE_HEAD = tableHead(
   ["Line", "Image", "Tag", "Old \u2192 New", "Platforms", "Created"],
   1
 );
 function updateTables(updates, images, heading) {
-  const files = [...new Set(updates.map((u) => u.file))].sort(byCodeUnit2);
+  const files = [...new Set(updates.map((u) => u.file))].sort(byCodeUnit);
   return files.flatMap((file) => {
-    const rows = updates.filter((u) => u.file === file).sort((a, b) => a.line - b.line || byCodeUnit2(a.image, b.image)).map((u) => updateRow(u, images.get(u.key)));
+    const rows = updates.filter((u) => u.file === file).sort((a, b) => a.line - b.line || byCodeUnit(a.image, b.image)).map((u) => updateRow(u, images.get(u.key)));
     return [
       {
         kind: "rows",
@@ -24345,7 +24321,7 @@ function updateRow(update, details) {
   const change = update.from === void 0 ? `\u2014 \u2192 ${to} (pinned)` : `${inlineCode(shortDigest(update.from))} \u2192 ${to} (updated)`;
   const platforms = details?.digest === update.to ? details.platforms.map(escapeText) : [];
   return tableRow([
-    String(update.line),
+    update.editLine === void 0 ? String(update.line) : `${update.line} (digest on ${update.editLine})`,
     (page === void 0 ? void 0 : markdownLink(image, page)) ?? image,
     inlineCode(tagOf(update.key)),
     change,
@@ -24353,32 +24329,10 @@ function updateRow(update, details) {
     details?.created === void 0 ? "\u2014" : escapeText(details.created)
   ]);
 }
-function fullDigests(updates) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const u of updates) {
-    const from = u.from === void 0 ? "\u2014" : inlineCode(u.from);
-    const row = tableRow([inlineCode(u.key), from, inlineCode(u.to)]);
-    seen.set(`${u.key}\0${u.from ?? ""}\0${u.to}`, row);
-  }
-  const rows = [...seen].sort((a, b) => byCodeUnit2(a[0], b[0]));
-  return {
-    kind: "optional",
-    text: [
-      "<details>",
-      "<summary>Full digests</summary>",
-      "",
-      tableHead(["Image", "Old", "New"]),
-      ...rows.map(([, row]) => row),
-      "",
-      "</details>"
-    ].join("\n"),
-    fallback: "Full digests are left out to keep this description under GitHub's size limit; the diff shows them."
-  };
-}
 var SKIPPED_HEAD = tableHead(["Where", "Image", "Reason"]);
 var FAILED_HEAD = tableHead(["Where", "Image", "Reason", "What to do"]);
 function problemTables(skipped, failed, heading) {
-  const sorted = (rows) => [...rows].sort((a, b) => byCodeUnit2(a.file, b.file) || a.line - b.line);
+  const sorted = (rows) => [...rows].sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
   const cells = (row) => [
     inlineCode(`${row.file}:${row.line}`),
     inlineCode(row.image),
@@ -24399,6 +24353,19 @@ function problemTables(skipped, failed, heading) {
     )
   ];
 }
+
+// src/core/report/pr-body.ts
+var PR_BODY_LIMIT = 65536;
+function renderBody(group2, images) {
+  const blocks = [
+    textBlock(intro(group2.updates)),
+    ...updateTables(group2.updates, images, "###"),
+    fullDigests(group2.updates),
+    ...problemTables(group2.skipped, group2.failed, "###"),
+    textBlock(planComment(proposedPlan(group2)))
+  ];
+  return fitBlocks(blocks, (body) => body.length <= PR_BODY_LIMIT);
+}
 function intro(updates) {
   const updated = updates.filter((u) => u.from !== void 0).length;
   const pinned = updates.length - updated;
@@ -24409,88 +24376,27 @@ function intro(updates) {
   ].filter((p) => p !== "");
   return `Freshbase pins base images to digests so builds are reproducible, and refreshes the pins when their tags move upstream. This pull request ${changes.join(" and ")}, each to the digest its tag points to now, so the next build starts from the rebuilt upstream images and picks up their fixes, security patches included.`;
 }
-function renderBody(input) {
-  const { group: group2, images } = input;
-  const blocks = [
-    textBlock(intro(group2.updates)),
-    ...updateTables(group2.updates, images, "###"),
-    fullDigests(group2.updates),
-    ...problemTables(group2.skipped, group2.failed, "###"),
-    textBlock(planComment(proposedPlan(group2)))
-  ];
-  return fitBlocks(blocks, (body) => body.length <= PR_BODY_LIMIT);
-}
-
-// src/core/report/pr-summary.ts
-var SUMMARY_LIMIT_BYTES = 1048576;
-var OPERATION = {
-  created: "Opened",
-  updated: "Updated",
-  unchanged: "Unchanged",
-  closed: "Closed",
-  deleted: "Branch deleted",
-  declined: "Declined",
-  "not-permitted": "Not permitted",
-  "dry-run": "Dry run",
-  kept: "Kept",
-  failed: "Failed"
-};
-var DRY_RUN = "> **Dry run:** nothing was pushed, and no pull request was opened, updated or closed.";
-function renderSummary(input) {
-  const blocks = [
-    textBlock("## Freshbase"),
-    ...input.dryRun ? [textBlock(DRY_RUN)] : [],
-    ...outcomeList(input.outcomes),
-    ...input.outcomes.flatMap(
-      (outcome) => outcome.group.updates.length === 0 ? [] : [
-        textBlock(`### ${inlineCode(outcome.branch)}`),
-        ...updateTables(outcome.group.updates, input.images, "####")
-      ]
-    ),
-    ...problemTables(input.skipped, input.failed, "###"),
-    ...rebuild(input.rebuildNotes)
-  ];
-  const text = fitBlocks(
-    blocks,
-    (summary2) => utf8Length(summary2) + 1 <= SUMMARY_LIMIT_BYTES
-  );
-  return `${text}
-`;
-}
-function outcomeList(outcomes) {
-  if (outcomes.length === 0) {
-    return [textBlock("No base image digest changed; no pull request to open.")];
+function fullDigests(updates) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const u of updates) {
+    const from = u.from === void 0 ? "\u2014" : inlineCode(u.from);
+    const row = tableRow([inlineCode(u.key), from, inlineCode(u.to)]);
+    seen.set(`${u.key}\0${u.from ?? ""}\0${u.to}`, row);
   }
-  return [
-    textBlock("### Pull requests"),
-    { kind: "rows", rows: outcomes.map(outcomeLine) }
-  ];
-}
-function outcomeLine(outcome) {
-  const count = outcome.group.updates.length;
-  const link = (outcome.pullRequestUrl === void 0 ? void 0 : markdownLink("pull request", outcome.pullRequestUrl)) ?? (outcome.compareUrl === void 0 ? void 0 : markdownLink("compare", outcome.compareUrl));
-  const parts = [
-    `**${OPERATION[outcome.operation]}** ${inlineCode(outcome.branch)}`,
-    count === 0 ? void 0 : plural(count, "reference"),
-    link,
-    outcome.note === void 0 ? void 0 : escapeText(outcome.note)
-  ];
-  return `- ${parts.filter((p) => p !== void 0).join(" \xB7 ")}`;
-}
-function rebuild(notes) {
-  if (notes.length === 0) return [];
-  return [
-    textBlock("### Rebuild"),
-    { kind: "rows", rows: notes.map((note) => `- ${escapeText(note)}`) }
-  ];
-}
-function utf8Length(text) {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
-  }
-  return bytes;
+  const rows = [...seen].sort((a, b) => byCodeUnit(a[0], b[0]));
+  return {
+    kind: "optional",
+    text: [
+      "<details>",
+      "<summary>Full digests</summary>",
+      "",
+      tableHead(["Image", "Old", "New"]),
+      ...rows.map(([, row]) => row),
+      "",
+      "</details>"
+    ].join("\n"),
+    fallback: "Full digests are left out to keep this description under GitHub's size limit; the diff shows them."
+  };
 }
 
 // src/core/report/pr-text.ts
@@ -24514,7 +24420,7 @@ function renderPullRequest(input) {
   const changes = changeLines(input.group.updates);
   return {
     title: fill(title, values).replace(/\s+/g, " ").trim(),
-    body: renderBody(input),
+    body: renderBody(input.group, input.images),
     commitMessage: fill(
       commit.includes("{changes}") ? commit : `${commit}${COMMIT_BODY}`,
       { ...values, changes }
@@ -24533,7 +24439,7 @@ function fill(template, values) {
 function placeholderValues(input) {
   const { group: group2 } = input;
   const keys = [...new Set(group2.updates.map((u) => u.key))];
-  const images = [...new Set(keys.map(familiarTag))].sort(byCodeUnit3);
+  const images = [...new Set(keys.map(familiarTag))].sort(byCodeUnit);
   const values = {
     count: String(keys.length),
     count_text: plural(keys.length, "base image"),
@@ -24555,7 +24461,7 @@ function familiarTag(key) {
 }
 function changeLines(updates) {
   const sorted = [...updates].sort(
-    (a, b) => byCodeUnit3(a.file, b.file) || a.line - b.line
+    (a, b) => byCodeUnit(a.file, b.file) || a.line - b.line
   );
   return sorted.map((u) => {
     const image = withoutDigest(u.image).replace(new RegExp("\\p{Cc}+", "gu"), " ");
@@ -24565,305 +24471,13 @@ function changeLines(updates) {
     return `- ${image}: ${change} (${where})`;
   }).join("\n");
 }
-function byCodeUnit3(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
-// src/pipeline/rebuild.ts
-var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
-async function triggerRebuild(published, config, github, logger) {
-  const result = { notes: [], dispatched: 0, failures: [] };
-  if (published.pushed.length === 0 || config.dryRun) return result;
-  for (const { group: group2, pull, text } of published.pushed) {
-    const files = JSON.stringify(group2.files);
-    const images = JSON.stringify(
-      [...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))].sort()
-    );
-    const failed = [];
-    if (config.rebuildWorkflow !== void 0) {
-      await attempt(
-        result,
-        failed,
-        `workflow "${config.rebuildWorkflow}" on ${group2.branch}`,
-        async () => github.dispatchWorkflow(config.rebuildWorkflow ?? "", group2.branch, {
-          ...config.rebuildInputs,
-          files,
-          images
-        })
-      );
-    }
-    if (config.dispatchEventType !== void 0) {
-      await attempt(
-        result,
-        failed,
-        `repository_dispatch "${config.dispatchEventType}" for ${group2.branch}`,
-        async () => github.repositoryDispatch(config.dispatchEventType ?? "", {
-          branch: group2.branch,
-          base: config.baseBranch ?? null,
-          pull_request: pull?.number ?? null,
-          pull_request_url: pull?.url ?? null,
-          files: group2.files,
-          updates: group2.updates.map((u) => ({
-            file: u.file,
-            line: u.line,
-            image: u.image,
-            from: u.from ?? null,
-            to: u.to
-          }))
-        })
-      );
-    }
-    if (failed.length === 0) continue;
-    const retry2 = await markPending(pull?.number, text, github);
-    for (const message of failed) {
-      const full = `${message}${/[.!?]$/.test(message) ? "" : "."} ${retry2}`;
-      logger.error(full);
-      result.failures.push(full);
-      result.notes.push(full);
-    }
-  }
-  if (config.rebuildWorkflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
-    result.notes.push(
-      "No CI will run on this pull request when token is the workflow's GITHUB_TOKEN (the default): a pull request opened with it does not start pull_request workflows. Set rebuild-workflow (a workflow with on: workflow_dispatch, dispatched on the PR branch), or dispatch-event-type, or pass a GitHub App token or PAT as token."
-    );
-  }
-  return result;
-}
-async function attempt(result, failed, what, call) {
-  try {
-    await call();
-    result.dispatched++;
-    result.notes.push(`Dispatched ${what}.`);
-  } catch (error2) {
-    failed.push(`Could not dispatch ${what}: ${error2.message}`);
-  }
-}
-async function markPending(number, text, github) {
-  if (number === void 0)
-    return "The next run pushes the branch and dispatches again.";
-  try {
-    await github.updatePull(number, {
-      title: text.title,
-      body: `${text.body}
-${REBUILD_PENDING}`
-    });
-    return `The next run dispatches the rebuild of #${number} again.`;
-  } catch (error2) {
-    return `The next run will not dispatch it again by itself (marking #${number} failed: ${error2.message}); once that is fixed, start the rebuild by hand on the pull request branch.`;
-  }
-}
-function looksLikeActionsToken(token) {
-  return token.startsWith("ghs_");
-}
-
-// src/pipeline/publish.ts
-async function publish(input, github, logger) {
-  const { config } = input;
-  const groups2 = groupUpdates(input.plan, config.groupBy, config.branchPrefix);
-  const failedKeys = new Set(
-    input.plan.rows.filter((r) => r.decision === "failed").map((r) => r.key ?? "*")
-  );
-  const result = { outcomes: [], pushed: [] };
-  for (const group2 of groups2) {
-    const outcome = await logger.group(
-      `Publish ${group2.branch}`,
-      async () => publishGroup(group2, input, github, logger, failedKeys, result).catch(
-        (error2) => ({
-          group: group2,
-          operation: "failed",
-          branch: group2.branch,
-          note: error2.message
-        })
-      )
-    );
-    result.outcomes.push(outcome);
-  }
-  const open2 = await github.openPullsWithPrefix(config.branchPrefix);
-  const active = new Set(groups2.map((g) => g.branch));
-  result.outcomes.push(
-    ...await closeObsolete(open2, active, input, github, failedKeys),
-    ...await deleteLeftoverBranches(open2, active, input, github, failedKeys)
-  );
-  return result;
-}
-async function publishGroup(group2, input, github, logger, failedKeys, result) {
-  const { config, base } = input;
-  const text = textFor(group2, input);
-  const proposed = proposedPlan(group2);
-  const [open2] = await github.pullsForBranch(group2.branch, "open");
-  const outcome = (operation, extra = {}) => ({
-    group: group2,
-    operation,
-    branch: group2.branch,
-    ...extra
-  });
-  if (open2 !== void 0) {
-    const previous = parseProposedPlan(open2.body);
-    if (touchesFailure(previous, failedKeys)) {
-      return outcome("kept", {
-        pullRequestUrl: open2.url,
-        note: `A lookup failed for an image this pull request proposes; #${open2.number} was left as it is until the registry answers again.`
-      });
-    }
-    const head = await github.branchHead(group2.branch);
-    const current = previous !== void 0 && samePlan(previous, proposed) && head?.parents[0] === base.commitSha;
-    if (current && open2.title === text.title && open2.body === text.body) {
-      return outcome("unchanged", { pullRequestUrl: open2.url });
-    }
-    if (config.dryRun)
-      return outcome("dry-run", {
-        pullRequestUrl: open2.url,
-        note: `Would update #${open2.number}.`
-      });
-    if (!current) await pushCommit(group2, input, github, text);
-    await syncPullText(open2, text, github);
-    if (!current || open2.body.includes(REBUILD_PENDING))
-      result.pushed.push({ group: group2, pull: open2, text });
-    return outcome("updated", { pullRequestUrl: open2.url });
-  }
-  const declined = await declinedBefore(group2, proposed, github);
-  if (declined !== void 0) {
-    return outcome("declined", {
-      pullRequestUrl: declined.url,
-      note: `#${declined.number} proposed exactly these digests and was closed without merging; not proposed again until a newer digest appears.`
-    });
-  }
-  if (config.dryRun)
-    return outcome("dry-run", { note: "Would open a pull request." });
-  await pushCommit(group2, input, github, text);
-  return createPull(group2, text, input, github, logger, result, outcome);
-}
-async function createPull(group2, text, input, github, logger, result, outcome) {
-  const { config, base } = input;
-  const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group2.branch)}?expand=1`;
-  const request2 = {
-    title: text.title,
-    body: text.body,
-    head: group2.branch,
-    base: base.branch,
-    draft: config.draft
-  };
-  let created = await github.createPull(request2);
-  for (let asked = 1; created.kind === "exists"; asked++) {
-    const [open2] = await github.pullsForBranch(group2.branch, "open");
-    if (open2 !== void 0) {
-      await syncPullText(open2, text, github);
-      await finishPull(open2, config, github, logger);
-      result.pushed.push({ group: group2, pull: open2, text });
-      return outcome("updated", { pullRequestUrl: open2.url });
-    }
-    if (asked === 2) {
-      throw new Error(
-        `GitHub API: creating the pull request for "${group2.branch}" failed: ${created.message.replace(/\.$/, "")}, but no open pull request from ${group2.branch} is listed. The branch was pushed. Re-run the job: the next run opens the pull request for it, or finds the one GitHub meant.`
-      );
-    }
-    created = await github.createPull(request2);
-  }
-  if (created.kind === "forbidden") {
-    result.pushed.push({ group: group2, text });
-    const note = `GitHub Actions is not permitted to create pull requests in this repository. Enable Settings \u2192 Actions \u2192 General \u2192 Workflow permissions \u2192 "Allow GitHub Actions to create and approve pull requests" (and the same setting of the organization), or pass a PAT / GitHub App token. The branch ${group2.branch} was pushed; open the pull request from ${compareUrl}`;
-    logger.warn(note);
-    return outcome("not-permitted", { compareUrl, note });
-  }
-  const pull = created.pull;
-  await finishPull(pull, config, github, logger);
-  result.pushed.push({ group: group2, pull, text });
-  return outcome("created", { pullRequestUrl: pull.url });
-}
-async function finishPull(pull, config, github, logger) {
-  for (const warning2 of await github.decorate(pull.number, config))
-    logger.warn(warning2);
-  if (config.autoMerge !== "off") {
-    const method = config.autoMerge.toUpperCase();
-    const warning2 = await github.enableAutoMerge(pull, method);
-    if (warning2 !== void 0) logger.warn(warning2);
-  }
-}
-async function pushCommit(group2, input, github, text) {
-  const texts = groupTexts(group2, input.plan, input.baseTexts);
-  if (!texts.ok) throw new Error(`${group2.branch}: ${texts.error}`);
-  const files = texts.files.map((f) => ({ path: f.file, content: f.after }));
-  const sha = await github.commitFiles(input.base, files, text.commitMessage);
-  await github.pushBranch(group2.branch, sha);
-}
-async function closeObsolete(open2, active, input, github, failedKeys) {
-  const { config } = input;
-  const outcomes = [];
-  for (const pull of open2) {
-    if (active.has(pull.headRef) || pull.baseRef !== input.base.branch) continue;
-    const previous = parseProposedPlan(pull.body);
-    if (previous === void 0) continue;
-    const group2 = emptyGroup(previous.group, pull.headRef);
-    if (touchesFailure(previous, failedKeys)) {
-      outcomes.push({
-        group: group2,
-        operation: "kept",
-        branch: pull.headRef,
-        pullRequestUrl: pull.url,
-        note: `A lookup failed for an image #${pull.number} proposes; left open.`
-      });
-      continue;
-    }
-    if (config.dryRun) {
-      outcomes.push({
-        group: group2,
-        operation: "dry-run",
-        branch: pull.headRef,
-        pullRequestUrl: pull.url,
-        note: `Would close #${pull.number}: the base branch already has these digests.`
-      });
-      continue;
-    }
-    await github.closePull(
-      pull.number,
-      `Closed by Freshbase: \`${input.base.branch}\` already pins these images to the digests their tags point to now, so this pull request has nothing left to change.`
-    );
-    await github.deleteBranch(pull.headRef);
-    outcomes.push({
-      group: group2,
-      operation: "closed",
-      branch: pull.headRef,
-      pullRequestUrl: pull.url
-    });
-  }
-  return outcomes;
-}
-async function deleteLeftoverBranches(open2, active, input, github, failedKeys) {
-  const { config } = input;
-  if (failedKeys.size > 0) return [];
-  const opened = new Set(open2.map((p) => p.headRef));
-  const leftovers = (await github.branchesWithPrefix(config.branchPrefix)).filter(
-    (branch) => isGroupBranch(branch, config.branchPrefix) && !active.has(branch) && !opened.has(branch)
-  );
-  const outcomes = [];
-  for (const branch of leftovers) {
-    const group2 = emptyGroup(branch, branch);
-    if (config.dryRun) {
-      outcomes.push({
-        group: group2,
-        operation: "dry-run",
-        branch,
-        note: `Would delete ${branch}: no pull request is open from it and the base branch already has what it proposed.`
-      });
-      continue;
-    }
-    await github.deleteBranch(branch);
-    outcomes.push({
-      group: group2,
-      operation: "deleted",
-      branch,
-      note: `${branch} had no open pull request and nothing left to propose; deleted.`
-    });
-  }
-  return outcomes;
-}
-async function declinedBefore(group2, proposed, github) {
-  const closed = await github.pullsForBranch(group2.branch, "closed");
-  return closed.find((pull) => {
-    if (pull.merged) return false;
-    const plan2 = parseProposedPlan(pull.body);
-    return plan2 !== void 0 && samePlan(plan2, proposed);
-  });
+// src/pipeline/cleanup.ts
+async function cleanUp(open2, active, context) {
+  return [
+    ...await closeObsolete(open2, active, context),
+    ...await deleteLeftoverBranches(open2, active, context)
+  ];
 }
 function touchesFailure(previous, failedKeys) {
   if (failedKeys.size === 0) return false;
@@ -24871,6 +24485,237 @@ function touchesFailure(previous, failedKeys) {
   if (failedKeys.has("*")) return true;
   const keys = plannedKeys(previous);
   return keys === void 0 || keys.some((key) => failedKeys.has(key));
+}
+async function closeObsolete(open2, active, { base, config, github: github2, failedKeys }) {
+  const outcomes = [];
+  for (const pull of open2) {
+    if (active.has(pull.headRef) || pull.baseRef !== base.branch) continue;
+    const previous = parseProposedPlan(pull.body);
+    if (previous === void 0) continue;
+    const at = {
+      group: emptyGroup(previous.group, pull.headRef),
+      branch: pull.headRef,
+      pullRequestUrl: pull.url
+    };
+    if (touchesFailure(previous, failedKeys)) {
+      outcomes.push({
+        ...at,
+        operation: "kept",
+        note: `A lookup failed for an image #${pull.number} proposes; left open.`
+      });
+    } else if (config.dryRun) {
+      outcomes.push({
+        ...at,
+        operation: "dry-run",
+        note: `Would close #${pull.number}: the base branch already has these digests.`
+      });
+    } else {
+      await github2.closePull(
+        pull.number,
+        `Closed by Freshbase: \`${base.branch}\` already pins these images to the digests their tags point to now, so this pull request has nothing left to change.`
+      );
+      await github2.deleteBranch(pull.headRef);
+      outcomes.push({ ...at, operation: "closed" });
+    }
+  }
+  return outcomes;
+}
+async function deleteLeftoverBranches(open2, active, { config, github: github2, failedKeys }) {
+  if (failedKeys.size > 0) return [];
+  const opened = new Set(open2.map((p) => p.headRef));
+  const leftovers = (await github2.branchesWithPrefix(config.branchPrefix)).filter(
+    (branch2) => isGroupBranch(branch2, config.branchPrefix) && !active.has(branch2) && !opened.has(branch2)
+  );
+  const outcomes = [];
+  for (const branch2 of leftovers) {
+    const group2 = emptyGroup(branch2, branch2);
+    if (config.dryRun) {
+      outcomes.push({
+        group: group2,
+        operation: "dry-run",
+        branch: branch2,
+        note: `Would delete ${branch2}: no pull request is open from it and the base branch already has what it proposed.`
+      });
+      continue;
+    }
+    await github2.deleteBranch(branch2);
+    outcomes.push({
+      group: group2,
+      operation: "deleted",
+      branch: branch2,
+      note: `${branch2} had no open pull request and nothing left to propose; deleted.`
+    });
+  }
+  return outcomes;
+}
+function emptyGroup(id, branch2) {
+  return {
+    id,
+    branch: branch2,
+    updates: [],
+    files: [],
+    skipped: [],
+    failed: []
+  };
+}
+
+// src/pipeline/pull-request.ts
+async function openPull(group2, text, context) {
+  const { config, base, github: github2, logger } = context;
+  const request2 = {
+    title: text.title,
+    body: text.body,
+    head: group2.branch,
+    base: base.branch,
+    draft: config.draft
+  };
+  let created = await github2.createPull(request2);
+  for (let asked = 1; created.kind === "exists"; asked++) {
+    const [open2] = await github2.pullsForBranch(group2.branch, "open");
+    if (open2 !== void 0) {
+      await syncPullText(open2, text, github2);
+      await finishPull(open2, context);
+      return {
+        operation: "updated",
+        pull: open2,
+        extra: { pullRequestUrl: open2.url }
+      };
+    }
+    if (asked === 2) {
+      throw new Error(
+        `GitHub API: creating the pull request for "${group2.branch}" failed: ${created.message.replace(/\.$/, "")}, but no open pull request from ${group2.branch} is listed. The branch was pushed. Re-run the job: the next run opens the pull request for it, or finds the one GitHub meant.`
+      );
+    }
+    created = await github2.createPull(request2);
+  }
+  if (created.kind === "forbidden") {
+    const compareUrl = `${config.serverUrl}/${config.owner}/${config.repo}/compare/${encodeURIComponent(base.branch)}...${encodeURIComponent(group2.branch)}?expand=1`;
+    const note = `GitHub Actions is not permitted to create pull requests in this repository. Enable Settings \u2192 Actions \u2192 General \u2192 Workflow permissions \u2192 "Allow GitHub Actions to create and approve pull requests" (and the same setting of the organization), or pass a PAT / GitHub App token. The branch ${group2.branch} was pushed; open the pull request from ${compareUrl}`;
+    logger.warn(note);
+    return { operation: "not-permitted", extra: { compareUrl, note } };
+  }
+  await finishPull(created.pull, context);
+  return {
+    operation: "created",
+    pull: created.pull,
+    extra: { pullRequestUrl: created.pull.url }
+  };
+}
+async function finishPull(pull, { config, github: github2, logger }) {
+  for (const warning2 of await github2.decorate(pull.number, config))
+    logger.warn(warning2);
+  if (config.autoMerge !== "off") {
+    const method = config.autoMerge.toUpperCase();
+    const warning2 = await github2.enableAutoMerge(pull, method);
+    if (warning2 !== void 0) logger.warn(warning2);
+  }
+}
+async function syncPullText(open2, text, github2) {
+  if (open2.title === text.title && open2.body === text.body) return;
+  await github2.updatePull(open2.number, { title: text.title, body: text.body });
+}
+
+// src/pipeline/publish.ts
+async function publish(input, github2, logger) {
+  const { config } = input;
+  const groups2 = groupUpdates(input.plan, config.groupBy, config.branchPrefix);
+  const failedKeys = new Set(
+    input.plan.rows.filter((r) => r.decision === "failed").map((r) => r.key ?? "*")
+  );
+  const result = { outcomes: [], pushed: [] };
+  const context = { input, github: github2, logger, failedKeys, result };
+  for (const group2 of groups2) {
+    const outcome = await logger.group(
+      `Publish ${group2.branch}`,
+      async () => publishGroup(group2, context).catch(
+        (error2) => outcomeOf(group2, "failed", { note: error2.message })
+      )
+    );
+    result.outcomes.push(outcome);
+  }
+  const open2 = await github2.openPullsWithPrefix(config.branchPrefix);
+  const active = new Set(groups2.map((g) => g.branch));
+  result.outcomes.push(
+    ...await cleanUp(open2, active, {
+      base: input.base,
+      config,
+      github: github2,
+      failedKeys
+    })
+  );
+  return result;
+}
+function outcomeOf(group2, operation, extra = {}) {
+  return { group: group2, operation, branch: group2.branch, ...extra };
+}
+async function publishGroup(group2, context) {
+  const { input, github: github2, result } = context;
+  const text = textFor(group2, input);
+  const proposed = proposedPlan(group2);
+  const [open2] = await github2.pullsForBranch(group2.branch, "open");
+  if (open2 !== void 0)
+    return updateOpen(group2, open2, text, proposed, context);
+  const declined = await declinedBefore(group2, proposed, github2);
+  if (declined !== void 0) {
+    return outcomeOf(group2, "declined", {
+      pullRequestUrl: declined.url,
+      note: `#${declined.number} proposed exactly these digests and was closed without merging; not proposed again until a newer digest appears.`
+    });
+  }
+  if (input.config.dryRun)
+    return outcomeOf(group2, "dry-run", { note: "Would open a pull request." });
+  await pushCommit(group2, input, github2, text);
+  const opened = await openPull(group2, text, {
+    config: input.config,
+    base: input.base,
+    github: github2,
+    logger: context.logger
+  });
+  result.pushed.push({
+    group: group2,
+    text,
+    ...opened.pull === void 0 ? {} : { pull: opened.pull }
+  });
+  return outcomeOf(group2, opened.operation, opened.extra);
+}
+async function updateOpen(group2, open2, text, proposed, { input, github: github2, failedKeys, result }) {
+  const previous = parseProposedPlan(open2.body);
+  if (touchesFailure(previous, failedKeys)) {
+    return outcomeOf(group2, "kept", {
+      pullRequestUrl: open2.url,
+      note: `A lookup failed for an image this pull request proposes; #${open2.number} was left as it is until the registry answers again.`
+    });
+  }
+  const head = await github2.branchHead(group2.branch);
+  const current = previous !== void 0 && samePlan(previous, proposed) && head?.parents[0] === input.base.commitSha;
+  if (current && open2.title === text.title && open2.body === text.body) {
+    return outcomeOf(group2, "unchanged", { pullRequestUrl: open2.url });
+  }
+  if (input.config.dryRun)
+    return outcomeOf(group2, "dry-run", {
+      pullRequestUrl: open2.url,
+      note: `Would update #${open2.number}.`
+    });
+  if (!current) await pushCommit(group2, input, github2, text);
+  await syncPullText(open2, text, github2);
+  if (!current || open2.body.includes(REBUILD_PENDING))
+    result.pushed.push({ group: group2, pull: open2, text });
+  return outcomeOf(group2, "updated", { pullRequestUrl: open2.url });
+}
+async function pushCommit(group2, input, github2, text) {
+  const texts = groupTexts(group2, input.plan, input.baseTexts);
+  if (!texts.ok) throw new Error(`${group2.branch}: ${texts.error}`);
+  const files = texts.files.map((f) => ({ path: f.file, content: f.after }));
+  const sha = await github2.commitFiles(input.base, files, text.commitMessage);
+  await github2.pushBranch(group2.branch, sha);
+}
+async function declinedBefore(group2, proposed, github2) {
+  const closed = await github2.pullsForBranch(group2.branch, "closed");
+  return closed.find((pull) => {
+    if (pull.merged) return false;
+    const plan = parseProposedPlan(pull.body);
+    return plan !== void 0 && samePlan(plan, proposed);
+  });
 }
 function textFor(group2, input) {
   const defaults = DEFAULT_TEMPLATES[input.config.groupBy];
@@ -24885,33 +24730,333 @@ function textFor(group2, input) {
     baseBranch: input.base.branch
   });
 }
-function emptyGroup(id, branch) {
+
+// src/core/publish/dispatch-inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+var TRIGGER = "workflow_dispatch";
+function readDispatchTrigger(text) {
+  const lines = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const [error2] = doc.errors;
+  if (error2 !== void 0) {
+    const line = lines.linePos(error2.pos[0]).line;
+    return { kind: "invalid", line, error: error2.message };
+  }
+  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+  if (!(0, import_yaml.isMap)(doc.contents)) {
+    return { kind: "invalid", line: 1, error: "the file is not a YAML mapping" };
+  }
+  const on = doc.contents.items.find((pair) => isOnKey(pair.key));
+  if (on === void 0) {
+    return {
+      kind: "no-trigger",
+      fix: 'add the line "on: workflow_dispatch" (the file has no "on:" key)'
+    };
+  }
+  return triggerOf(on, lineOf(on.key));
+}
+function isOnKey(key) {
+  if (!(0, import_yaml.isScalar)(key)) return false;
+  return key.value === "on" || key.value === true && key.source === "on";
+}
+function triggerOf(on, line) {
+  const value = on.value;
+  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") {
+    if (value.value === TRIGGER) return { kind: "dispatchable", inputs: [] };
+    return {
+      kind: "no-trigger",
+      fix: `change line ${line} to "on: [${value.value}, ${TRIGGER}]"`
+    };
+  }
+  if ((0, import_yaml.isSeq)(value)) {
+    const named = value.items.some((i) => (0, import_yaml.isScalar)(i) && i.value === TRIGGER);
+    if (named) return { kind: "dispatchable", inputs: [] };
+    return {
+      kind: "no-trigger",
+      fix: `add ${TRIGGER} to the list of events on line ${line}`
+    };
+  }
+  const events = (0, import_yaml.isMap)(value) ? value.items : [];
+  const dispatch = events.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === TRIGGER);
+  if (dispatch === void 0) {
+    return {
+      kind: "no-trigger",
+      fix: `add the line "  ${TRIGGER}:" under "on:" (line ${line})`
+    };
+  }
+  return { kind: "dispatchable", inputs: declaredInputs(dispatch.value) };
+}
+function declaredInputs(dispatch) {
+  if (!(0, import_yaml.isMap)(dispatch)) return [];
+  const inputs = dispatch.items.find(
+    (p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "inputs"
+  )?.value;
+  if (!(0, import_yaml.isMap)(inputs)) return [];
+  return inputs.items.flatMap((p) => (0, import_yaml.isScalar)(p.key) ? [nameOf(p.key)] : []);
+}
+function nameOf(key) {
+  return typeof key.value === "string" ? key.value : key.source ?? String(key.value);
+}
+function chooseDispatchInputs(declared, offered) {
+  const known = new Set(declared);
+  const send = {};
+  const leftOut = [];
+  for (const input of offered) {
+    if (known.has(input.name)) send[input.name] = input.value;
+    else leftOut.push(input);
+  }
+  return { send, leftOut };
+}
+
+// src/pipeline/rebuild.ts
+async function triggerRebuild(published, config, workflow, github2, logger) {
+  const result = { notes: [], dispatched: 0, failures: [] };
+  if (published.pushed.length > 0 && !config.dryRun) {
+    for (const pushed of published.pushed) {
+      const failed = await dispatchGroup(pushed, config, workflow, github2);
+      for (const message of failed.messages) result.notes.push(message);
+      result.dispatched += failed.dispatched;
+      if (failed.errors.length === 0) continue;
+      const retry2 = await markPending(pushed.pull?.number, pushed.text, github2);
+      for (const error2 of failed.errors) {
+        const full = `${error2}${/[.!?]$/.test(error2) ? "" : "."} ${retry2}`;
+        logger.error(full);
+        result.failures.push(full);
+        result.notes.push(full);
+      }
+    }
+    const [first] = published.pushed;
+    if (workflow !== void 0 && first !== void 0)
+      result.notes.push(...inputNotes(workflow, offeredInputs(first, config)));
+  }
+  if (workflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
+    result.notes.push(
+      "No CI will run on this pull request when token is the workflow's GITHUB_TOKEN (the default): a pull request opened with it does not start pull_request workflows. Set rebuild-workflow (a workflow with on: workflow_dispatch, dispatched on the PR branch), or dispatch-event-type, or pass a GitHub App token or PAT as token."
+    );
+  }
+  return result;
+}
+async function dispatchGroup({ group: group2, pull }, config, workflow, github2) {
+  const done = { messages: [], errors: [] };
+  const attempt = async (what, call) => {
+    try {
+      await call();
+      done.messages.push(`Dispatched ${what}.`);
+    } catch (error2) {
+      done.errors.push(
+        `Could not dispatch ${what}: ${error2.message}`
+      );
+    }
+  };
+  if (workflow !== void 0) {
+    const offered = offeredInputs({ group: group2 }, config);
+    const inputs = workflow.declared === void 0 ? Object.fromEntries(offered.map((i) => [i.name, i.value])) : chooseDispatchInputs(workflow.declared, offered).send;
+    await attempt(
+      `workflow "${workflow.id}" on ${group2.branch}`,
+      async () => github2.dispatchWorkflow(workflow.id, group2.branch, inputs)
+    );
+  }
+  const eventType = config.dispatchEventType;
+  if (eventType !== void 0) {
+    await attempt(
+      `repository_dispatch "${eventType}" for ${group2.branch}`,
+      async () => github2.repositoryDispatch(eventType, clientPayload(group2, pull, config))
+    );
+  }
+  return { ...done, dispatched: done.messages.length };
+}
+function offeredInputs({ group: group2 }, config) {
+  const images = [
+    ...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))
+  ].sort();
+  const ours = [
+    { name: "files", value: JSON.stringify(group2.files), source: "Freshbase" },
+    { name: "images", value: JSON.stringify(images), source: "Freshbase" }
+  ];
+  const extra = Object.entries(config.rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
+  return [...extra, ...ours];
+}
+function inputNotes(workflow, offered) {
+  if (workflow.declared === void 0)
+    return workflow.unchecked === void 0 ? [] : [workflow.unchecked];
+  const { leftOut } = chooseDispatchInputs(workflow.declared, offered);
+  if (leftOut.length === 0) return [];
+  const names = leftOut.map((i) => `${i.name} (${i.source})`).join(", ");
+  return [
+    `Not sent to ${workflow.id}: ${names}. ${workflow.path ?? workflow.id} declares no such input under on.workflow_dispatch.inputs, and GitHub refuses a dispatch with inputs the workflow does not declare; declare them there to receive them.`
+  ];
+}
+function clientPayload(group2, pull, config) {
   return {
-    id,
-    branch,
-    updates: [],
-    files: [],
-    skipped: [],
-    failed: []
+    branch: group2.branch,
+    base: config.baseBranch ?? null,
+    pull_request: pull?.number ?? null,
+    pull_request_url: pull?.url ?? null,
+    files: group2.files,
+    updates: group2.updates.map((u) => ({
+      file: u.file,
+      line: u.line,
+      image: u.image,
+      from: u.from ?? null,
+      to: u.to
+    }))
   };
 }
-async function syncPullText(open2, text, github) {
-  if (open2.title === text.title && open2.body === text.body) return;
-  await github.updatePull(open2.number, { title: text.title, body: text.body });
+async function markPending(number, text, github2) {
+  if (number === void 0)
+    return "The next run pushes the branch and dispatches again.";
+  try {
+    await github2.updatePull(number, {
+      title: text.title,
+      body: `${text.body}
+${REBUILD_PENDING}`
+    });
+    return `The next run dispatches the rebuild of #${number} again.`;
+  } catch (error2) {
+    return `The next run will not dispatch it again by itself (marking #${number} failed: ${error2.message}); once that is fixed, start the rebuild by hand on the pull request branch.`;
+  }
+}
+function looksLikeActionsToken(token) {
+  return token.startsWith("ghs_");
+}
+
+// src/pipeline/rebuild-workflow.ts
+var RebuildWorkflowError = class extends Error {
+};
+var WORKFLOWS = ".github/workflows";
+var NOTHING_PUSHED = "Nothing was pushed.";
+async function readRebuildWorkflow(config, base, files) {
+  const id = config.rebuildWorkflow;
+  if (id === void 0) return void 0;
+  if (/^\d+$/.test(id)) {
+    return {
+      id,
+      unchecked: `rebuild-workflow is a numeric workflow ID, so Freshbase could not read which inputs the workflow declares and sent all of them; give its file name (e.g. rebuild.yml) to send only the declared ones.`
+    };
+  }
+  if (id.includes("/")) {
+    throw new RebuildWorkflowError(
+      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
+    );
+  }
+  const path3 = `${WORKFLOWS}/${id}`;
+  if (!base.files.has(path3)) return missing(id, path3, base);
+  const read = readDispatchTrigger(await files.read(path3));
+  if (read.kind === "dispatchable") return { id, path: path3, declared: read.inputs };
+  const where = `${path3} on ${base.branch}`;
+  if (read.kind === "no-trigger") {
+    throw new RebuildWorkflowError(
+      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path3}, ${read.fix}. ${NOTHING_PUSHED}`
+    );
+  }
+  throw new RebuildWorkflowError(
+    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, "")}); GitHub cannot run it either. Fix the file. ${NOTHING_PUSHED}`
+  );
+}
+function missing(id, path3, base) {
+  if (base.truncated) {
+    return {
+      id,
+      path: path3,
+      unchecked: `The repository tree was too large to list in full, so Freshbase could not read ${path3} and sent every rebuild input.`
+    };
+  }
+  throw new RebuildWorkflowError(
+    `rebuild-workflow: ${path3} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${NOTHING_PUSHED}`
+  );
+}
+
+// src/pipeline/publish-run.ts
+async function runAndPublish(config, publishConfig, ports) {
+  const { github: github2, logger } = ports;
+  const repository2 = await github2.repository();
+  const baseBranch = publishConfig.baseBranch ?? repository2.defaultBranch;
+  const base = await logger.group(
+    `Read ${baseBranch}`,
+    async () => github2.baseSnapshot(baseBranch)
+  );
+  if (base.truncated) {
+    logger.warn(
+      "The repository tree is too large for one API listing; some Dockerfiles may not be scanned. Narrow the scan with the paths input."
+    );
+  }
+  const runPorts = await ports.runPorts(base);
+  const workflow = await readRebuildWorkflow(
+    publishConfig,
+    base,
+    runPorts.files
+  );
+  const report = await run(config, runPorts, "check");
+  const images = imageDetails(report);
+  const published = await publish(
+    {
+      plan: report.plan,
+      baseTexts: new Map(report.changes.map((c) => [c.file, c.before])),
+      images,
+      base,
+      config: publishConfig
+    },
+    github2,
+    logger
+  );
+  const rebuild3 = await logger.group(
+    "Rebuild",
+    async () => triggerRebuild(published, publishConfig, workflow, github2, logger)
+  );
+  const groups2 = groupUpdates(
+    report.plan,
+    publishConfig.groupBy,
+    publishConfig.branchPrefix
+  );
+  return {
+    report,
+    groups: groups2,
+    published,
+    rebuild: rebuild3,
+    images,
+    dryRun: publishConfig.dryRun,
+    problems: stepProblems(report, published, rebuild3)
+  };
+}
+function imageDetails(report) {
+  const details = /* @__PURE__ */ new Map();
+  for (const r of report.plan.resolutions) {
+    if (r.kind !== "resolved") continue;
+    details.set(r.key, {
+      key: r.key,
+      digest: r.digest,
+      platforms: (r.manifests ?? []).map((m) => formatPlatform(m.platform)),
+      ...r.created === void 0 ? {} : { created: r.created }
+    });
+  }
+  return details;
+}
+function stepProblems(report, published, rebuild3) {
+  const problems = [];
+  const failed = report.plan.rows.filter((r) => r.decision === "failed").length;
+  if (failed > 0) {
+    problems.push(
+      `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
+    );
+  }
+  for (const outcome of published.outcomes) {
+    if ((outcome.operation === "not-permitted" || outcome.operation === "failed") && outcome.note !== void 0)
+      problems.push(outcome.note);
+  }
+  problems.push(...rebuild3.failures);
+  return problems;
 }
 
 // src/files/tree-file-store.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-var ALWAYS_SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function createTreeFileStore(source, options2) {
   let fetched = 0;
   return {
     blobsFetched: () => fetched,
     discover: async (config) => Promise.resolve(
-      selectFromTree([...source.files.keys()], config, options2.paths)
+      selectPaths([...source.files.keys()], config, options2.paths)
     ),
     read: async (file) => {
       const entry = source.files.get(file);
@@ -24930,20 +25075,6 @@ function createTreeFileStore(source, options2) {
       )
     )
   };
-}
-function selectFromTree(paths, config, scanPaths) {
-  const isExcluded = (0, import_picomatch.default)([...config.exclude], { dot: true });
-  const isIncluded = config.include.length === 0 ? () => true : (0, import_picomatch.default)([...config.include], { dot: true });
-  const literal = new Set(config.include.filter((p) => !import_picomatch.default.scan(p).isGlob));
-  const inScope = (p) => scanPaths.length === 0 || scanPaths.some((dir) => p.startsWith(`${dir}/`) || p === dir);
-  return paths.filter((p) => inScope(p)).filter((p) => {
-    const parts = p.split("/");
-    if (parts.some((part) => ALWAYS_SKIPPED.has(part))) return false;
-    const ancestors = parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-    if (ancestors.some((a) => isExcluded(a))) return false;
-    const name = parts[parts.length - 1] ?? "";
-    return literal.has(p) || isDockerfileName(name) && isIncluded(p);
-  }).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
 }
 async function readWorkspace(workspace, file) {
   if (workspace === void 0) return void 0;
@@ -25026,9 +25157,9 @@ function defaultHint(error2) {
 
 // src/github/git-data.ts
 var REGULAR_FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
-async function baseSnapshot(octokit, at, branch) {
+async function baseSnapshot(octokit, at, branch2) {
   try {
-    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch2}` });
     const commitSha = ref.data.object.sha;
     const commit = await octokit.rest.git.getCommit({
       ...at,
@@ -25052,15 +25183,15 @@ async function baseSnapshot(octokit, at, branch) {
         mode: entry.mode
       });
     }
-    return { branch, commitSha, treeSha, files, truncated: tree.data.truncated };
+    return { branch: branch2, commitSha, treeSha, files, truncated: tree.data.truncated };
   } catch (error2) {
     if (statusOf(error2) === 404) {
       throw wrap(
-        `reading the base branch "${branch}" (does it exist? set the base-branch input)`,
+        `reading the base branch "${branch2}" (does it exist? set the base-branch input)`,
         error2
       );
     }
-    throw wrap(`reading the base branch "${branch}"`, error2);
+    throw wrap(`reading the base branch "${branch2}"`, error2);
   }
 }
 async function readBlob(octokit, at, sha) {
@@ -25077,9 +25208,9 @@ async function readBlob(octokit, at, sha) {
     throw wrap(`reading blob ${sha}`, error2);
   }
 }
-async function branchHead(octokit, at, branch) {
+async function branchHead(octokit, at, branch2) {
   try {
-    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+    const ref = await octokit.rest.git.getRef({ ...at, ref: `heads/${branch2}` });
     const commit = await octokit.rest.git.getCommit({
       ...at,
       commit_sha: ref.data.object.sha
@@ -25090,7 +25221,7 @@ async function branchHead(octokit, at, branch) {
     };
   } catch (error2) {
     if (statusOf(error2) === 404) return void 0;
-    throw wrap(`reading branch "${branch}"`, error2);
+    throw wrap(`reading branch "${branch2}"`, error2);
   }
 }
 var TREE_CHUNK = 100;
@@ -25123,37 +25254,37 @@ async function commitFiles(octokit, at, base, files, message) {
     throw wrap("creating the commit", error2);
   }
 }
-async function pushBranch(octokit, at, branch, sha) {
-  const exists2 = await branchHead(octokit, at, branch) !== void 0;
-  await pointBranch(octokit, at, branch, sha, exists2, false);
+async function pushBranch(octokit, at, branch2, sha) {
+  const exists2 = await branchHead(octokit, at, branch2) !== void 0;
+  await pointBranch(octokit, at, branch2, sha, exists2, false);
 }
 var REF_HINT = `Another push may have moved or deleted the branch at the same moment, or GitHub had not yet seen the new commit; Freshbase re-read the branch and tried once more. ${RERUN}`;
-async function pointBranch(octokit, at, branch, sha, exists2, retried) {
+async function pointBranch(octokit, at, branch2, sha, exists2, retried) {
   try {
     if (exists2) {
       await octokit.rest.git.updateRef({
         ...at,
-        ref: `heads/${branch}`,
+        ref: `heads/${branch2}`,
         sha,
         force: true
       });
     } else {
       await octokit.rest.git.createRef({
         ...at,
-        ref: `refs/heads/${branch}`,
+        ref: `refs/heads/${branch2}`,
         sha
       });
     }
   } catch (error2) {
     if (!exists2 && isReferenceExists(error2))
-      return pointBranch(octokit, at, branch, sha, true, retried);
+      return pointBranch(octokit, at, branch2, sha, true, retried);
     const status = statusOf(error2);
     if (!retried && (status === 409 || status === 422)) {
-      const now = await branchHead(octokit, at, branch) !== void 0;
-      return pointBranch(octokit, at, branch, sha, now, true);
+      const now = await branchHead(octokit, at, branch2) !== void 0;
+      return pointBranch(octokit, at, branch2, sha, now, true);
     }
     throw wrap(
-      `${exists2 ? "updating" : "creating"} branch "${branch}"`,
+      `${exists2 ? "updating" : "creating"} branch "${branch2}"`,
       error2,
       status === 409 || status === 422 ? REF_HINT : void 0
     );
@@ -25170,12 +25301,12 @@ async function branchesWithPrefix(octokit, at, prefix) {
     throw wrap(`listing the branches that start with "${prefix}"`, error2);
   }
 }
-async function deleteBranch(octokit, at, branch) {
+async function deleteBranch(octokit, at, branch2) {
   try {
-    await octokit.rest.git.deleteRef({ ...at, ref: `heads/${branch}` });
+    await octokit.rest.git.deleteRef({ ...at, ref: `heads/${branch2}` });
   } catch (error2) {
     if (statusOf(error2) === 404 || statusOf(error2) === 422) return;
-    throw wrap(`deleting branch "${branch}"`, error2);
+    throw wrap(`deleting branch "${branch2}"`, error2);
   }
 }
 
@@ -25194,17 +25325,17 @@ function toInfo(pull) {
     baseRef: pull.base.ref
   };
 }
-async function pullsForBranch(octokit, at, branch, state) {
+async function pullsForBranch(octokit, at, branch2, state) {
   try {
     const pulls = await octokit.paginate(octokit.rest.pulls.list, {
       ...at,
       state,
-      head: `${at.owner}:${branch}`,
+      head: `${at.owner}:${branch2}`,
       per_page: 100
     });
-    return pulls.filter((p) => p.head.ref === branch).map(toInfo);
+    return pulls.filter((p) => p.head.ref === branch2).map(toInfo);
   } catch (error2) {
-    throw wrap(`listing pull requests for "${branch}"`, error2);
+    throw wrap(`listing pull requests for "${branch2}"`, error2);
   }
 }
 async function openPullsWithPrefix(octokit, at, prefix) {
@@ -25222,7 +25353,7 @@ async function openPullsWithPrefix(octokit, at, prefix) {
     throw wrap("listing open pull requests", error2);
   }
 }
-async function createPull2(octokit, at, input) {
+async function createPull(octokit, at, input) {
   const created = await octokit.rest.pulls.create({
     ...at,
     title: input.title,
@@ -25259,7 +25390,7 @@ async function closePull(octokit, at, number, comment) {
 }
 async function decorate(octokit, at, number, decoration) {
   const warnings = [];
-  const attempt2 = async (what, call) => {
+  const attempt = async (what, call) => {
     try {
       await call();
     } catch (error2) {
@@ -25269,7 +25400,7 @@ async function decorate(octokit, at, number, decoration) {
     }
   };
   if (decoration.labels.length > 0) {
-    await attempt2(
+    await attempt(
       "add labels",
       async () => octokit.rest.issues.addLabels({
         ...at,
@@ -25279,7 +25410,7 @@ async function decorate(octokit, at, number, decoration) {
     );
   }
   if (decoration.assignees.length > 0) {
-    await attempt2(
+    await attempt(
       "add assignees",
       async () => octokit.rest.issues.addAssignees({
         ...at,
@@ -25289,7 +25420,7 @@ async function decorate(octokit, at, number, decoration) {
     );
   }
   if (decoration.reviewers.length > 0 || decoration.teamReviewers.length > 0) {
-    await attempt2(
+    await attempt(
       "request reviewers",
       async () => octokit.rest.pulls.requestReviewers({
         ...at,
@@ -25349,7 +25480,7 @@ async function dispatchWorkflow(octokit, at, workflow, ref, inputs) {
     }
     if (statusOf(error2) === 422) {
       throw wrap(
-        `dispatching workflow "${workflow}" (check that it declares the inputs Freshbase sends: files, images, and any rebuild-inputs)`,
+        `dispatching workflow "${workflow}" (Freshbase sends only the inputs the base branch's copy declares; check that the copy on ${ref} also declares on: workflow_dispatch, and that every required input has a default or a rebuild-inputs value)`,
         error2
       );
     }
@@ -25375,47 +25506,17 @@ async function repositoryDispatch(octokit, at, eventType, payload) {
 function createGitHubPort(octokit, coordinates) {
   const at = { owner: coordinates.owner, repo: coordinates.repo };
   return {
-    repository: async () => {
-      try {
-        const { data } = await octokit.rest.repos.get({ ...at });
-        return {
-          owner: at.owner,
-          repo: at.repo,
-          defaultBranch: data.default_branch,
-          allowAutoMerge: data.allow_auto_merge ?? false,
-          htmlUrl: data.html_url
-        };
-      } catch (error2) {
-        throw wrap(
-          `reading repository ${at.owner}/${at.repo} (check the token input and its permissions)`,
-          error2
-        );
-      }
-    },
-    baseSnapshot: async (branch) => baseSnapshot(octokit, at, branch),
+    repository: async () => repository(octokit, at),
+    baseSnapshot: async (branch2) => baseSnapshot(octokit, at, branch2),
     readBlob: async (sha) => readBlob(octokit, at, sha),
-    branchHead: async (branch) => branchHead(octokit, at, branch),
+    branchHead: async (branch2) => branchHead(octokit, at, branch2),
     commitFiles: async (base, files, message) => commitFiles(octokit, at, base, files, message),
-    pushBranch: async (branch, sha) => pushBranch(octokit, at, branch, sha),
-    deleteBranch: async (branch) => deleteBranch(octokit, at, branch),
+    pushBranch: async (branch2, sha) => pushBranch(octokit, at, branch2, sha),
+    deleteBranch: async (branch2) => deleteBranch(octokit, at, branch2),
     branchesWithPrefix: async (prefix) => branchesWithPrefix(octokit, at, prefix),
-    pullsForBranch: async (branch, state) => pullsForBranch(octokit, at, branch, state),
+    pullsForBranch: async (branch2, state) => pullsForBranch(octokit, at, branch2, state),
     openPullsWithPrefix: async (prefix) => openPullsWithPrefix(octokit, at, prefix),
-    createPull: async (input) => {
-      try {
-        return {
-          kind: "created",
-          pull: await createPull2(octokit, at, input)
-        };
-      } catch (error2) {
-        if (isPullRequestExists(error2))
-          return { kind: "exists", message: githubMessage(error2) };
-        if (isPullRequestCreationForbidden(error2)) {
-          return { kind: "forbidden", message: githubMessage(error2) };
-        }
-        throw wrap(`creating the pull request for "${input.head}"`, error2);
-      }
-    },
+    createPull: async (input) => createPull2(octokit, at, input),
     updatePull: async (number, input) => updatePull(octokit, at, number, input),
     closePull: async (number, comment) => closePull(octokit, at, number, comment),
     decorate: async (number, decoration) => decorate(octokit, at, number, decoration),
@@ -25423,6 +25524,34 @@ function createGitHubPort(octokit, coordinates) {
     dispatchWorkflow: async (workflow, ref, inputs) => dispatchWorkflow(octokit, at, workflow, ref, inputs),
     repositoryDispatch: async (eventType, payload) => repositoryDispatch(octokit, at, eventType, payload)
   };
+}
+async function repository(octokit, at) {
+  try {
+    const { data } = await octokit.rest.repos.get({ ...at });
+    return {
+      owner: at.owner,
+      repo: at.repo,
+      defaultBranch: data.default_branch,
+      allowAutoMerge: data.allow_auto_merge ?? false,
+      htmlUrl: data.html_url
+    };
+  } catch (error2) {
+    throw wrap(
+      `reading repository ${at.owner}/${at.repo} (check the token input and its permissions)`,
+      error2
+    );
+  }
+}
+async function createPull2(octokit, at, input) {
+  try {
+    return { kind: "created", pull: await createPull(octokit, at, input) };
+  } catch (error2) {
+    if (isPullRequestExists(error2))
+      return { kind: "exists", message: githubMessage(error2) };
+    if (isPullRequestCreationForbidden(error2))
+      return { kind: "forbidden", message: githubMessage(error2) };
+    throw wrap(`creating the pull request for "${input.head}"`, error2);
+  }
 }
 
 // src/github/octokit.ts
@@ -29861,6 +29990,25 @@ function limiterGroup(id, minTime) {
 }
 
 // src/github-wiring.ts
+function buildActionPorts(config, publishConfig, logger, env) {
+  const github2 = buildGitHub(publishConfig, logger, env);
+  const workspace = env["GITHUB_WORKSPACE"];
+  return {
+    github: github2,
+    logger,
+    // Files of the base branch head: workspace copies when identical, else blobs.
+    runPorts: async (base) => buildPorts(config, logger, {
+      env,
+      files: createTreeFileStore(
+        { files: base.files, readBlob: async (sha) => github2.readBlob(sha) },
+        {
+          ...workspace === void 0 ? {} : { workspace },
+          paths: publishConfig.paths
+        }
+      )
+    })
+  };
+}
 function buildGitHub(config, logger, env) {
   const write = Number(env["FRESHBASE_GITHUB_WRITE_INTERVAL_MS"] ?? NaN);
   const unit = Number(env["FRESHBASE_GITHUB_RETRY_AFTER_UNIT_MS"] ?? NaN);
@@ -29872,12 +30020,6 @@ function buildGitHub(config, logger, env) {
     ...Number.isFinite(unit) && unit > 0 ? { retryAfterUnitMs: unit } : {}
   });
   return createGitHubPort(octokit, { owner: config.owner, repo: config.repo });
-}
-function buildBaseFileStore(base, github, workspace, paths) {
-  return createTreeFileStore(
-    { files: base.files, readBlob: async (sha) => github.readBlob(sha) },
-    { ...workspace === void 0 ? {} : { workspace }, paths }
-  );
 }
 
 // src/action/inputs.ts
@@ -29913,6 +30055,80 @@ function createActionLogger() {
 
 // src/action/outputs.ts
 import path2 from "node:path";
+
+// src/core/report/pr-summary.ts
+var SUMMARY_LIMIT_BYTES = 1048576;
+var OPERATION = {
+  created: "Opened",
+  updated: "Updated",
+  unchanged: "Unchanged",
+  closed: "Closed",
+  deleted: "Branch deleted",
+  declined: "Declined",
+  "not-permitted": "Not permitted",
+  "dry-run": "Dry run",
+  kept: "Kept",
+  failed: "Failed"
+};
+var DRY_RUN = "> **Dry run:** nothing was pushed, and no pull request was opened, updated or closed.";
+function renderSummary(input) {
+  const blocks = [
+    textBlock("## Freshbase"),
+    ...input.dryRun ? [textBlock(DRY_RUN)] : [],
+    ...outcomeList(input.outcomes),
+    ...input.outcomes.flatMap(
+      (outcome) => outcome.group.updates.length === 0 ? [] : [
+        textBlock(`### ${inlineCode(outcome.branch)}`),
+        ...updateTables(outcome.group.updates, input.images, "####")
+      ]
+    ),
+    ...problemTables(input.skipped, input.failed, "###"),
+    ...rebuild2(input.rebuildNotes)
+  ];
+  const text = fitBlocks(
+    blocks,
+    (summary2) => utf8Length(summary2) + 1 <= SUMMARY_LIMIT_BYTES
+  );
+  return `${text}
+`;
+}
+function outcomeList(outcomes) {
+  if (outcomes.length === 0) {
+    return [textBlock("No base image digest changed; no pull request to open.")];
+  }
+  return [
+    textBlock("### Pull requests"),
+    { kind: "rows", rows: outcomes.map(outcomeLine) }
+  ];
+}
+function outcomeLine(outcome) {
+  const count = outcome.group.updates.length;
+  const link = (outcome.pullRequestUrl === void 0 ? void 0 : markdownLink("pull request", outcome.pullRequestUrl)) ?? (outcome.compareUrl === void 0 ? void 0 : markdownLink("compare", outcome.compareUrl));
+  const parts = [
+    `**${OPERATION[outcome.operation]}** ${inlineCode(outcome.branch)}`,
+    count === 0 ? void 0 : plural(count, "reference"),
+    link,
+    outcome.note === void 0 ? void 0 : escapeText(outcome.note)
+  ];
+  return `- ${parts.filter((p) => p !== void 0).join(" \xB7 ")}`;
+}
+function rebuild2(notes) {
+  if (notes.length === 0) return [];
+  return [
+    textBlock("### Rebuild"),
+    { kind: "rows", rows: notes.map((note) => `- ${escapeText(note)}`) }
+  ];
+}
+function utf8Length(text) {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+  }
+  return bytes;
+}
+
+// src/action/outputs.ts
 function writeOutputs(result) {
   const { published, groups: groups2 } = result;
   const primary = primaryOutcome(published.outcomes);
@@ -29998,43 +30214,12 @@ async function runAction(env = process.env) {
     const logger = createActionLogger();
     logger.secret(getInput("token"));
     const { config, publishConfig } = readConfig(env);
-    const github = buildGitHub(publishConfig, logger, env);
-    const { report, base } = await plan(
-      config,
-      publishConfig,
-      github,
-      logger,
-      env
-    );
-    const baseTexts = new Map(report.changes.map((c) => [c.file, c.before]));
-    const images = imageDetails(report);
-    const published = await publish(
-      { plan: report.plan, baseTexts, images, base, config: publishConfig },
-      github,
-      logger
-    );
-    const rebuild2 = await logger.group(
-      "Rebuild",
-      async () => triggerRebuild(published, publishConfig, github, logger)
-    );
-    const groups2 = groupUpdates(
-      report.plan,
-      publishConfig.groupBy,
-      publishConfig.branchPrefix
-    );
-    const result = {
-      report,
-      groups: groups2,
-      published,
-      rebuild: rebuild2,
-      images,
-      dryRun: publishConfig.dryRun
-    };
-    annotate(report, "");
-    writeOutputs(result);
-    await writeSummary(result);
-    const problems = stepProblems(result);
-    if (problems.length > 0) setFailed(problems.join("\n"));
+    const ports = buildActionPorts(config, publishConfig, logger, env);
+    const report = await runAndPublish(config, publishConfig, ports);
+    annotate(report.report, "");
+    writeOutputs(report);
+    await writeSummary(report);
+    if (report.problems.length > 0) setFailed(report.problems.join("\n"));
   } catch (error2) {
     setFailed(error2.message);
   }
@@ -30054,58 +30239,6 @@ function readConfig(env) {
     throw new ConfigError(problems.map((p) => `Input ${p}`));
   }
   return { config, publishConfig };
-}
-async function plan(config, publishConfig, github, logger, env) {
-  const repository = await github.repository();
-  const baseBranch = publishConfig.baseBranch ?? repository.defaultBranch;
-  const base = await logger.group(
-    `Read ${baseBranch}`,
-    async () => github.baseSnapshot(baseBranch)
-  );
-  if (base.truncated) {
-    logger.warn(
-      "The repository tree is too large for one API listing; some Dockerfiles may not be scanned. Narrow the scan with the paths input."
-    );
-  }
-  const files = buildBaseFileStore(
-    base,
-    github,
-    env["GITHUB_WORKSPACE"],
-    publishConfig.paths
-  );
-  const ports = await buildPorts(config, logger, { env, files });
-  const report = await run(config, ports, "check");
-  return { report, base };
-}
-function imageDetails(report) {
-  const details = /* @__PURE__ */ new Map();
-  for (const r of report.plan.resolutions) {
-    if (r.kind !== "resolved") continue;
-    details.set(r.key, {
-      key: r.key,
-      digest: r.digest,
-      platforms: (r.manifests ?? []).map((m) => formatPlatform(m.platform)),
-      ...r.created === void 0 ? {} : { created: r.created }
-    });
-  }
-  return details;
-}
-function stepProblems(result) {
-  const problems = [];
-  const failed = result.report.plan.rows.filter(
-    (r) => r.decision === "failed"
-  ).length;
-  if (failed > 0) {
-    problems.push(
-      `${failed} image reference(s) could not be resolved (see the annotations); the rest of the plan was handled.`
-    );
-  }
-  for (const outcome of result.published.outcomes) {
-    if ((outcome.operation === "not-permitted" || outcome.operation === "failed") && outcome.note !== void 0)
-      problems.push(outcome.note);
-  }
-  problems.push(...result.rebuild.failures);
-  return problems;
 }
 
 // src/index.ts

@@ -199,6 +199,14 @@ describe('renderPullRequest', () => {
     )
   })
 
+  it('names the line the digest is written on when it is not the FROM line', () => {
+    const inArg = { ...refresh, editLine: 2 }
+    const body = renderPullRequest(input(group([inArg]))).body
+    expect(body).toMatch(/^\| 5 \(digest on 2\) \| /m)
+    const plain = renderPullRequest(input(group([refresh]))).body
+    expect(plain).toMatch(/^\| 5 \| /m)
+  })
+
   it('renders hostile image strings, reasons and platforms inertly', () => {
     const image = 'evil|x<script>alert(1)</script>`@team'
     const hostile: Update = { ...pin, image, key: 'registry.example/evil:1' }

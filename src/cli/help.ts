@@ -26,7 +26,7 @@ Options:
                               loopback registries always allow it
   --registry-map <from=to>    resolve through a mirror, keep the original name in
                               the file, e.g. docker.io=mirror.local:5000 (repeatable)
-  --concurrency <n>           registry requests in flight, 1-64 (default 8)
+  --concurrency <n>           requests in flight per registry, 1-64 (default 8)
   --timeout <seconds>         per registry request, 1-600 (default 30)
   --no-pin-unpinned           only refresh existing pins; leave tag-only references
   --ignore <image glob>       never touch matching images, e.g. 'ghcr.io/acme/*'

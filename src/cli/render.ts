@@ -9,7 +9,9 @@ import type { FileChange, RunReport } from '../pipeline/run.js'
 export function renderTable(report: RunReport): string {
   const header = ['LOCATION', 'IMAGE', 'CURRENT', 'NEW', 'DECISION']
   const rows = report.plan.rows.map(row => [
-    `${row.file}:${row.line}`,
+    row.editLine === undefined
+      ? `${row.file}:${row.line}`
+      : `${row.file}:${row.line} (digest on ${row.editLine})`,
     row.image || '-',
     row.currentDigest === undefined ? '-' : shortDigest(row.currentDigest),
     row.newDigest === undefined ? '-' : shortDigest(row.newDigest),

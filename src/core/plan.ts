@@ -27,7 +27,10 @@ export interface PlanRow {
   /** What the user can do next (failures). */
   readonly hint?: string
   readonly warnings: readonly string[]
-  /** 1-based line the edit writes on, when not `line`: a global ARG's value (issue 8 §6). */
+  /**
+   * 1-based line the edit writes on, when not `line`: a global ARG's value,
+   * or the next line of a FROM continued there (issue 8 §6).
+   */
   readonly editLine?: number
 }
 

@@ -18,6 +18,8 @@ export interface Update {
   readonly key: string
   readonly from?: Digest
   readonly to: Digest
+  /** The line the digest is written on, when not `line` (PlanRow.editLine). */
+  readonly editLine?: number
 }
 
 export interface UpdateGroup {
@@ -71,7 +73,8 @@ function toUpdate(row: PlanRow): Update[] {
       image: row.image,
       key: row.key,
       ...(row.currentDigest === undefined ? {} : { from: row.currentDigest }),
-      to: row.newDigest
+      to: row.newDigest,
+      ...(row.editLine === undefined ? {} : { editLine: row.editLine })
     }
   ]
 }

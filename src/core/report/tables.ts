@@ -60,7 +60,9 @@ function updateRow(update: Update, details: ImageDetails | undefined): string {
   const platforms =
     details?.digest === update.to ? details.platforms.map(escapeText) : []
   return tableRow([
-    String(update.line),
+    update.editLine === undefined
+      ? String(update.line)
+      : `${update.line} (digest on ${update.editLine})`,
     (page === undefined ? undefined : markdownLink(image, page)) ?? image,
     inlineCode(tagOf(update.key)),
     change,
