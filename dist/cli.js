@@ -53,7 +53,7 @@ function maskSecrets(text, secrets) {
 }
 
 // src/version.ts
-var VERSION = "0.3.0";
+var VERSION = "0.4.0";
 
 // src/cli/help.ts
 var HELP = `freshbase \u2014 pin container base images to the digest their tag points to now.
