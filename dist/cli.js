@@ -5,7 +5,7 @@ import {
   hasFailures,
   run,
   shortDigest
-} from "./chunk-OJDOD7R4.js";
+} from "./chunk-MLTGDEGC.js";
 import {
   CORE_KEYS,
   ConfigError,

@@ -1,17 +1,16 @@
 import { createRequire as __freshbaseCreateRequire } from 'node:module';const require = __freshbaseCreateRequire(import.meta.url);
 import {
-  applyEdits,
   buildPorts,
   byCodeUnit,
   familiarName,
   formatPlatform,
   isDigest,
   parseImageRef,
+  rewriteChecked,
   run,
   selectPaths,
-  shortDigest,
-  verifyRewrite
-} from "./chunk-OJDOD7R4.js";
+  shortDigest
+} from "./chunk-MLTGDEGC.js";
 import {
   require_dist
 } from "./chunk-2LHB2N6O.js";
@@ -24062,11 +24061,9 @@ function groupTexts(group2, plan, baseTexts) {
     const edits = all.filter((e) => keys.has(e.key));
     if (before === void 0)
       return { ok: false, error: `${file}: no base text` };
-    const applied = applyEdits(before, edits);
-    const verdict = applied.ok ? verifyRewrite(file, before, applied.text, edits) : applied;
-    if (!verdict.ok)
-      return { ok: false, error: `${file}: not committed: ${verdict.error}` };
-    if (!applied.ok) return applied;
+    const applied = rewriteChecked(file, before, edits);
+    if (!applied.ok)
+      return { ok: false, error: `${file}: not committed: ${applied.error}` };
     files.push({ file, before, after: applied.text });
   }
   return { ok: true, files };

@@ -3,7 +3,7 @@
  * plan it, apply the edits, re-scan the result and write it.
  */
 import type { Config } from '../config/config.js'
-import { applyEdits, verifyRewrite } from '../core/dockerfile/rewrite.js'
+import { rewriteChecked } from '../core/dockerfile/rewrite.js'
 import type { ImageSite } from '../core/dockerfile/scan.js'
 import { canonicalKey } from '../core/image-ref.js'
 import type { Plan, PlannedEdit } from '../core/plan.js'
@@ -65,12 +65,8 @@ async function rewriteFile(
   write: ((change: FileChange) => Promise<void>) | undefined
 ): Promise<FileDone> {
   const before = texts.get(file) ?? ''
-  const applied = applyEdits(before, edits)
-  const verdict = applied.ok
-    ? verifyRewrite(file, before, applied.text, edits, scans.get(file))
-    : applied
-  if (!verdict.ok) return refuse(plan, `${file}: not written: ${verdict.error}`)
-  if (!applied.ok) return { plan }
+  const applied = rewriteChecked(file, before, edits, scans.get(file))
+  if (!applied.ok) return refuse(plan, `${file}: not written: ${applied.error}`)
   const change = { file, before, after: applied.text }
   try {
     await write?.(change)

@@ -8,6 +8,7 @@
  */
 import type { ArgDecl } from './args.js'
 import type { Expansion } from './expand.js'
+import { throughVariable } from './pin.js'
 import type { PinTarget } from './pin.js'
 import type { LiteralPart, WordSource } from './words.js'
 import type { SkipCode } from '../image-site.js'
@@ -59,17 +60,9 @@ export function locateDigest(
     last.decl === undefined ? holder : { decl: last.decl, text: inner.text }
   const found = locateDigest(source, inner, digest, next)
   if (!found.ok) return found
-  const chain = new Set([
-    ...(holder === undefined ? [] : [holder.decl]),
-    ...found.value.chain
-  ])
   return {
     ok: true,
-    value: {
-      ...found.value,
-      chain: [...chain],
-      path: [last.part.start, ...found.value.path]
-    }
+    value: throughVariable(found.value, holder?.decl, last.part.start)
   }
 }
 

@@ -94,16 +94,21 @@ function variableTail(
   const holder = last.decl ?? from
   const inner = locatePin(last.inner, tagStart - last.from, holder)
   if (!inner.ok) return inner
+  return { ok: true, value: throughVariable(inner.value, from, part.start) }
+}
+
+/**
+ * A target found inside a variable's value, seen from the word that names
+ * the variable at `dollar`: the ARG holding that word joins the chain once.
+ */
+export function throughVariable(
+  inner: PinTarget,
+  holder: ArgDecl | undefined,
+  dollar: number
+): PinTarget {
   const chain = new Set([
-    ...(from === undefined ? [] : [from]),
-    ...inner.value.chain
+    ...(holder === undefined ? [] : [holder]),
+    ...inner.chain
   ])
-  return {
-    ok: true,
-    value: {
-      ...inner.value,
-      chain: [...chain],
-      path: [part.start, ...inner.value.path]
-    }
-  }
+  return { ...inner, chain: [...chain], path: [dollar, ...inner.path] }
 }

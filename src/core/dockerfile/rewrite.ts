@@ -40,6 +40,22 @@ export function applyEdits(
 }
 
 /**
+ * The one way a new text is made for writing or committing: the edits
+ * spliced in, then the re-scan check; a text that fails it is never returned.
+ */
+export function rewriteChecked(
+  file: string,
+  before: string,
+  edits: readonly Edit[],
+  beforeSites?: readonly ImageSite[]
+): RewriteResult {
+  const applied = applyEdits(before, edits)
+  if (!applied.ok) return applied
+  const verdict = verifyRewrite(file, before, applied.text, edits, beforeSites)
+  return verdict.ok ? applied : verdict
+}
+
+/**
  * Sorted, duplicates removed (several FROMs can share one ARG value), and
  * refused when two edits touch the same bytes differently or the file no
  * longer holds what was scanned.

@@ -4,7 +4,7 @@
  * each group's commit carries. Pure.
  */
 import type { Digest } from '../digest.js'
-import { applyEdits, verifyRewrite } from '../dockerfile/rewrite.js'
+import { rewriteChecked } from '../dockerfile/rewrite.js'
 import { fnv1a32 } from '../fnv.js'
 import type { Plan, PlanRow, PlannedEdit } from '../plan.js'
 
@@ -136,13 +136,9 @@ export function groupTexts(
     const edits: PlannedEdit[] = all.filter(e => keys.has(e.key))
     if (before === undefined)
       return { ok: false, error: `${file}: no base text` }
-    const applied = applyEdits(before, edits)
-    const verdict = applied.ok
-      ? verifyRewrite(file, before, applied.text, edits)
-      : applied
-    if (!verdict.ok)
-      return { ok: false, error: `${file}: not committed: ${verdict.error}` }
-    if (!applied.ok) return applied
+    const applied = rewriteChecked(file, before, edits)
+    if (!applied.ok)
+      return { ok: false, error: `${file}: not committed: ${applied.error}` }
     files.push({ file, before, after: applied.text })
   }
   return { ok: true, files }
