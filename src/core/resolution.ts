@@ -57,6 +57,14 @@ export interface Resolved {
    * old digest → the new manifest digest for the same os/arch/variant.
    */
   readonly platformPins?: Readonly<Record<string, Digest>>
+  /**
+   * For current pins that are an index and not what the tag points to now:
+   * old digest → that index's runnable entries (read to tell which platforms
+   * a bump changes; issue 9 "Platforms").
+   */
+  readonly previousManifests?: Readonly<
+    Record<string, readonly PlatformManifest[]>
+  >
   /** Raw `ratelimit-remaining` header value, when present. */
   readonly rateLimitRemaining?: string
   /** Non-fatal notes (e.g. header/body digest mismatch resolved by hashing). */

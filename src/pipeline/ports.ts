@@ -2,6 +2,8 @@
  * The interfaces the pipeline talks to. Adapters implement them; tests pass
  * real ones (the registry, the file system) or recording ones.
  */
+import type { Digest } from '../core/digest.js'
+import type { OsvQuery, OsvRecord } from '../core/evidence/types.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
 
 export interface Logger {
@@ -21,6 +23,38 @@ export interface DigestResolver {
    * wire at once, so callers need not.
    */
   resolve(request: ResolveRequest): Promise<Resolution>
+}
+
+/** Where an image's content is read: the registry and repository asked (after registry-map). */
+export interface ImageLocation {
+  readonly registry: string
+  readonly repository: string
+}
+
+/**
+ * Content by digest for the evidence of a bump (issue 9): through the same
+ * per-registry request slots and auth as resolving; hashed; each digest read
+ * once per run. Rejects with an Error whose message names the image.
+ */
+export interface EvidenceSource {
+  manifest(
+    image: ImageLocation,
+    digest: Digest
+  ): Promise<{ readonly mediaType: string; readonly body: Uint8Array }>
+  /** At most maxBytes: a larger blob rejects saying so, without reading it whole. */
+  blob(
+    image: ImageLocation,
+    digest: Digest,
+    maxBytes: number
+  ): Promise<Uint8Array>
+}
+
+/** OSV (google/osv.dev docs/osv_service_v1.swagger.json). Rejects with an Error naming the service. */
+export interface VulnerabilityDatabase {
+  /** Ids of the vulnerabilities affecting each query, in input order, every page read. */
+  queryBatch(queries: readonly OsvQuery[]): Promise<string[][]>
+  /** The full record (GET /v1/vulns/{id}). */
+  vulnerability(id: string): Promise<OsvRecord>
 }
 
 export interface RequestCounter {
