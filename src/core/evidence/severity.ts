@@ -117,13 +117,14 @@ export function severityOf(record: OsvRecord): string | undefined {
   return entries.some(s => s.type === 'CVSS_V4') ? 'CVSS 4' : undefined
 }
 
-const RANK: Readonly<Record<string, number>> = {
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  none: 4
-}
+/** The levels severityOf names, most severe first; their index is severityRank. */
+export const SEVERITY_LEVELS = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'none'
+] as const
 
 /**
  * Sort rank of a severity text from severityOf: critical first; unknown
@@ -131,5 +132,6 @@ const RANK: Readonly<Record<string, number>> = {
  */
 export function severityRank(severity: string | undefined): number {
   const first = severity?.split(' ')[0] ?? ''
-  return RANK[first] ?? 5
+  const index = (SEVERITY_LEVELS as readonly string[]).indexOf(first)
+  return index < 0 ? SEVERITY_LEVELS.length : index
 }
