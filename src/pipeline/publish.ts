@@ -9,6 +9,7 @@
 import type { PublishConfig } from '../config/publish-config.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { groupTexts, groupUpdates } from '../core/publish/groups.js'
+import type { EvidenceMap } from '../core/evidence/types.js'
 import type { Plan } from '../core/plan.js'
 import type { ProposedPlan } from '../core/publish/proposed-plan.js'
 import {
@@ -18,6 +19,7 @@ import {
 } from '../core/publish/proposed-plan.js'
 import { REBUILD_PENDING } from '../core/publish/rebuild-pending.js'
 import type { ImageDetails } from '../core/report/image-details.js'
+import { sameBody } from '../core/report/pr-body.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
 import { DEFAULT_TEMPLATES, renderPullRequest } from '../core/report/pr-text.js'
@@ -37,6 +39,10 @@ export interface PublishInput {
   readonly images: ReadonlyMap<string, ImageDetails>
   readonly base: BaseSnapshot
   readonly config: PublishConfig
+  /** What each bump brings (pipeline/evidence.ts), by evidenceKey; default none. */
+  readonly evidence?: EvidenceMap
+  /** This run's page, linked where the body has no room for all the evidence. */
+  readonly runUrl?: string
 }
 
 export interface PublishResult {
@@ -161,7 +167,7 @@ async function updateOpen(
     previous !== undefined &&
     samePlan(previous, proposed) &&
     head?.parents[0] === input.base.commitSha
-  if (current && open.title === text.title && open.body === text.body) {
+  if (current && open.title === text.title && sameBody(open.body, text.body)) {
     return outcomeOf(group, 'unchanged', { pullRequestUrl: open.url })
   }
   if (input.config.dryRun)
@@ -215,6 +221,16 @@ function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
       title: input.config.title ?? defaults.title,
       commitMessage: input.config.commitMessage ?? defaults.commitMessage
     },
-    baseBranch: input.base.branch
+    baseBranch: input.base.branch,
+    ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
+    ...(input.runUrl === undefined ? {} : { runUrl: input.runUrl }),
+    rebuild: {
+      ...(input.config.rebuildWorkflow === undefined
+        ? {}
+        : { workflow: input.config.rebuildWorkflow }),
+      ...(input.config.dispatchEventType === undefined
+        ? {}
+        : { eventType: input.config.dispatchEventType })
+    }
   })
 }

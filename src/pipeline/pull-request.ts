@@ -5,6 +5,7 @@
  */
 import type { PublishConfig } from '../config/publish-config.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
+import { sameBody } from '../core/report/pr-body.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
 import type {
@@ -100,12 +101,15 @@ async function finishPull(
   }
 }
 
-/** Rewrites the title and body only when they differ: no edit, no notification. */
+/**
+ * Rewrites the title and body only when they differ (a new run link alone is
+ * no difference): no edit, no notification.
+ */
 export async function syncPullText(
   open: PullRequestInfo,
   text: PullRequestText,
   github: GitHubPort
 ): Promise<void> {
-  if (open.title === text.title && open.body === text.body) return
+  if (open.title === text.title && sameBody(open.body, text.body)) return
   await github.updatePull(open.number, { title: text.title, body: text.body })
 }

@@ -1,33 +1,81 @@
 /**
- * The pull request body: why this PR exists, the per-file update tables,
- * the full digests, what was skipped or failed, and the hidden plan block
- * the next run reads back (core/publish/proposed-plan.ts), all under
- * GitHub's size limit.
+ * The pull request body, for the reviewer (issue 9 "Where it shows"): why
+ * this PR exists, then per bumped image one summary line and the lines it
+ * changes, with the evidence collapsed under it; what was skipped or failed
+ * (a failed lookup blocks nothing); what the rebuild dispatch does; and the
+ * hidden plan block the next run reads back
+ * (core/publish/proposed-plan.ts), all under GitHub's size limit.
  */
-import { byCodeUnit } from '../code-unit-order.js'
+import type { EvidenceMap } from '../evidence/types.js'
 import type { UpdateGroup, Update } from '../publish/groups.js'
 import { planComment, proposedPlan } from '../publish/proposed-plan.js'
 import type { Block } from './blocks.js'
 import { fitBlocks, textBlock } from './blocks.js'
-import { inlineCode, plural, tableHead, tableRow } from './markdown.js'
 import type { ImageDetails } from './image-details.js'
-import { problemTables, updateTables } from './tables.js'
+import { imageBlocks } from './image-blocks.js'
+import { inlineCode, markdownLink, plural } from './markdown.js'
+import { problemTables } from './tables.js'
 
 /** GitHub rejects pull request bodies longer than this many characters. */
 export const PR_BODY_LIMIT = 65_536
 
+/** Rows per evidence table in a body: the job summary lists every row. */
+export const BODY_TABLE_ROWS = 100
+
+/** What the rebuild dispatch does after a push (PublishConfig). */
+export interface RebuildPlan {
+  readonly workflow?: string
+  readonly eventType?: string
+}
+
+export interface BodyContext {
+  readonly evidence?: EvidenceMap
+  /** Said near the end; nothing is said when undefined (no publishing). */
+  readonly rebuild?: RebuildPlan
+  /** The Action run's page: where the job summary with all the evidence is. */
+  readonly runUrl?: string
+}
+
 export function renderBody(
   group: UpdateGroup,
-  images: ReadonlyMap<string, ImageDetails>
+  images: ReadonlyMap<string, ImageDetails>,
+  context: BodyContext = {}
 ): string {
   const blocks: Block[] = [
     textBlock(intro(group.updates)),
-    ...updateTables(group.updates, images, '###'),
-    fullDigests(group.updates),
+    ...imageBlocks(group.updates, images, context.evidence, {
+      heading: '###',
+      limits: { rows: BODY_TABLE_ROWS, rest: restWhere(context.runUrl) }
+    }),
+    {
+      kind: 'optional',
+      text: '',
+      fallback: `Evidence details and full digests are left out to keep this description under GitHub's size limit; ${restWhere(context.runUrl)}.`
+    },
     ...problemTables(group.skipped, group.failed, '###'),
+    ...rebuildBlocks(context.rebuild),
     textBlock(planComment(proposedPlan(group)))
   ]
   return fitBlocks(blocks, body => body.length <= PR_BODY_LIMIT)
+}
+
+/**
+ * Where the full evidence is. The run link changes every run: bodies are
+ * compared without it (sameBody), so it alone never rewrites a PR.
+ */
+function restWhere(runUrl: string | undefined): string {
+  const link =
+    runUrl === undefined ? undefined : markdownLink('the run', runUrl)
+  return link === undefined
+    ? 'the job summary of the Freshbase run that last updated this pull request lists them all'
+    : `the job summary of ${link} lists them all`
+}
+
+const RUN_LINK = /\[the run\]\([^)\s]*\)/g
+
+/** Equal bodies, whatever run each links to. */
+export function sameBody(a: string, b: string): boolean {
+  return a.replace(RUN_LINK, '') === b.replace(RUN_LINK, '')
 }
 
 function intro(updates: readonly Update[]): string {
@@ -43,34 +91,26 @@ function intro(updates: readonly Update[]): string {
   return (
     'Freshbase pins base images to digests so builds are reproducible, and ' +
     'refreshes the pins when their tags move upstream. This pull request ' +
-    `${changes.join(' and ')}, each to the digest its tag points to now, so ` +
-    'the next build starts from the rebuilt upstream images and picks up ' +
-    'their fixes, security patches included.'
+    `${changes.join(' and ')}, each to the digest its tag points to now. ` +
+    'Per image below: what the new digest brings (vulnerabilities, ' +
+    'packages, platforms, source), then the lines it changes.'
   )
 }
 
-/** Full digests per distinct image and change, inside a collapsed block. */
-function fullDigests(updates: readonly Update[]): Block {
-  const seen = new Map<string, string>()
-  for (const u of updates) {
-    const from = u.from === undefined ? '—' : inlineCode(u.from)
-    const row = tableRow([inlineCode(u.key), from, inlineCode(u.to)])
-    seen.set(`${u.key}\0${u.from ?? ''}\0${u.to}`, row)
-  }
-  const rows = [...seen].sort((a, b) => byCodeUnit(a[0], b[0]))
-  return {
-    kind: 'optional',
-    text: [
-      '<details>',
-      '<summary>Full digests</summary>',
-      '',
-      tableHead(['Image', 'Old', 'New']),
-      ...rows.map(([, row]) => row),
-      '',
-      '</details>'
-    ].join('\n'),
-    fallback:
-      'Full digests are left out to keep this description under ' +
-      "GitHub's size limit; the diff shows them."
-  }
+function rebuildBlocks(rebuild: RebuildPlan | undefined): Block[] {
+  if (rebuild === undefined) return []
+  const said: string[] = []
+  if (rebuild.workflow !== undefined)
+    said.push(
+      `After each push to this branch, Freshbase dispatches the workflow ${inlineCode(rebuild.workflow)} on it, so CI builds on the new base images.`
+    )
+  if (rebuild.eventType !== undefined)
+    said.push(
+      `After each push to this branch, Freshbase sends the repository_dispatch event ${inlineCode(rebuild.eventType)} with the files and images it changes.`
+    )
+  if (said.length === 0)
+    said.push(
+      "Freshbase dispatches no rebuild (neither rebuild-workflow nor dispatch-event-type is set): CI runs on this pull request only if the token that opened it may start workflows, which the workflow's GITHUB_TOKEN may not."
+    )
+  return [textBlock('### Rebuild'), textBlock(said.join(' '))]
 }

@@ -1,15 +1,18 @@
 /**
  * The job summary: what happened to each group's pull request, the same
- * per-file tables the pull requests show, what was skipped or failed, and
- * what happens about the rebuild.
+ * per-image entries the pull requests show (with every evidence row: a body
+ * cuts its tables and points here), what was skipped or failed, and what
+ * happens about the rebuild.
  */
+import type { EvidenceMap } from '../evidence/types.js'
 import type { UpdateGroup } from '../publish/groups.js'
 import type { PlanRow } from '../plan.js'
 import type { Block } from './blocks.js'
 import { fitBlocks, textBlock } from './blocks.js'
 import type { ImageDetails } from './image-details.js'
 import { escapeText, inlineCode, markdownLink, plural } from './markdown.js'
-import { problemTables, updateTables } from './tables.js'
+import { imageBlocks } from './image-blocks.js'
+import { problemTables } from './tables.js'
 
 /** One group's outcome, for the job summary. */
 export interface GroupOutcome {
@@ -41,7 +44,12 @@ export interface SummaryInput {
   /** Sentences about the rebuild: what was dispatched, or that no CI will run and how to fix it. */
   readonly rebuildNotes: readonly string[]
   readonly dryRun: boolean
+  /** Evidence by evidenceKey (core/evidence/types.ts). */
+  readonly evidence?: EvidenceMap
 }
+
+/** Rows per evidence table in the summary (1 MiB holds thousands). */
+export const SUMMARY_TABLE_ROWS = 2_000
 
 /** GitHub's limit for one step's summary, in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1_048_576
@@ -73,9 +81,26 @@ export function renderSummary(input: SummaryInput): string {
         ? []
         : [
             textBlock(`### ${inlineCode(outcome.branch)}`),
-            ...updateTables(outcome.group.updates, input.images, '####')
+            ...imageBlocks(
+              outcome.group.updates,
+              input.images,
+              input.evidence,
+              {
+                heading: '####',
+                limits: {
+                  rows: SUMMARY_TABLE_ROWS,
+                  rest: '`freshbase check --explain` prints them all'
+                }
+              }
+            )
           ]
     ),
+    {
+      kind: 'optional',
+      text: '',
+      fallback:
+        "Evidence details are left out to keep this summary under GitHub's 1 MiB limit; `freshbase check --explain` prints them."
+    },
     ...problemTables(input.skipped, input.failed, '###'),
     ...rebuild(input.rebuildNotes)
   ]

@@ -8,11 +8,14 @@
  */
 import { byCodeUnit } from '../code-unit-order.js'
 import { shortDigest } from '../digest.js'
-import { familiarName, parseImageRef } from '../image-ref.js'
+import type { EvidenceMap } from '../evidence/types.js'
 import type { GroupBy, Update, UpdateGroup } from '../publish/groups.js'
 import type { ImageDetails } from './image-details.js'
+import { evidenceOf, familiarTag, imageEntries } from './image-entries.js'
 import { withoutDigest, plural } from './markdown.js'
+import type { RebuildPlan } from './pr-body.js'
 import { renderBody } from './pr-body.js'
+import { distinctCount, vulnerabilityNoun } from './vulnerability-count.js'
 
 export interface Templates {
   /**
@@ -20,6 +23,9 @@ export interface Templates {
    * "3 base images"), {group} {images} {files} {branch} {base}; the commit
    * message also has {changes} (one "image: old → new" line per reference),
    * appended after a blank line when the template does not place it.
+   * {fixes}: "fixes 3 vulnerabilities" when the group's bumps fix known
+   * vulnerabilities (each counted once across its images), else empty; the
+   * default titles end with " (fixes 3 vulnerabilities)" then.
    * Unknown placeholders are left as written.
    */
   readonly title: string
@@ -32,6 +38,12 @@ export interface PrTextInput {
   readonly images: ReadonlyMap<string, ImageDetails>
   readonly templates: Templates
   readonly baseBranch: string
+  /** Evidence by evidenceKey (core/evidence/types.ts); none: the body says what the registry said. */
+  readonly evidence?: EvidenceMap
+  /** What the rebuild dispatch does; undefined: the body does not say. */
+  readonly rebuild?: RebuildPlan
+  /** The run whose job summary holds what the body has no room for. */
+  readonly runUrl?: string
 }
 
 export interface PullRequestText {
@@ -53,16 +65,30 @@ export const DEFAULT_TEMPLATES: Readonly<Record<GroupBy, Templates>> = {
 
 export function renderPullRequest(input: PrTextInput): PullRequestText {
   const defaults = DEFAULT_TEMPLATES[input.groupBy]
-  const title = orDefault(input.templates.title, defaults.title)
+  const template = orDefault(input.templates.title, defaults.title)
+  const values = placeholderValues(input)
+  const fixes = values['fixes'] ?? ''
+  // A default title says what the bump fixes; a user's title only where it places {fixes}.
+  const title =
+    template === defaults.title && fixes !== ''
+      ? `${template} ({fixes})`
+      : template
   const commit = orDefault(
     input.templates.commitMessage,
     defaults.commitMessage
   )
-  const values = placeholderValues(input)
   const changes = changeLines(input.group.updates)
   return {
-    title: fill(title, values).replace(/\s+/g, ' ').trim(),
-    body: renderBody(input.group, input.images),
+    // "({fixes})" with nothing fixed leaves no "()" behind.
+    title: fill(title, values)
+      .replace(/\(\s*\)/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    body: renderBody(input.group, input.images, {
+      ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
+      ...(input.rebuild === undefined ? {} : { rebuild: input.rebuild }),
+      ...(input.runUrl === undefined ? {} : { runUrl: input.runUrl })
+    }),
     commitMessage: fill(
       commit.includes('{changes}') ? commit : `${commit}${COMMIT_BODY}`,
       { ...values, changes }
@@ -95,7 +121,8 @@ function placeholderValues(input: PrTextInput): Record<string, string> {
     images: images.join(', '),
     files: group.files.join(', '),
     branch: group.branch,
-    base: input.baseBranch
+    base: input.baseBranch,
+    fixes: fixesNote(group.updates, input.evidence)
   }
   for (const name of Object.keys(values)) {
     values[name] = (values[name] ?? '').replace(/\p{Cc}+/gu, ' ')
@@ -103,11 +130,17 @@ function placeholderValues(input: PrTextInput): Record<string, string> {
   return values
 }
 
-/** "node:20", "ghcr.io/o/app:1" — the key as people write it. */
-function familiarTag(key: string): string {
-  const parsed = parseImageRef(key)
-  if (!parsed.ok) return key
-  return `${familiarName(parsed.ref)}:${parsed.ref.tag ?? 'latest'}`
+/** "fixes 3 vulnerabilities", or '' when no bump of the group fixes one. */
+export function fixesNote(
+  updates: readonly Update[],
+  evidence: EvidenceMap | undefined
+): string {
+  const fixed = imageEntries(updates).flatMap(entry => {
+    const v = evidenceOf(evidence, entry)?.vulnerabilities
+    return v?.kind === 'found' ? v.value.fixed : []
+  })
+  const n = distinctCount(fixed)
+  return n === 0 ? '' : `fixes ${vulnerabilityNoun(n)}`
 }
 
 /** "- node:20: sha256:… → sha256:… (Dockerfile:3)", by file and line. */

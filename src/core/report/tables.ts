@@ -1,78 +1,18 @@
 /**
- * The tables the pull request body and the job summary share: per file, the
- * updates by line; the skipped and failed references with their reasons.
+ * The tables the pull request body and the job summary share: the skipped
+ * and failed references with their reasons (the updates are image-blocks.ts).
  */
 import { byCodeUnit } from '../code-unit-order.js'
-import { shortDigest } from '../digest.js'
 import type { PlanRow } from '../plan.js'
-import type { Update } from '../publish/groups.js'
 import type { Block } from './blocks.js'
 import { textBlock } from './blocks.js'
-import type { ImageDetails } from './image-details.js'
-import {
-  escapeText,
-  imagePageUrl,
-  inlineCode,
-  markdownLink,
-  tableHead,
-  tableRow,
-  tagOf,
-  withoutDigest
-} from './markdown.js'
-
-const UPDATE_HEAD = tableHead(
-  ['Line', 'Image', 'Tag', 'Old → New', 'Platforms', 'Created'],
-  1
-)
-
-/** Per file (sorted): a heading and a table of its updates by line. */
-export function updateTables(
-  updates: readonly Update[],
-  images: ReadonlyMap<string, ImageDetails>,
-  heading: string
-): Block[] {
-  const files = [...new Set(updates.map(u => u.file))].sort(byCodeUnit)
-  return files.flatMap(file => {
-    const rows = updates
-      .filter(u => u.file === file)
-      .sort((a, b) => a.line - b.line || byCodeUnit(a.image, b.image))
-      .map(u => updateRow(u, images.get(u.key)))
-    return [
-      {
-        kind: 'rows',
-        title: `${heading} ${inlineCode(file)}`,
-        head: UPDATE_HEAD,
-        rows
-      }
-    ]
-  })
-}
-
-function updateRow(update: Update, details: ImageDetails | undefined): string {
-  const image = inlineCode(withoutDigest(update.image))
-  const page = imagePageUrl(update.key)
-  const to = inlineCode(shortDigest(update.to))
-  const change =
-    update.from === undefined
-      ? `— → ${to} (pinned)`
-      : `${inlineCode(shortDigest(update.from))} → ${to} (updated)`
-  // The index's platforms say nothing about a single-platform pin.
-  const platforms =
-    details?.digest === update.to ? details.platforms.map(escapeText) : []
-  return tableRow([
-    update.editLine === undefined
-      ? String(update.line)
-      : `${update.line} (digest on ${update.editLine})`,
-    (page === undefined ? undefined : markdownLink(image, page)) ?? image,
-    inlineCode(tagOf(update.key)),
-    change,
-    platforms.length === 0 ? '—' : platforms.join(', '),
-    details?.created === undefined ? '—' : escapeText(details.created)
-  ])
-}
+import { escapeText, inlineCode, tableHead, tableRow } from './markdown.js'
 
 const SKIPPED_HEAD = tableHead(['Where', 'Image', 'Reason'])
 const FAILED_HEAD = tableHead(['Where', 'Image', 'Reason', 'What to do'])
+const FAILED_NOTE =
+  'A failed lookup blocks nothing: the updates above are proposed without ' +
+  'it, and these references keep their pins until a later run resolves them.'
 
 /** "Skipped" and "Failed" sections, each only when it has rows. */
 export function problemTables(
@@ -89,10 +29,19 @@ export function problemTables(
   ]
   const hint = (row: PlanRow): string =>
     row.hint === undefined ? '—' : escapeText(row.hint)
-  const section = (title: string, head: string, rows: string[]): Block[] =>
+  const section = (
+    title: string,
+    head: string,
+    rows: string[],
+    note?: string
+  ): Block[] =>
     rows.length === 0
       ? []
-      : [textBlock(`${heading} ${title}`), { kind: 'rows', head, rows }]
+      : [
+          textBlock(`${heading} ${title}`),
+          ...(note === undefined ? [] : [textBlock(note)]),
+          { kind: 'rows', head, rows }
+        ]
   return [
     ...section(
       'Skipped',
@@ -102,7 +51,8 @@ export function problemTables(
     ...section(
       'Failed',
       FAILED_HEAD,
-      sorted(failed).map(r => tableRow([...cells(r), hint(r)]))
+      sorted(failed).map(r => tableRow([...cells(r), hint(r)])),
+      FAILED_NOTE
     )
   ]
 }
