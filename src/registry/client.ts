@@ -8,6 +8,7 @@
  */
 import type { Digest } from '../core/digest.js'
 import type {
+  PlatformManifest,
   Resolution,
   Resolved,
   ResolveRequest
@@ -22,11 +23,16 @@ import type { CredentialSource } from './credentials.js'
 import { RegistryError } from './errors.js'
 import { imageName, toRegistryFailure } from './failures.js'
 import { RegistryHttp } from './http.js'
+import { parseIndex } from './manifest.js'
 import { mapPlatformPins } from './platform-pins.js'
 import { lookOf, lookOfResolved, mustDigest, verified } from './tag-look.js'
 import type { Look } from './tag-look.js'
 import { RepositoryReader } from './repository-reader.js'
-import type { FetchedManifest, RepositoryTarget } from './repository-reader.js'
+import type {
+  FetchedManifest,
+  ReadManifest,
+  RepositoryTarget
+} from './repository-reader.js'
 
 export interface RegistryClientOptions {
   readonly credentials: CredentialSource
@@ -114,45 +120,71 @@ export class RegistryClient implements DigestResolver {
     if (stale.length === 0) return resolved(request, now, NO_PINS)
     // The tag moved away from these pins (issue 8): the new manifest is read
     // by digest (hashed: never taken on trust; its platforms) while the old
-    // pins are asked what they are, in the same round trip; not those an
-    // index already read lists, nor any when the tag is no index.
+    // pins are read by digest too, in the same round trip (an old index's
+    // entries: issue 9 "Platforms"); not those an index already read lists,
+    // nor any when the tag is no index.
     const listed = new Set(now.index?.manifests.map(m => m.digest))
-    const headOld = prefetchHeads(
+    const olds = prefetchReads(
       reader,
       now.kind === 'index' ? stale.filter(d => !listed.has(d)) : []
     )
     const current = await verified(reader, now)
     const index = current.index
-    const pins =
-      index === undefined
-        ? NO_PINS
-        : await mapPlatformPins({
-            reader,
-            newDigest: current.digest,
-            currentDigests: stale,
-            knownIndex: () => index,
-            readIndex: async () => Promise.resolve(index),
-            headOld
-          })
-    return resolved(request, current, pins)
+    if (index === undefined) return resolved(request, current, NO_PINS)
+    const pins = await mapPlatformPins({
+      reader,
+      newDigest: current.digest,
+      currentDigests: stale,
+      knownIndex: () => index,
+      readIndex: async () => Promise.resolve(index),
+      readOld: olds.read
+    })
+    const previous = await previousIndexes(olds.sent)
+    return resolved(request, current, { ...pins, previous })
   }
 }
 
-const NO_PINS = { pins: {}, warnings: [] } as const
+const NO_PINS = { pins: {}, warnings: [], previous: {} } as const
 
-/** HEADs of the old pins, sent now; awaited (or dropped) by mapPlatformPins. */
-function prefetchHeads(
+interface OldReads {
+  readonly sent: ReadonlyMap<Digest, Promise<ReadManifest>>
+  readonly read: (digest: Digest) => Promise<ReadManifest>
+}
+
+/** GETs of the old pins by digest, sent now; awaited (or dropped) by mapPlatformPins. */
+function prefetchReads(
   reader: RepositoryReader,
   digests: readonly Digest[]
-): (digest: Digest) => Promise<FetchedManifest> {
-  const heads = new Map(
+): OldReads {
+  const sent = new Map(
     digests.map(d => {
-      const pending = reader.head(d, false)
+      const pending = reader.get(d)
       pending.catch(() => undefined)
       return [d, pending] as const
     })
   )
-  return async digest => heads.get(digest) ?? reader.head(digest, false)
+  return { sent, read: async digest => sent.get(digest) ?? reader.get(digest) }
+}
+
+/**
+ * Runnable entries of the old pins that are indexes (issue 9: which
+ * platforms a bump changes). A pin that is gone or unreadable is left out:
+ * mapPlatformPins has already failed the image for what must fail it.
+ */
+async function previousIndexes(
+  sent: ReadonlyMap<Digest, Promise<ReadManifest>>
+): Promise<Record<string, readonly PlatformManifest[]>> {
+  const previous: Record<string, readonly PlatformManifest[]> = {}
+  for (const [digest, pending] of sent) {
+    const read = await pending.catch(() => undefined)
+    if (read?.kind !== 'index') continue
+    try {
+      previous[digest] = parseIndex(read.body).manifests
+    } catch {
+      continue
+    }
+  }
+  return previous
 }
 
 /** The one request by tag: GET for a tag-only reference, else HEAD. */
@@ -194,10 +226,12 @@ function resolved(
   pins: {
     readonly pins: Record<string, string>
     readonly warnings: readonly string[]
+    readonly previous: Readonly<Record<string, readonly PlatformManifest[]>>
   }
 ): Resolved {
   const warnings = [...look.warnings, ...pins.warnings]
   const platformPins = { ...look.platformPins, ...checkedPins(pins.pins) }
+  const previousManifests = { ...look.previousManifests, ...pins.previous }
   return {
     kind: 'resolved',
     key: request.key,
@@ -207,6 +241,9 @@ function resolved(
     ...optional('manifests', look.index?.manifests),
     ...optional('created', look.created),
     ...(Object.keys(platformPins).length === 0 ? {} : { platformPins }),
+    ...(Object.keys(previousManifests).length === 0
+      ? {}
+      : { previousManifests }),
     ...optional('rateLimitRemaining', look.rateLimit),
     ...(warnings.length === 0 ? {} : { warnings })
   }

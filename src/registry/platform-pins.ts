@@ -12,7 +12,7 @@ import {
   parseImageManifest
 } from './manifest.js'
 import type { IndexContent } from './manifest.js'
-import type { FetchedManifest, RepositoryReader } from './repository-reader.js'
+import type { ReadManifest, RepositoryReader } from './repository-reader.js'
 
 export interface PinInput {
   readonly reader: RepositoryReader
@@ -23,8 +23,8 @@ export interface PinInput {
   readonly knownIndex: () => IndexContent | undefined
   /** Reads the new index (by digest) when needed. */
   readonly readIndex: () => Promise<IndexContent>
-  /** HEAD of an old pin; the client may have sent it already (prefetch). */
-  readonly headOld?: (digest: Digest) => Promise<FetchedManifest>
+  /** GET of an old pin by digest; the client may have sent it already (prefetch). */
+  readonly readOld?: (digest: Digest) => Promise<ReadManifest>
 }
 
 export interface PinResult {
@@ -54,17 +54,17 @@ export async function mapPlatformPins(input: PinInput): Promise<PinResult> {
 
 async function pinTarget(old: Digest, input: PinInput): Promise<PinTarget> {
   if (isEntry(input.knownIndex(), old)) return { kind: 'pin', digest: old }
-  // HEAD first: an old index pin (the common case after a tag moved) costs
-  // no GET, and Docker Hub counts GETs only (FACTS.md §2.1).
-  const head = await unlessGone(
-    input.headOld?.(old) ?? input.reader.head(old, false)
+  // One GET by digest, hashed: an old index pin (the common case after a
+  // tag moved) is read for its entries, which tell the planner what
+  // platforms the bump changes (issue 9 "Platforms"); a single-platform
+  // pin's body is read once, where a HEAD then a GET took two requests.
+  const manifest = await unlessGone(
+    input.readOld?.(old) ?? input.reader.get(old)
   )
-  if (head === undefined || head.kind === 'index') return { kind: 'skip' }
-  const index = await input.readIndex()
-  if (isEntry(index, old)) return { kind: 'pin', digest: old }
-  const manifest = await unlessGone(input.reader.get(old))
   if (manifest === undefined || manifest.kind === 'index')
     return { kind: 'skip' }
+  const index = await input.readIndex()
+  if (isEntry(index, old)) return { kind: 'pin', digest: old }
   const { configDigest } = parseImageManifest(manifest.body)
   const platform = parseImageConfig(await input.reader.blob(configDigest))
   const match = matchPlatform(index.manifests, platform)

@@ -5,7 +5,7 @@
  */
 import { parseDigest } from '../core/digest.js'
 import type { Digest } from '../core/digest.js'
-import type { Resolved } from '../core/resolution.js'
+import type { PlatformManifest, Resolved } from '../core/resolution.js'
 import { RegistryError } from './errors.js'
 import { manifestKind, parseImageManifest, parseIndex } from './manifest.js'
 import type { IndexContent } from './manifest.js'
@@ -25,6 +25,10 @@ export interface Look {
   readonly warnings: readonly string[]
   /** Pins an earlier look already mapped. */
   readonly platformPins: Readonly<Record<string, Digest>>
+  /** Old index pins an earlier look already read (Resolved.previousManifests). */
+  readonly previousManifests?: Readonly<
+    Record<string, readonly PlatformManifest[]>
+  >
 }
 
 export function lookOf(fetched: FetchedManifest): Look {
@@ -72,7 +76,8 @@ export function lookOfResolved(earlier: Resolved): Look {
     ...optional('created', earlier.created),
     ...optional('rateLimit', earlier.rateLimitRemaining),
     warnings: earlier.warnings ?? [],
-    platformPins: earlier.platformPins ?? {}
+    platformPins: earlier.platformPins ?? {},
+    ...optional('previousManifests', earlier.previousManifests)
   }
 }
 
@@ -93,7 +98,8 @@ export async function verified(
     ...read,
     warnings: [...look.warnings, ...read.warnings],
     ...optional('rateLimit', look.rateLimit ?? read.rateLimit),
-    platformPins: look.platformPins
+    platformPins: look.platformPins,
+    ...optional('previousManifests', look.previousManifests)
   }
 }
 
