@@ -30,3 +30,25 @@ describe('action.yml', () => {
     expect(undocumented).toEqual([])
   })
 })
+
+describe('action.yml: evidence settings (issue 9)', () => {
+  const inputs = action.inputs as Record<
+    string,
+    { description?: string; default?: string }
+  >
+
+  it('declares platforms, osv and osv-url with their defaults', () => {
+    expect(inputs['platforms']?.default).toBeUndefined()
+    expect(inputs['osv']?.default).toBe('true')
+    expect(inputs['osv-url']?.default).toBe('https://api.osv.dev')
+  })
+
+  it('says what to do on an air-gapped runner, and what platforms decides', () => {
+    expect(inputs['osv']?.description).toMatch(/air-gapped/)
+    expect(inputs['platforms']?.description).toMatch(/not proposed/)
+  })
+
+  it('mentions the {fixes} title placeholder', () => {
+    expect(inputs['title']?.description).toContain('{fixes}')
+  })
+})

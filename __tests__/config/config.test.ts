@@ -15,7 +15,10 @@ describe('parseConfig', () => {
       concurrency: 8,
       pinUnpinned: true,
       ignore: [],
-      timeoutMs: 30_000
+      timeoutMs: 30_000,
+      platforms: [],
+      osv: true,
+      osvUrl: 'https://api.osv.dev'
     })
     expect(Object.isFrozen(config)).toBe(true)
   })
@@ -62,6 +65,69 @@ describe('parseConfig', () => {
       `'concurrency' must be a whole number from 1 to 64, got "0".`,
       `'pin-unpinned' must be true or false, got "yes".`,
       `'timeout' must be a whole number from 1 to 600, got "soon".`
+    ])
+  })
+})
+
+describe('parseConfig: evidence settings', () => {
+  const problemsOf = (raw: Parameters<typeof parseConfig>[0]): string[] => {
+    try {
+      parseConfig(raw)
+    } catch (e) {
+      if (e instanceof ConfigError) return [...e.problems]
+      throw e
+    }
+    return []
+  }
+
+  it('reads platforms, osv and osv-url', () => {
+    const config = parseConfig({
+      platforms: 'linux/amd64, linux/arm64/v8\nlinux/arm/v7',
+      osv: 'False',
+      'osv-url': 'http://osv.mirror.local:8080/api/'
+    })
+
+    expect(config.platforms).toEqual([
+      'linux/amd64',
+      'linux/arm64/v8',
+      'linux/arm/v7'
+    ])
+    expect(config.osv).toBe(false)
+    expect(config.osvUrl).toBe('http://osv.mirror.local:8080/api')
+  })
+
+  it('takes platforms as a YAML list too', () => {
+    expect(parseConfig({ platforms: ['linux/amd64'] }).platforms).toEqual([
+      'linux/amd64'
+    ])
+  })
+
+  it.each([
+    'linux',
+    'amd64/',
+    'linux/amd64/v8/x',
+    '$BUILDPLATFORM',
+    'linux/$ARCH'
+  ])('names the platforms setting for "%s"', platform => {
+    expect(problemsOf({ platforms: platform })).toEqual([
+      `'platforms': "${platform}" is not a platform; use os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8.`
+    ])
+  })
+
+  it.each([
+    'api.osv.dev',
+    'ftp://api.osv.dev',
+    'https://u:p@api.osv.dev',
+    'https://api.osv.dev/?q=1'
+  ])('names the osv-url setting for "%s"', url => {
+    expect(problemsOf({ 'osv-url': url })).toEqual([
+      `'osv-url': "${url}" is not an http(s) URL of an OSV API; use e.g. https://api.osv.dev (the default) or your mirror's base URL, without query or credentials.`
+    ])
+  })
+
+  it('names osv when it is not a boolean', () => {
+    expect(problemsOf({ osv: 'no' })).toEqual([
+      `'osv' must be true or false, got "no".`
     ])
   })
 })

@@ -230,3 +230,91 @@ describe('planUpdates', () => {
     })
   })
 })
+
+describe('planUpdates: a bump no counted platform changes is not proposed', () => {
+  const KEY = 'docker.io/library/node:20'
+  const AMD = d('1')
+  const S390 = d('2')
+  const NEW_S390 = d('3')
+  const NEW_AMD = d('4')
+  const entry = (architecture: string, digest: Digest) => ({
+    platform: { os: 'linux', architecture },
+    digest,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json'
+  })
+  const OLD_ENTRIES = [entry('amd64', AMD), entry('s390x', S390)]
+  const bump = (next: ReturnType<typeof entry>[]) =>
+    resolved(KEY, {
+      manifests: next,
+      previousManifests: { [OLD]: OLD_ENTRIES }
+    })
+
+  it('skips an update whose only change is an uncounted platform, keeping newDigest and no edit', () => {
+    const plan = planUpdates(
+      [site(`node:20@${OLD}`, { platform: 'linux/amd64' })],
+      [bump([entry('amd64', AMD), entry('s390x', NEW_S390)])],
+      { pinUnpinned: true, platforms: [] }
+    )
+
+    expect(plan.rows[0]).toMatchObject({
+      decision: 'skipped',
+      notProposed: true,
+      platform: 'linux/amd64',
+      currentDigest: OLD,
+      newDigest: INDEX
+    })
+    expect(plan.rows[0]?.reason).toMatch(
+      /^only linux\/s390x changed: "node:20@/
+    )
+    expect(plan.files).toEqual([])
+  })
+
+  it('says "attestations only" when no runnable platform changed', () => {
+    const plan = planUpdates([site(`node:20@${OLD}`)], [bump(OLD_ENTRIES)], {
+      pinUnpinned: true,
+      platforms: []
+    })
+
+    expect(plan.rows[0]?.decision).toBe('skipped')
+    expect(plan.rows[0]?.reason).toMatch(/^attestations only: /)
+    expect(plan.files).toEqual([])
+  })
+
+  it('proposes when the platforms setting counts the changed platform', () => {
+    const plan = planUpdates(
+      [site(`node:20@${OLD}`, { platform: 'linux/amd64' })],
+      [bump([entry('amd64', AMD), entry('s390x', NEW_S390)])],
+      { pinUnpinned: true, platforms: ['linux/s390x'] }
+    )
+
+    expect(plan.rows[0]?.decision).toBe('update')
+    expect(plan.rows[0]?.notProposed).toBeUndefined()
+    expect(plan.files[0]?.edits).toHaveLength(1)
+  })
+
+  it('proposes when every platform counts and one changed', () => {
+    const plan = planUpdates(
+      [site(`node:20@${OLD}`)],
+      [bump([entry('amd64', NEW_AMD), entry('s390x', S390)])],
+      { pinUnpinned: true }
+    )
+
+    expect(plan.rows[0]?.decision).toBe('update')
+  })
+
+  it('proposes as before when the old index is unknown, and always pins first', () => {
+    const unknownOld = resolved(KEY, {
+      manifests: [entry('amd64', AMD), entry('s390x', NEW_S390)]
+    })
+    const plan = planUpdates(
+      [
+        site(`node:20@${OLD}`, { platform: 'linux/amd64' }),
+        site('node:20', { line: 2 })
+      ],
+      [unknownOld],
+      { pinUnpinned: true, platforms: ['linux/amd64'] }
+    )
+
+    expect(plan.rows.map(r => r.decision)).toEqual(['update', 'pin'])
+  })
+})

@@ -6,6 +6,7 @@
  */
 import type { RawConfig } from './fields.js'
 import { FieldReader } from './fields.js'
+import { readOsvUrl, readPlatforms } from './evidence-settings.js'
 
 export interface Config {
   /** Directory scanned for Dockerfiles (the workspace / repository root). */
@@ -28,12 +29,19 @@ export interface Config {
   readonly ignore: readonly string[]
   /** Per-request timeout against registries, in milliseconds. */
   readonly timeoutMs: number
+  /** Platforms that count for "is this bump worth proposing" (os/arch[/variant]); [] = the line's --platform, else all. */
+  readonly platforms: readonly string[]
+  /** Ask OSV which vulnerabilities a bump fixes or introduces (off on air-gapped runners). */
+  readonly osv: boolean
+  /** OSV API base URL (https://api.osv.dev, or a mirror), no trailing slash. */
+  readonly osvUrl: string
 }
 
 export const DEFAULTS = {
   concurrency: 8,
   pinUnpinned: true,
-  timeoutMs: 30_000
+  timeoutMs: 30_000,
+  osv: true
 } as const
 
 /** Every option the core understands, with what it allows (for messages and --help). */
@@ -47,7 +55,10 @@ export const CORE_KEYS = [
   'concurrency',
   'pin-unpinned',
   'ignore',
-  'timeout'
+  'timeout',
+  'platforms',
+  'osv',
+  'osv-url'
 ] as const
 
 export class ConfigError extends Error {
@@ -82,7 +93,10 @@ export function parseConfig(raw: RawConfig): Config {
     pinUnpinned: fields.boolean('pin-unpinned', DEFAULTS.pinUnpinned),
     ignore: fields.list('ignore'),
     timeoutMs:
-      fields.integer('timeout', 1, 600, DEFAULTS.timeoutMs / 1000) * 1000
+      fields.integer('timeout', 1, 600, DEFAULTS.timeoutMs / 1000) * 1000,
+    platforms: readPlatforms(fields, problems),
+    osv: fields.boolean('osv', DEFAULTS.osv),
+    osvUrl: readOsvUrl(fields, problems)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze(config)

@@ -7,6 +7,11 @@ import type { ImageSite } from './dockerfile/scan.js'
 import { pinnedSpanText } from './dockerfile/scan.js'
 import type { Edit } from './dockerfile/rewrite.js'
 import { canonicalKey } from './image-ref.js'
+import {
+  comparePlatforms,
+  countedPlatforms,
+  proposalVerdict
+} from './evidence/platform-delta.js'
 import { findPlatform, formatPlatform, parsePlatform } from './platform.js'
 import type { Resolution, Resolved } from './resolution.js'
 
@@ -32,6 +37,14 @@ export interface PlanRow {
    * or the next line of a FROM continued there (issue 8 §6).
    */
   readonly editLine?: number
+  /** The line's literal --platform as written (ImageSite.platform). */
+  readonly platform?: string
+  /**
+   * A bump left out because no platform that counts changed (issue 9:
+   * `skipped: only linux/s390x changed`, `skipped: attestations only`):
+   * publishing leaves an open pull request for this image as it is.
+   */
+  readonly notProposed?: true
 }
 
 /** An edit with the image it pins, so publishing can group edits per image. */
@@ -52,6 +65,8 @@ export interface Plan {
 
 export interface PlanPolicy {
   readonly pinUnpinned: boolean
+  /** The platforms the user builds (setting `platforms`); [] or absent = the line's --platform, else all. */
+  readonly platforms?: readonly string[]
 }
 
 export function planUpdates(
@@ -80,7 +95,8 @@ function decideSite(
     file: site.file,
     line: site.line,
     image: site.image,
-    source: site.source
+    source: site.source,
+    ...(site.platform === undefined ? {} : { platform: site.platform })
   }
   const ref = site.ref
   if (site.skip !== undefined || ref === undefined) {
@@ -128,6 +144,12 @@ function decideResolved(
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
+  const unchanged = notProposed(site, resolution, current, policy)
+  if (unchanged !== undefined) {
+    const reason = `${unchanged}: "${site.image}" now points to ${target}, but no platform you build changed, so the bump is not proposed (the 'platforms' setting says which platforms count).`
+    const skipped = { decision: 'skipped', reason, notProposed: true } as const
+    return { site, row: { ...row, ...skipped } }
+  }
   const edit = editFor(site, target, base.key)
   if (edit === undefined) {
     const reason = `"${site.image}" has no rewritable text range.`
@@ -150,6 +172,28 @@ function targetDigest(resolved: Resolved, current: Digest | undefined): Digest {
   if (resolved.manifests?.some(m => m.digest === current) === true)
     return current
   return resolved.platformPins?.[current] ?? resolved.digest
+}
+
+/**
+ * Why an update of an index pin is not worth proposing (issue 9
+ * "Platforms"): only attestations or only platforms the user does not
+ * build changed. Undefined (propose) for first pins, single-platform pins,
+ * and when either index's entries are unknown.
+ */
+function notProposed(
+  site: ImageSite,
+  resolved: Resolved,
+  current: Digest | undefined,
+  policy: PlanPolicy
+): string | undefined {
+  if (current === undefined || resolved.manifests === undefined) return
+  const old = resolved.previousManifests?.[current]
+  if (old === undefined) return
+  const counted = countedPlatforms(policy.platforms ?? [], site.platform)
+  const verdict = proposalVerdict(
+    comparePlatforms(old, resolved.manifests, counted)
+  )
+  return verdict.propose ? undefined : verdict.reason
 }
 
 function platformWarnings(
