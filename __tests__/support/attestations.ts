@@ -682,17 +682,22 @@ export async function seedVersion(
   const pusher = new Pusher(target.url, authorize)
   const built = buildVersion(spec)
   const repo = spec.repository
-  for (const b of built) {
-    for (const part of b.image.blobs) await pusher.pushBlob(repo, part)
-    await pusher.pushManifest(repo, b.image.manifest.digest, b.image.manifest)
-    if (b.attestation === undefined) continue
-    for (const part of b.attestation.blobs) await pusher.pushBlob(repo, part)
-    await pusher.pushManifest(
-      repo,
-      b.attestation.manifest.digest,
-      b.attestation.manifest
+  // Unique blobs at once, then the manifests at once, then the index (the
+  // registry checks that what a manifest references exists).
+  const images = built.flatMap(b =>
+    b.attestation === undefined ? [b.image] : [b.image, b.attestation]
+  )
+  const blobs = new Map(
+    images.flatMap(i => i.blobs).map(b => [b.digest, b] as const)
+  )
+  await Promise.all(
+    [...blobs.values()].map(async b => pusher.pushBlob(repo, b))
+  )
+  await Promise.all(
+    images.map(async i =>
+      pusher.pushManifest(repo, i.manifest.digest, i.manifest)
     )
-  }
+  )
   const index = buildVersionIndex(spec, built)
   await pusher.pushManifest(repo, spec.tag, index)
   return {
