@@ -21,6 +21,12 @@ export interface CleanupContext {
   readonly github: GitHubPort
   /** Keys of images whose lookup failed ('*' when a file could not be read). */
   readonly failedKeys: ReadonlySet<string>
+  /**
+   * Keys of images whose bump this run did not propose because no platform
+   * that counts changed (PlanRow.notProposed): a pull request proposing one
+   * is left as it is, never closed as obsolete (issue 9).
+   */
+  readonly notProposedKeys?: ReadonlySet<string>
 }
 
 /** `open`: the open pull requests from our branches; `active`: this run's group branches. */
@@ -52,8 +58,10 @@ export function touchesFailure(
 async function closeObsolete(
   open: readonly PullRequestInfo[],
   active: ReadonlySet<string>,
-  { base, config, github, failedKeys }: CleanupContext
+  context: CleanupContext
 ): Promise<GroupOutcome[]> {
+  const { base, config, github, failedKeys } = context
+  const notProposed = context.notProposedKeys ?? new Set<string>()
   const outcomes: GroupOutcome[] = []
   for (const pull of open) {
     if (active.has(pull.headRef) || pull.baseRef !== base.branch) continue
@@ -69,6 +77,12 @@ async function closeObsolete(
         ...at,
         operation: 'kept',
         note: `A lookup failed for an image #${pull.number} proposes; left open.`
+      })
+    } else if (touchesFailure(previous, notProposed /* same key test */)) {
+      outcomes.push({
+        ...at,
+        operation: 'kept',
+        note: `#${pull.number} proposes an image whose new digest changes no platform you build (not proposed this run); left as it is.`
       })
     } else if (config.dryRun) {
       outcomes.push({

@@ -99,7 +99,10 @@ export async function publish(
       base: input.base,
       config,
       github,
-      failedKeys
+      failedKeys,
+      notProposedKeys: new Set(
+        input.plan.rows.flatMap(r => (r.notProposed ? [r.key ?? '*'] : []))
+      )
     }))
   )
   return result
