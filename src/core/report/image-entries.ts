@@ -31,7 +31,9 @@ export function imageEntries(updates: readonly Update[]): ImageEntry[] {
   const byChange = new Map<string, Update[]>()
   for (const u of updates) {
     const id = evidenceKey(u.key, u.from, u.to)
-    byChange.set(id, [...(byChange.get(id) ?? []), u])
+    const list = byChange.get(id)
+    if (list === undefined) byChange.set(id, [u])
+    else list.push(u)
   }
   const entries = [...byChange.values()].map(group => entryOf(group))
   return entries.sort(
