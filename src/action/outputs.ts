@@ -4,6 +4,8 @@
  */
 import * as core from '@actions/core'
 import path from 'node:path'
+import { evidenceKey } from '../core/evidence/types.js'
+import { evidenceJson } from '../core/report/evidence-json.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import { renderSummary } from '../core/report/pr-summary.js'
 import type { PublishReport } from '../pipeline/publish-run.js'
@@ -14,13 +16,21 @@ export function writeOutputs(result: PublishReport): void {
   const primary = primaryOutcome(published.outcomes)
   const pushed = published.pushed.length > 0
   const changedFiles = [...new Set(groups.flatMap(g => g.files))]
+  // One JSON value per bump, shared by its files' entries.
+  const evidence = new Map<string, ReturnType<typeof evidenceJson>>()
+  const evidenceOf = (id: string): ReturnType<typeof evidenceJson> => {
+    if (!evidence.has(id))
+      evidence.set(id, evidenceJson(result.evidence?.get(id)))
+    return evidence.get(id) ?? null
+  }
   const updates = groups.flatMap(g =>
     g.updates.map(u => ({
       file: u.file,
       line: u.line,
       image: u.image,
       from: u.from ?? null,
-      to: u.to
+      to: u.to,
+      evidence: evidenceOf(evidenceKey(u.key, u.from, u.to))
     }))
   )
   core.setOutput('updated', String(pushed))
@@ -82,7 +92,8 @@ export async function writeSummary(result: PublishReport): Promise<void> {
     skipped: rows.filter(r => r.decision === 'skipped'),
     failed: rows.filter(r => r.decision === 'failed'),
     rebuildNotes: result.rebuild.notes,
-    dryRun: result.dryRun
+    dryRun: result.dryRun,
+    ...(result.evidence === undefined ? {} : { evidence: result.evidence })
   })
   if (process.env['GITHUB_STEP_SUMMARY'] === undefined) return
   await core.summary.addRaw(markdown, true).write()

@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config/config.js'
 import type { PublishConfig } from '../config/publish-config.js'
+import type { EvidenceMap } from '../core/evidence/types.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { groupUpdates } from '../core/publish/groups.js'
 import { formatPlatform } from '../core/platform.js'
@@ -34,6 +35,8 @@ export interface PublishReport {
   readonly published: PublishResult
   readonly rebuild: RebuildResult
   readonly images: ReadonlyMap<string, ImageDetails>
+  /** What each bump brings, by evidenceKey (pipeline/evidence.ts). */
+  readonly evidence?: EvidenceMap
   readonly dryRun: boolean
   /** Why the step fails, one sentence each; empty when it succeeds. */
   readonly problems: readonly string[]
