@@ -1,8 +1,11 @@
 /**
  * What the CLI prints: a table with one row per image mention, a summary,
- * and optionally a unified diff of the rewritten files. Pure.
+ * and optionally a unified diff of the rewritten files; --explain is
+ * explain.ts. Pure.
  */
 import { shortDigest } from '../core/digest.js'
+import type { EvidenceMap } from '../core/evidence/types.js'
+import { evidenceKey } from '../core/evidence/types.js'
 import type { PlanRow } from '../core/plan.js'
 import type { FileChange, RunReport } from '../pipeline/run.js'
 
@@ -85,13 +88,37 @@ export function renderDiff(changes: readonly FileChange[]): string {
   return out.join('\n')
 }
 
-export function renderJson(report: RunReport, mode: 'check' | 'apply'): string {
+/**
+ * The run as JSON; with `evidence` (check --explain), each pin or update row
+ * carries its bump's ImageEvidence as `evidence` (null when none was found).
+ */
+export function renderJson(
+  report: RunReport,
+  mode: 'check' | 'apply',
+  evidence?: EvidenceMap
+): string {
+  const rows =
+    evidence === undefined
+      ? report.plan.rows
+      : report.plan.rows.map(row =>
+          (row.decision === 'pin' || row.decision === 'update') &&
+          row.key !== undefined &&
+          row.newDigest !== undefined
+            ? {
+                ...row,
+                evidence:
+                  evidence.get(
+                    evidenceKey(row.key, row.currentDigest, row.newDigest)
+                  ) ?? null
+              }
+            : row
+        )
   return JSON.stringify(
     {
       mode,
       filesScanned: report.filesScanned,
       uniqueImages: report.uniqueImages,
-      rows: report.plan.rows,
+      rows,
       changedFiles: report.changes.map(c => c.file),
       rateLimits: Object.fromEntries(rateLimits(report))
     },
