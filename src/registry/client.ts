@@ -20,6 +20,7 @@ import type {
 } from '../pipeline/ports.js'
 import { RegistryAuth } from './auth.js'
 import type { CredentialSource } from './credentials.js'
+import { RegistryContentReader, repositoryTarget } from './content-reader.js'
 import { RegistryError } from './errors.js'
 import { imageName, toRegistryFailure } from './failures.js'
 import { RegistryHttp } from './http.js'
@@ -28,11 +29,7 @@ import { mapPlatformPins } from './platform-pins.js'
 import { lookOf, lookOfResolved, mustDigest, verified } from './tag-look.js'
 import type { Look } from './tag-look.js'
 import { RepositoryReader } from './repository-reader.js'
-import type {
-  FetchedManifest,
-  ReadManifest,
-  RepositoryTarget
-} from './repository-reader.js'
+import type { FetchedManifest, ReadManifest } from './repository-reader.js'
 
 export interface RegistryClientOptions {
   readonly credentials: CredentialSource
@@ -52,13 +49,10 @@ export interface RegistryClientOptions {
   readonly maxRetryAfterMs?: number
 }
 
-const DOCKER_HUB = 'docker.io'
-/** containerd DefaultHost (FACTS.md §1.3 table). */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io'
-
 export class RegistryClient implements DigestResolver {
   private readonly auth: RegistryAuth
   private readonly warned = new Set<string>()
+  private content?: RegistryContentReader
 
   constructor(private readonly options: RegistryClientOptions) {
     const http = new RegistryHttp({
@@ -77,6 +71,15 @@ export class RegistryClient implements DigestResolver {
       credentials: options.credentials,
       logger: options.logger
     })
+  }
+
+  /**
+   * Content by digest for the evidence (issue 9): the same request slots,
+   * tokens and counters as resolving; one cache for the client's run.
+   */
+  contentReader(): RegistryContentReader {
+    this.content ??= new RegistryContentReader(this.auth)
+    return this.content
   }
 
   /** Every request at once: the request slots per registry bound the wire. */
@@ -109,7 +112,7 @@ export class RegistryClient implements DigestResolver {
   }
 
   private async resolveTag(request: ResolveRequest): Promise<Resolved> {
-    const reader = new RepositoryReader(this.auth, targetOf(request))
+    const reader = new RepositoryReader(this.auth, repositoryTarget(request))
     const now =
       request.after === undefined
         ? lookOf(await readTag(reader, request))
@@ -253,12 +256,6 @@ function checkedPins(pins: Record<string, string>): Record<string, Digest> {
   return Object.fromEntries(
     Object.entries(pins).map(([old, next]) => [old, mustDigest(next)])
   )
-}
-
-function targetOf(request: ResolveRequest): RepositoryTarget {
-  const host =
-    request.registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : request.registry
-  return { registry: request.registry, host, repository: request.repository }
 }
 
 /** `{ [name]: value }` when defined: exactOptionalPropertyTypes-friendly spreads. */

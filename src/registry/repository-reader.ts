@@ -102,9 +102,23 @@ export class RepositoryReader {
     return error.code === 'NAME_UNKNOWN' ? false : undefined
   }
 
-  /** A blob by digest (blobs may redirect to storage; http.ts follows). */
-  async blob(digest: Digest): Promise<Uint8Array> {
-    const response = await this.call('GET', `blobs/${digest}`, 'blob-get', {})
+  /**
+   * A blob by digest (blobs may redirect to storage; http.ts follows). At
+   * most `maxBytes` (default: the manifest cap): a larger declared
+   * Content-Length, or a body that runs past it, fails with reason
+   * 'too-large' while streaming, never holding more than the cap.
+   */
+  async blob(
+    digest: Digest,
+    maxBytes = MANIFEST_BODY_LIMIT
+  ): Promise<Uint8Array> {
+    const response = await this.call(
+      'GET',
+      `blobs/${digest}`,
+      'blob-get',
+      {},
+      maxBytes
+    )
     if (!isOk(response)) throw this.failure('GET', response)
     const actual = contentDigest(response.body, algorithmOf(digest) ?? 'sha256')
     if (actual !== digest) throw mismatch(`blob ${digest}`, actual)
@@ -132,7 +146,8 @@ export class RepositoryReader {
     method: 'GET' | 'HEAD',
     resource: string,
     kind: RequestKind,
-    headers: Record<string, string>
+    headers: Record<string, string>,
+    maxBodyBytes = MANIFEST_BODY_LIMIT
   ): Promise<HttpResponse> {
     const { registry, host, repository } = this.target
     return this.auth.send({
@@ -143,7 +158,7 @@ export class RepositoryReader {
       path: `/v2/${repository}/${resource}`,
       kind,
       headers,
-      maxBodyBytes: MANIFEST_BODY_LIMIT
+      maxBodyBytes
     })
   }
 }
