@@ -25,9 +25,11 @@ import type {
 import {
   buildVersion,
   buildVersionIndex,
+  jsonBlob,
   sourceAnnotations
 } from '../support/attestations.js'
 import type { SeedPackage, VersionSpec } from '../support/attestations.js'
+import { MEDIA, descriptor } from '../support/images.js'
 import type { Blob } from '../support/images.js'
 
 const REPO = 'library/alpine'
@@ -754,5 +756,116 @@ describe('gatherEvidence', () => {
     expect(
       source.reads.filter(r => sboms.some(d => r === `blob ${d}`))
     ).toEqual([])
+  })
+
+  it('an index source without a revision takes the revision of a later place naming the same repository', async () => {
+    const source = new MemorySource()
+    const spec = (tag: string, rev: string) =>
+      base(tag, {
+        annotations: {
+          index: { 'org.opencontainers.image.source': `${GIT}.git` }
+        },
+        provenance: { slsa: 'v1', repo: GIT, revision: rev }
+      })
+    const old = put(source, spec('old', REV_OLD))
+    const next = put(source, spec('new', REV_NEW))
+    const result = await gatherEvidence(
+      planOf([row('update', next.index, old.index)]),
+      options,
+      { source, logger },
+      () => AT
+    )
+    expect(result.get(evidenceKey(KEY, old.index, next.index))?.source).toEqual(
+      {
+        kind: 'found',
+        value: {
+          old: { url: GIT, revision: REV_OLD, from: 'index' },
+          new: { url: GIT, revision: REV_NEW, from: 'index' },
+          link: {
+            kind: 'compare',
+            url: `${GIT}/compare/${REV_OLD}...${REV_NEW}`
+          }
+        }
+      }
+    )
+  })
+
+  it('a single-platform pin: the platform from what resolving read, the source from config labels', async () => {
+    const source = new MemorySource()
+    const image = (rev: string) => {
+      const config = jsonBlob(
+        {
+          architecture: 'amd64',
+          os: 'linux',
+          config: {
+            Labels: {
+              'org.label-schema.vcs-url': 'https://gitlab.com/group/app.git',
+              'org.label-schema.vcs-ref': rev
+            }
+          },
+          rootfs: { type: 'layers', diff_ids: [] }
+        },
+        MEDIA.ociConfig
+      )
+      const manifest = jsonBlob(
+        {
+          schemaVersion: 2,
+          mediaType: MEDIA.ociManifest,
+          config: descriptor(config),
+          layers: []
+        },
+        MEDIA.ociManifest
+      )
+      source.add(config)
+      source.add(manifest)
+      return manifest.digest as Digest
+    }
+    const from = image(REV_OLD)
+    const to = image(REV_NEW)
+    const amd64 = { os: 'linux', architecture: 'amd64' }
+    const resolved: Resolution = {
+      kind: 'resolved',
+      key: KEY,
+      digest: `sha256:${'e'.repeat(64)}` as Digest,
+      mediaType: MEDIA.ociIndex,
+      manifests: [
+        { platform: amd64, digest: to, mediaType: MEDIA.ociManifest }
+      ],
+      platformPins: { [from]: to }
+    }
+    const result = await gatherEvidence(
+      planOf([row('update', to, from)], [resolved]),
+      options,
+      { source, logger },
+      () => AT
+    )
+    const evidence = result.get(evidenceKey(KEY, from, to))
+    expect(evidence?.platforms).toEqual({
+      kind: 'found',
+      value: [
+        { platform: 'linux/amd64', change: 'changed', counted: true, from, to }
+      ]
+    })
+    expect(evidence?.source).toEqual({
+      kind: 'found',
+      value: {
+        old: {
+          url: 'https://gitlab.com/group/app',
+          revision: REV_OLD,
+          from: 'config'
+        },
+        new: {
+          url: 'https://gitlab.com/group/app',
+          revision: REV_NEW,
+          from: 'config'
+        },
+        link: {
+          kind: 'compare',
+          url: `https://gitlab.com/group/app/-/compare/${REV_OLD}...${REV_NEW}`
+        }
+      }
+    })
+    expect(evidence?.packages.kind).toBe('absent')
+    expect(whyOf(evidence?.packages)).toContain('single-platform manifest')
   })
 })

@@ -33,8 +33,11 @@ export interface SourceSide {
 type Step = () => SourceRef | undefined | Promise<SourceRef | undefined>
 
 /**
- * The source of one side. Rejects only when nothing was found and a read
- * failed on the way (then the answer is unknown, not "none published").
+ * The source of one side: the first place that names it. When that place
+ * gives no revision (an index annotation with only `source`), the later
+ * places are asked for a revision of the same repository, so a compare link
+ * is still possible. Rejects only when nothing was found and a read failed
+ * on the way (then the answer is unknown, not "none published").
  */
 export async function sideSource(
   reads: Reads,
@@ -43,16 +46,27 @@ export async function sideSource(
   provenanceMaxBytes: number
 ): Promise<SourceRef | undefined> {
   const errors: unknown[] = []
+  let first: SourceRef | undefined
   for (const step of steps(reads, at, side, provenanceMaxBytes)) {
+    let found: SourceRef | undefined
     try {
-      const found = await step()
-      if (found !== undefined) return found
+      found = await step()
     } catch (error) {
       errors.push(error)
     }
+    if (found === undefined) continue
+    if (first === undefined) first = found
+    if (found.revision !== undefined && sameRepository(first, found)) {
+      return first === found ? found : { ...first, revision: found.revision }
+    }
   }
+  if (first !== undefined) return first
   if (errors.length > 0) throw errors[0]
   return undefined
+}
+
+function sameRepository(a: SourceRef, b: SourceRef): boolean {
+  return a.url.toLowerCase() === b.url.toLowerCase()
 }
 
 function steps(
