@@ -144,6 +144,40 @@ describe('RegistryContentReader', () => {
     expect(counter.of('blob-get')).toBe(1)
   })
 
+  it('what resolving read is not asked again: the old and new index of a moved tag', async () => {
+    const spec = {
+      repository: 'team/moved',
+      tag: '1',
+      platforms: ['linux/amd64', 'linux/s390x'],
+      provenance: {
+        slsa: 'v1' as const,
+        repo: 'https://github.com/org/repo',
+        revision: 'c'.repeat(40)
+      }
+    }
+    const old = await seedVersion(registry, spec)
+    const next = await seedVersion(registry, { ...spec, build: 'next' })
+    const { client, reader, counter } = harness()
+    const at = { registry: proxy.host, repository: 'team/moved' }
+
+    await client.resolve({
+      key: `${proxy.host}/team/moved:1`,
+      ...at,
+      tag: '1',
+      currentDigests: [old.indexDigest],
+      needsManifestBody: false
+    })
+    const before = counter.of('manifest-get')
+    const oldIndex = await reader.manifest(at, old.indexDigest)
+    const newIndex = await reader.manifest(at, next.indexDigest)
+
+    expect(before).toBe(2)
+    expect(counter.of('manifest-get')).toBe(2)
+    expect(sha256(oldIndex.body)).toBe(old.indexDigest)
+    expect(sha256(newIndex.body)).toBe(next.indexDigest)
+    expect(newIndex.mediaType).toBe(MEDIA.ociIndex)
+  })
+
   it('one reader per client: contentReader() shares its cache', () => {
     const { client } = harness()
     expect(client.contentReader()).toBe(client.contentReader())

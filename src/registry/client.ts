@@ -20,7 +20,11 @@ import type {
 } from '../pipeline/ports.js'
 import { RegistryAuth } from './auth.js'
 import type { CredentialSource } from './credentials.js'
-import { RegistryContentReader, repositoryTarget } from './content-reader.js'
+import {
+  RegistryContentReader,
+  SharingRepositoryReader,
+  repositoryTarget
+} from './content-reader.js'
 import { RegistryError } from './errors.js'
 import { imageName, toRegistryFailure } from './failures.js'
 import { RegistryHttp } from './http.js'
@@ -112,7 +116,11 @@ export class RegistryClient implements DigestResolver {
   }
 
   private async resolveTag(request: ResolveRequest): Promise<Resolved> {
-    const reader = new RepositoryReader(this.auth, repositoryTarget(request))
+    const reader = new SharingRepositoryReader(
+      this.auth,
+      repositoryTarget(request),
+      this.contentReader()
+    )
     const now =
       request.after === undefined
         ? lookOf(await readTag(reader, request))

@@ -13,7 +13,7 @@ import type { RegistryAuth } from './auth.js'
 import { RegistryError } from './errors.js'
 import { imageName, toRegistryFailure } from './failures.js'
 import { RepositoryReader } from './repository-reader.js'
-import type { RepositoryTarget } from './repository-reader.js'
+import type { ReadManifest, RepositoryTarget } from './repository-reader.js'
 
 const DOCKER_HUB = 'docker.io'
 /** containerd DefaultHost (FACTS.md §1.3 table). */
@@ -97,8 +97,37 @@ export class RegistryContentReader implements EvidenceSource {
     return pending
   }
 
+  /**
+   * A manifest resolving already read (hashed): the evidence does not ask
+   * for it again (issue 9 "Costs": the old and the new index of a moved tag
+   * are read once per run).
+   */
+  remember(image: ImageLocation, read: ReadManifest): void {
+    const key = cacheKey(image, read.digest)
+    if (this.manifests.has(key)) return
+    const { mediaType, body } = read
+    this.manifests.set(key, Promise.resolve({ mediaType, body }))
+  }
+
   private reader(image: ImageLocation): RepositoryReader {
     return new RepositoryReader(this.auth, repositoryTarget(image))
+  }
+}
+
+/** A RepositoryReader whose manifest GETs also fill the content cache. */
+export class SharingRepositoryReader extends RepositoryReader {
+  constructor(
+    auth: RegistryAuth,
+    target: RepositoryTarget,
+    private readonly content: RegistryContentReader
+  ) {
+    super(auth, target)
+  }
+
+  override async get(reference: string): Promise<ReadManifest> {
+    const read = await super.get(reference)
+    this.content.remember(this.target, read)
+    return read
   }
 }
 
