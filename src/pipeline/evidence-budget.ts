@@ -6,7 +6,7 @@
  * or fail on their own (the registry client bounds each request).
  */
 import type { Part } from '../core/evidence/types.js'
-import { messageOf } from './evidence-source.js'
+import { messageOf } from './evidence-reads.js'
 
 export interface Budget {
   /** Why a part is unavailable once the budget is spent. */

@@ -18,7 +18,7 @@ import {
   vulnerabilityList
 } from '../core/evidence/vulnerabilities.js'
 import type { VulnerabilityDatabase } from './ports.js'
-import { messageOf } from './evidence-source.js'
+import { messageOf } from './evidence-reads.js'
 
 /** GET /v1/vulns/{id} calls in flight at once, per bump. */
 const RECORD_CONCURRENCY = 8

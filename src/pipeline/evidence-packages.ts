@@ -16,9 +16,8 @@ import { sbomPackages } from '../core/evidence/spdx.js'
 import type { SbomPackage } from '../core/evidence/spdx.js'
 import type { PackageEvidence, Part } from '../core/evidence/types.js'
 import type { ImageLocation } from './ports.js'
-import { attestationOf, statementOf } from './evidence-reads.js'
+import { attestationOf, messageOf, statementOf } from './evidence-reads.js'
 import type { Reads } from './evidence-reads.js'
-import { messageOf } from './evidence-source.js'
 
 export interface PackageSide {
   readonly view: IndexView

@@ -147,3 +147,8 @@ function sizeText(bytes: number): string {
   const mib = 1024 * 1024
   return bytes >= mib ? `${(bytes / mib).toFixed(1)} MiB` : `${bytes} bytes`
 }
+
+/** The message of a rejection, for a part's `why`. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

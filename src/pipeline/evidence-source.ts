@@ -18,7 +18,12 @@ import {
 } from '../core/evidence/source.js'
 import type { Part, SourceEvidence, SourceRef } from '../core/evidence/types.js'
 import type { ImageLocation } from './ports.js'
-import { attestationOf, entryOf, statementOf } from './evidence-reads.js'
+import {
+  attestationOf,
+  entryOf,
+  messageOf,
+  statementOf
+} from './evidence-reads.js'
 import type { ImageView, Reads } from './evidence-reads.js'
 
 /** Config blobs and provenance statements are small; anything past this is not a config. */
@@ -171,8 +176,4 @@ export async function sourcePart(
       ...(link === undefined ? {} : { link })
     }
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

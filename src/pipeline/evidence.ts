@@ -41,9 +41,9 @@ import {
   sideEntries,
   sourcePlatform
 } from './evidence-platforms.js'
-import { memoizedReads, readImage } from './evidence-reads.js'
+import { memoizedReads, messageOf, readImage } from './evidence-reads.js'
 import type { ImageView, Reads } from './evidence-reads.js'
-import { messageOf, sourcePart } from './evidence-source.js'
+import { sourcePart } from './evidence-source.js'
 
 export interface EvidenceOptions {
   /** The platforms the user builds (input `platforms`); [] = each line's --platform, else all. */
