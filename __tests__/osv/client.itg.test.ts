@@ -200,6 +200,15 @@ describe('OsvClient: failures', () => {
     ).toBe(true)
   })
 
+  it('waits as long as a 429 Retry-After says before retrying', async () => {
+    const { osv, client } = await start([record('DSA-1', 'openssl', ['3'])])
+    osv.setFault({ kind: 'status', status: 429, retryAfter: 1, times: 1 })
+    const started = Date.now()
+    expect(await client.vulnerability('DSA-1')).toMatchObject({ id: 'DSA-1' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+    expect(osv.requests.map(r => r.status)).toEqual([429, 200])
+  })
+
   it('gives up after the retries on a lasting 5xx, saying what to do', async () => {
     const { osv, client } = await start([], undefined, { retries: 1 })
     osv.setFault({ kind: 'status', status: 502 })

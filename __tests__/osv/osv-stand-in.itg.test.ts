@@ -251,6 +251,12 @@ describe('OSV stand-in: invalid requests are 400 and recorded', () => {
 })
 
 describe('OSV stand-in: GET /v1/vulns/{id}', () => {
+  it('rejects an id that is not percent-encoded UTF-8', async () => {
+    const response = await fetch(`${osv.url}/v1/vulns/%E0%A4%A`)
+    expect(response.status).toBe(400)
+    expect(osv.violations()[0]).toMatch(/not percent-encoded UTF-8/)
+  })
+
   it('gives the record, or 404', async () => {
     const found = await fetch(`${osv.url}/v1/vulns/DSA-5001-1`)
     expect(found.status).toBe(200)
@@ -264,6 +270,13 @@ describe('OSV stand-in: GET /v1/vulns/{id}', () => {
 })
 
 describe('OSV stand-in: faults', () => {
+  it('a status with Retry-After', async () => {
+    osv.setFault({ kind: 'status', status: 429, retryAfter: 3, times: 1 })
+    const response = await fetch(`${osv.url}/v1/vulns/DSA-5001-1`)
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('3')
+  })
+
   it('a 5xx for the next request only', async () => {
     osv.setFault({ kind: 'status', status: 503, times: 1 })
     expect((await post({ queries: [OPENSSL] })).status).toBe(503)

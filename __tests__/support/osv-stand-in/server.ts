@@ -16,6 +16,8 @@ export type OsvFault =
   | {
       readonly kind: 'status'
       readonly status: number
+      /** Sent as the Retry-After header (seconds). */
+      readonly retryAfter?: number
       readonly times?: number
       readonly on?: OsvOperation
     }
@@ -46,6 +48,7 @@ export interface OsvRequestRecord {
 
 interface Reply {
   readonly status: number
+  readonly headers?: Readonly<Record<string, string>>
   readonly body?: unknown
   readonly raw?: string
   readonly hang?: boolean
@@ -131,7 +134,8 @@ export class OsvServer {
     const text = JSON.stringify(reply.body)
     response.writeHead(reply.status, {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(text))
+      'content-length': String(Buffer.byteLength(text)),
+      ...reply.headers
     })
     response.end(text)
   }
@@ -145,7 +149,12 @@ export class OsvServer {
     fault.left -= 1
     switch (fault.kind) {
       case 'status':
-        return status(fault.status, 14, 'injected fault: service unavailable')
+        return {
+          ...status(fault.status, 14, 'injected fault: service unavailable'),
+          ...(fault.retryAfter === undefined
+            ? {}
+            : { headers: { 'retry-after': String(fault.retryAfter) } })
+        }
       case 'timeout':
         return { status: 0, hang: true }
       case 'garbage':
@@ -175,7 +184,11 @@ export class OsvServer {
     }
     if (record.operation === 'vulns') {
       if (raw.length > 0) return reject(['GET /v1/vulns/{id} takes no body'])
-      return this.vulnerability(url.pathname)
+      const id = decodeId(url.pathname.slice('/v1/vulns/'.length))
+      if (id === undefined) {
+        return reject([`${url.pathname}: the id is not percent-encoded UTF-8`])
+      }
+      return this.vulnerability(id)
     }
     const type = request.headers['content-type'] ?? ''
     if (!/^application\/json\b/i.test(type)) {
@@ -199,8 +212,7 @@ export class OsvServer {
     })
   }
 
-  private vulnerability(pathname: string): Reply {
-    const id = decodeURIComponent(pathname.slice('/v1/vulns/'.length))
+  private vulnerability(id: string): Reply {
     const found = this.records.find(record => record.id === id)
     if (found === undefined) return status(404, 5, `Bug not found: ${id}`)
     return this.checked('osvVulnerability', found)
@@ -220,6 +232,14 @@ function operationOf(
   if (method === 'POST' && pathname === '/v1/querybatch') return 'querybatch'
   if (method === 'GET' && /^\/v1\/vulns\/[^/]+$/.test(pathname)) return 'vulns'
   return 'unknown'
+}
+
+function decodeId(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
 }
 
 type ParsedJson = { ok: true; value: unknown } | { ok: false }
