@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main.js'
+import type { Blob } from '../support/images.js'
+import { buildImageManifest, buildIndex, Pusher } from '../support/images.js'
 import { startRegistry } from '../support/registry.js'
 import type { SeededIndex, TestRegistry } from '../support/registry.js'
 
@@ -236,6 +238,18 @@ describe('usage and configuration errors exit 2 naming the option', () => {
     [
       ['check', '--docker-config', '/nonexistent.json'],
       /'docker-config': "\/nonexistent.json" does not exist/
+    ],
+    [
+      ['check', '--platforms', 'linux/amd64,linux'],
+      /'platforms': "linux" is not a platform; use os\/arch\[\/variant\]/
+    ],
+    [
+      ['check', '--osv-url', 'ftp://osv.local'],
+      /'osv-url': "ftp:\/\/osv.local" is not an http\(s\) URL/
+    ],
+    [
+      ['check', '--osv', '--no-osv'],
+      /--osv and --no-osv contradict each other; pass one/
     ]
   ])('%j', async (args, message) => {
     const result = await cli(args)
@@ -258,7 +272,11 @@ describe('usage and configuration errors exit 2 naming the option', () => {
       '--concurrency',
       '--no-pin-unpinned',
       '--ignore',
-      '--json'
+      '--json',
+      '--explain',
+      '--platforms',
+      '--no-osv',
+      '--osv-url'
     ]) {
       expect(result.stdout).toContain(option)
     }
@@ -390,5 +408,120 @@ describe('credentials', () => {
     } finally {
       await registry.stop()
     }
+  })
+})
+
+describe('a bump no platform you build changes (issue 9)', () => {
+  let registry: TestRegistry
+  /** v1 → v2: only linux/s390x changed; v1 → v3: linux/amd64 changed too. */
+  const index: Partial<Record<'v1' | 'v2' | 'v3', Blob>> = {}
+  const digestOf = (v: 'v1' | 'v2' | 'v3'): string => index[v]?.digest ?? ''
+  const pointTag = async (v: 'v1' | 'v2' | 'v3'): Promise<void> => {
+    const item = index[v]
+    if (item !== undefined)
+      await registry.putManifest('library/node', '20', item)
+  }
+
+  beforeAll(async () => {
+    registry = await startRegistry()
+    const pusher = new Pusher(registry.url, () => ({}))
+    const [amd, amdNext, s390, s390Next] = [
+      'linux/amd64',
+      'linux/amd64',
+      'linux/s390x',
+      'linux/s390x'
+    ].map(p => buildImageManifest(p, 'oci'))
+    if (!amd || !amdNext || !s390 || !s390Next) throw new Error('seed')
+    for (const m of [amd, amdNext, s390, s390Next])
+      await pusher.pushImage('library/node', m, m.digest)
+    index.v1 = buildIndex([amd, s390], undefined, 'oci', undefined)
+    index.v2 = buildIndex([amd, s390Next], undefined, 'oci', undefined)
+    index.v3 = buildIndex([amdNext, s390Next], undefined, 'oci', undefined)
+    for (const item of Object.values(index))
+      await registry.putManifest('library/node', item.digest, item)
+  })
+  afterAll(async () => {
+    await registry.stop()
+  })
+
+  it('is skipped with --platforms or by the line --platform; proposed when every platform counts', async () => {
+    await pointTag('v2')
+    const h = registry.host
+    const text = `FROM ${h}/library/node:20@${digestOf('v1')}\n`
+    const lineText = `FROM --platform=linux/amd64 ${h}/library/node:20@${digestOf('v1')}\n`
+    const root = await makeRepo('not-proposed', {
+      Dockerfile: text,
+      'line/Dockerfile': lineText
+    })
+    type Row = { file: string; decision: string; reason?: string }
+    const rowsOf = (r: CliResult): Row[] =>
+      (JSON.parse(r.stdout) as { rows: Row[] }).rows
+
+    const counted = await cli(['apply', root, '--platforms', 'linux/amd64'])
+    const byLine = await cli(['check', root, '--json'])
+
+    expect(counted.code).toBe(0)
+    expect(counted.stdout).toContain('skipped: only linux/s390x changed')
+    expect(await read(root, 'Dockerfile')).toBe(text)
+    expect(await read(root, 'line/Dockerfile')).toBe(lineText)
+    expect(
+      rowsOf(byLine).map(r => [r.file, r.decision, r.reason?.split(':')[0]])
+    ).toEqual([
+      ['Dockerfile', 'update', undefined],
+      ['line/Dockerfile', 'skipped', 'only linux/s390x changed']
+    ])
+  })
+
+  it('reads --platforms, --no-osv and --osv-url from a YAML config file too', async () => {
+    await pointTag('v2')
+    const root = await makeRepo('not-proposed-config', {
+      Dockerfile: `FROM ${registry.host}/library/node:20@${digestOf('v1')}\n`
+    })
+    const configFile = join(work, 'evidence.yml')
+    await writeFile(
+      configFile,
+      'platforms:\n  - linux/amd64\nosv: false\nosv-url: http://127.0.0.1:9/\n'
+    )
+
+    const result = await cli(['check', root, '--config', configFile, '--json'])
+
+    expect(result.code).toBe(0)
+    const rows = (JSON.parse(result.stdout) as { rows: { reason?: string }[] })
+      .rows
+    expect(rows[0]?.reason).toMatch(/^only linux\/s390x changed: /)
+  })
+
+  const wired = async (): Promise<boolean> =>
+    'buildEvidencePorts' in (await import('../../src/wiring.js'))
+
+  it('--explain prints the platforms a bump changes; --json carries evidence', async context => {
+    // The composition root gains the evidence ports with issue 9; until then --explain says so.
+    if (!(await wired())) {
+      const result = await cli(['check', work, '--explain', '--no-osv'])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/--explain is not available/)
+      context.skip()
+    }
+    await pointTag('v3')
+    const root = await makeRepo('explain', {
+      Dockerfile: `FROM ${registry.host}/library/node:20@${digestOf('v1')}\n`
+    })
+
+    const text = await cli(['check', root, '--explain', '--no-osv'])
+    const json = await cli(['check', root, '--explain', '--no-osv', '--json'])
+
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/linux\/amd64\s+changed/)
+    expect(text.stdout).toMatch(/linux\/s390x\s+changed/)
+    const rows = (
+      JSON.parse(json.stdout) as {
+        rows: {
+          decision: string
+          evidence?: { platforms?: { kind: string } }
+        }[]
+      }
+    ).rows
+    expect(rows[0]?.decision).toBe('update')
+    expect(rows[0]?.evidence?.platforms?.kind).toBe('found')
   })
 })

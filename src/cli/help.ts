@@ -5,18 +5,25 @@ Usage:
   freshbase apply [dir] [options]   the same, then rewrite the files in place
 
 Decisions: pin (tag-only → tag@digest), update (stale pin), up to date,
-skipped: <reason>, failed: <message>.
+skipped: <reason>, failed: <message>. A stale pin whose new index changes no
+platform you build is skipped: only linux/s390x changed / attestations only.
 
 Options:
   --json                      print the whole plan as JSON instead of the table
   --diff                      also print a unified diff of the rewritten lines
+  --explain                   per proposed change, what it brings: platforms
+                              changed, source compare link, package delta from
+                              the SBOM attestation, vulnerabilities fixed or
+                              introduced (OSV); with --json, rows get "evidence".
+                              Best effort: a failed lookup blocks nothing
   --include <glob>            only scan matching paths (relative to dir); a literal
                               path adds that file whatever its name (repeatable)
   --exclude <glob>            never scan matching paths (repeatable); .git and
                               node_modules are always skipped
   --config <file>             YAML file with the same keys as the action inputs
                               (include, exclude, docker-config, insecure-registries,
-                              registry-map, concurrency, pin-unpinned, ignore, timeout);
+                              registry-map, concurrency, pin-unpinned, ignore, timeout,
+                              platforms, osv, osv-url);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
                               (default: $DOCKER_CONFIG/config.json, then
@@ -31,6 +38,13 @@ Options:
   --no-pin-unpinned           only refresh existing pins; leave tag-only references
   --ignore <image glob>       never touch matching images, e.g. 'ghcr.io/acme/*'
                               or 'node:18*' (repeatable)
+  --platforms <os/arch,...>   platforms you build, e.g. linux/amd64,linux/arm64
+                              (default: the line's literal --platform, else all);
+                              a bump that changes none of them is not proposed
+  --no-osv                    do not ask OSV about vulnerabilities (air-gapped
+                              runners); --osv turns it back on (default on)
+  --osv-url <url>             OSV API base URL or mirror (default
+                              https://api.osv.dev); used with --explain
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version

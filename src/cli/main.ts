@@ -6,12 +6,21 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { RawConfig, RawValue } from '../config/fields.js'
+import type { Config } from '../config/config.js'
 import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
+import type { EvidenceMap } from '../core/evidence/types.js'
+import { parseImageRef } from '../core/image-ref.js'
 import { hasFailures } from '../core/plan.js'
 import { createConsoleLogger } from '../log/logger.js'
+import type { EvidencePorts } from '../pipeline/evidence.js'
+import { gatherEvidence } from '../pipeline/evidence.js'
+import type { ImageLocation, Logger } from '../pipeline/ports.js'
+import type { RunReport } from '../pipeline/run.js'
 import { run } from '../pipeline/run.js'
+import type { WiringOptions } from '../wiring.js'
 import { buildPorts } from '../wiring.js'
 import { VERSION } from '../version.js'
+import { renderExplain } from './explain.js'
 import { HELP } from './help.js'
 import { renderDiff, renderJson, renderSummary, renderTable } from './render.js'
 
@@ -26,6 +35,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
   json: { type: 'boolean' },
   diff: { type: 'boolean' },
+  explain: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -37,7 +47,11 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'pin-unpinned': { type: 'boolean' },
   'no-pin-unpinned': { type: 'boolean' },
-  ignore: { type: 'string', multiple: true }
+  ignore: { type: 'string', multiple: true },
+  platforms: { type: 'string', multiple: true },
+  osv: { type: 'boolean' },
+  'no-osv': { type: 'boolean' },
+  'osv-url': { type: 'string' }
 } as const
 
 export async function runCli(
@@ -68,14 +82,20 @@ export async function runCli(
     for (const row of report.plan.rows) {
       for (const warning of row.warnings) logger.warn(warning)
     }
+    const evidence =
+      args.values.explain === true
+        ? await explainEvidence(report, config, logger, { env: io.env })
+        : undefined
+    const write = (text: string): void => io.stdout(logger.mask(text))
     if (args.values.json === true) {
-      io.stdout(logger.mask(renderJson(report, command)))
+      write(renderJson(report, command, evidence))
     } else {
-      io.stdout(logger.mask(renderTable(report)))
+      write(renderTable(report))
       if (args.values.diff === true && report.changes.length > 0) {
         io.stdout(renderDiff(report.changes))
       }
-      io.stdout(logger.mask(renderSummary(report, command)))
+      if (evidence !== undefined) write(renderExplain(report, evidence))
+      write(renderSummary(report, command))
     }
     return hasFailures(report.plan) ? 1 : 0
   } catch (error) {
@@ -88,6 +108,50 @@ export async function runCli(
 }
 
 class UsageError extends Error {}
+
+type BuildEvidencePorts = (
+  config: Config,
+  logger: Logger,
+  options: WiringOptions
+) => EvidencePorts | Promise<EvidencePorts>
+
+/**
+ * `--explain`: the evidence of each proposed change (issue 9), read after
+ * the run; best effort, it never changes the plan or the exit status.
+ */
+async function explainEvidence(
+  report: RunReport,
+  config: Config,
+  logger: Logger,
+  options: WiringOptions
+): Promise<EvidenceMap> {
+  // The composition root provides the evidence ports (registry content, OSV).
+  const wiring: {
+    buildPorts: unknown
+    buildEvidencePorts?: BuildEvidencePorts
+  } = await import('../wiring.js')
+  if (wiring.buildEvidencePorts === undefined) {
+    throw new Error(
+      '--explain is not available in this build (no evidence ports in wiring.ts); run without --explain.'
+    )
+  }
+  const ports = await wiring.buildEvidencePorts(config, logger, options)
+  const { platforms, osv } = config
+  return gatherEvidence(report.plan, { platforms, osv }, ports, key =>
+    locate(key, config.registryMap)
+  )
+}
+
+/** Where an image key's content is read: its registry after registry-map, and its repository. */
+function locate(
+  key: string,
+  registryMap: Readonly<Record<string, string>>
+): ImageLocation | undefined {
+  const parsed = parseImageRef(key)
+  if (!parsed.ok) return undefined
+  const { registry, repository } = parsed.ref
+  return { registry: registryMap[registry] ?? registry, repository }
+}
 
 type Values = ReturnType<typeof parseArguments>['values']
 
@@ -125,12 +189,17 @@ async function rawConfig(
     timeout: values.timeout,
     'pin-unpinned':
       values['no-pin-unpinned'] === true ? false : values['pin-unpinned'],
-    ignore: values.ignore
+    ignore: values.ignore,
+    platforms: values.platforms,
+    osv: values['no-osv'] === true ? false : values.osv,
+    'osv-url': values['osv-url']
   }
-  if (values['no-pin-unpinned'] === true && values['pin-unpinned'] === true) {
-    throw new UsageError(
-      '--pin-unpinned and --no-pin-unpinned contradict each other; pass one.'
-    )
+  for (const name of ['pin-unpinned', 'osv'] as const) {
+    if (values[`no-${name}`] === true && values[name] === true) {
+      throw new UsageError(
+        `--${name} and --no-${name} contradict each other; pass one.`
+      )
+    }
   }
   const merged: Record<string, RawValue> = { ...fromFile }
   for (const [key, value] of Object.entries(fromArgs)) {
