@@ -50,10 +50,21 @@ function layerOf(rel: string): string {
 }
 
 const CORE_PACKAGES = /^(dockerfile-ast|yaml)$/
-const ALL_CORE = ['core', 'core/dockerfile', 'core/publish', 'core/report']
+const ALL_CORE = [
+  'core',
+  'core/dockerfile',
+  'core/evidence',
+  'core/publish',
+  'core/report'
+]
 
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
-  core: { layers: ['core', 'core/dockerfile'], packages: CORE_PACKAGES },
+  core: {
+    layers: ['core', 'core/dockerfile', 'core/evidence'],
+    packages: CORE_PACKAGES
+  },
+  // What a bump brings (issue 9): attestations, SBOMs, OSV answers; pure.
+  'core/evidence': { layers: ['core', 'core/evidence'], packages: /^$/ },
   // The scanner knows nothing of publishing or reports.
   'core/dockerfile': {
     layers: ['core', 'core/dockerfile'],
@@ -65,12 +76,17 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
     packages: CORE_PACKAGES
   },
   'core/report': {
-    layers: ['core', 'core/publish', 'core/report'],
+    layers: ['core', 'core/evidence', 'core/publish', 'core/report'],
     packages: CORE_PACKAGES
   },
   config: { layers: ['config', 'core', 'core/publish'], packages: /^yaml$/ },
   // registry/ knows nothing of Dockerfiles, publishing or reports.
   registry: { layers: ['registry', 'core', 'pipeline'], packages: /^node:/ },
+  // The OSV client (issue 9): knows nothing of registries or Dockerfiles.
+  osv: {
+    layers: ['osv', 'core', 'core/evidence', 'pipeline'],
+    packages: /^node:/
+  },
   files: {
     layers: ['files', 'core', 'pipeline'],
     packages: /^(node:|picomatch$)/
@@ -84,6 +100,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   wiring: {
     layers: [
       'registry',
+      'osv',
       'files',
       'github',
       'log',
