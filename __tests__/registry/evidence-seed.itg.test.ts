@@ -258,6 +258,30 @@ describe('seedVersion', () => {
     })
   })
 
+  it('an oversized SBOM (padded files[]) and the com.docker reference key', async () => {
+    const seeded = await seedVersion(registry, {
+      repository: 'team/big-sbom',
+      tag: '1',
+      platforms: ['linux/amd64'],
+      referenceKey: 'com',
+      sbom: {
+        style: 'syft-debian',
+        packages: [{ name: 'tar', version: '1.34+dfsg-1.2' }],
+        padToBytes: 2 * 1024 * 1024
+      }
+    })
+    const amd64 = seeded.platforms['linux/amd64']
+    expect(amd64?.sbomSize).toBeGreaterThan(2 * 1024 * 1024)
+    expect(amd64?.sbomSize).toBeLessThan(3 * 1024 * 1024)
+    const att = await manifest('team/big-sbom', amd64?.attestation ?? '')
+    expect(att.json.layers?.[0]?.['size']).toBe(amd64?.sbomSize)
+    const index = await manifest('team/big-sbom', '1')
+    expect(index.json.manifests?.[1]?.['annotations']).toEqual({
+      'com.docker.reference.digest': amd64?.manifest,
+      'vnd.docker.reference.type': 'attestation-manifest'
+    })
+  })
+
   it('an attestation-only bump keeps every platform manifest', async () => {
     const bump = await seedAttestationOnlyBump(registry, {
       ...alpine,

@@ -62,6 +62,11 @@ export interface SbomSpec {
   /** Distro release: "3.20" (Alpine), "12" (Debian). Default per style. */
   readonly release?: string
   readonly packages: readonly SeedPackage[]
+  /**
+   * Grow the document with `files[]` entries (as real SBOMs do: §1.7) until
+   * its JSON is at least this many bytes: an SBOM over the size cap.
+   */
+  readonly padToBytes?: number
 }
 
 export interface ProvenanceSpec {
@@ -105,6 +110,12 @@ export interface VersionSpec {
   readonly created?: string
   /** Attestation entries alternate with the platform entries (as DOI indexes do, §9.1). */
   readonly interleave?: boolean
+  /**
+   * The index annotation linking an attestation to its image: BuildKit's
+   * `vnd.docker.reference.digest` (default) or the newer
+   * `com.docker.reference.digest` buildx also reads (§1.1).
+   */
+  readonly referenceKey?: 'vnd' | 'com'
 }
 
 export interface SeededPlatform {
@@ -412,8 +423,33 @@ export function spdxDocument(
       licenseListVersion: '3.22'
     },
     packages: body.packages,
+    ...(sbom.padToBytes === undefined
+      ? {}
+      : { files: paddingFiles(sbom.padToBytes) }),
     relationships: body.relationships
   }
+}
+
+/** SPDX file entries adding up to about `bytes` of JSON. */
+function paddingFiles(bytes: number): unknown[] {
+  const files: unknown[] = []
+  for (let size = 0, i = 0; size < bytes; i++) {
+    const file = {
+      fileName: `/usr/share/freshbase/padding/${i}.txt`,
+      SPDXID: `SPDXRef-File-${i}`,
+      checksums: [
+        {
+          algorithm: 'SHA1',
+          checksumValue: createHash('sha1').update(String(i)).digest('hex')
+        }
+      ],
+      licenseConcluded: 'NOASSERTION',
+      copyrightText: 'NOASSERTION'
+    }
+    size += JSON.stringify(file).length + 1
+    files.push(file)
+  }
+  return files
 }
 
 // ------------------------------------------------------------ provenance
@@ -649,7 +685,8 @@ export function buildVersionIndex(
           ...descriptor(b.attestation.manifest),
           platform: { architecture: 'unknown', os: 'unknown' },
           annotations: {
-            'vnd.docker.reference.digest': b.image.manifest.digest,
+            [`${spec.referenceKey ?? 'vnd'}.docker.reference.digest`]:
+              b.image.manifest.digest,
             'vnd.docker.reference.type': 'attestation-manifest'
           }
         }
