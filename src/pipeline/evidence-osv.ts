@@ -28,8 +28,11 @@ export async function vulnerabilityPart(
   osv: VulnerabilityDatabase | undefined,
   enabled: boolean
 ): Promise<Part<VulnerabilityEvidence>> {
-  if (!enabled || osv === undefined) {
+  if (!enabled) {
     return { kind: 'absent', why: 'OSV lookup turned off (osv: false)' }
+  }
+  if (osv === undefined) {
+    return { kind: 'unavailable', why: 'no OSV client was set up for this run' }
   }
   if (packages.kind !== 'found') {
     return { kind: packages.kind, why: `no package delta: ${packages.why}` }
