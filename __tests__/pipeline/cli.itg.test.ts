@@ -495,17 +495,17 @@ describe('a bump no platform you build changes (issue 9)', () => {
     'buildEvidencePorts' in (await import('../../src/wiring.js'))
 
   it('--explain prints the platforms a bump changes; --json carries evidence', async context => {
-    // The composition root gains the evidence ports with issue 9; until then --explain says so.
-    if (!(await wired())) {
-      const result = await cli(['check', work, '--explain', '--no-osv'])
-      expect(result.code).toBe(2)
-      expect(result.stderr).toMatch(/--explain is not available/)
-      context.skip()
-    }
     await pointTag('v3')
     const root = await makeRepo('explain', {
       Dockerfile: `FROM ${registry.host}/library/node:20@${digestOf('v1')}\n`
     })
+    // The composition root gains the evidence ports with issue 9; until then --explain says so.
+    if (!(await wired())) {
+      const result = await cli(['check', root, '--explain', '--no-osv'])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/--explain is not available/)
+      context.skip()
+    }
 
     const text = await cli(['check', root, '--explain', '--no-osv'])
     const json = await cli(['check', root, '--explain', '--no-osv', '--json'])
