@@ -24,9 +24,15 @@ export function buildActionPorts(
 ): PublishRunPorts {
   const github = buildGitHub(publishConfig, logger, env)
   const workspace = env['GITHUB_WORKSPACE']
+  const runId = env['GITHUB_RUN_ID']
+  const runUrl =
+    runId === undefined || runId === ''
+      ? undefined
+      : `${publishConfig.serverUrl}/${publishConfig.owner}/${publishConfig.repo}/actions/runs/${runId}`
   return {
     github,
     logger,
+    ...(runUrl === undefined ? {} : { runUrl }),
     // Files of the base branch head: workspace copies when identical, else blobs.
     runPorts: async base =>
       buildPorts(config, logger, {

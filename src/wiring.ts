@@ -10,6 +10,7 @@ import { ConfigError } from './config/config.js'
 import { createFileStore } from './files/file-store.js'
 import type { FileStore, Logger, RequestCounter } from './pipeline/ports.js'
 import type { RunPorts } from './pipeline/run.js'
+import { OsvClient } from './osv/client.js'
 import { RegistryClient } from './registry/client.js'
 import { dockerConfigCredentials } from './registry/credentials.js'
 
@@ -45,5 +46,22 @@ export async function buildPorts(
     logger,
     ...(options.counter === undefined ? {} : { counter: options.counter })
   })
-  return { files: options.files ?? createFileStore(), resolver, logger }
+  // Evidence reads share the resolver's slots, tokens and manifest cache.
+  const osv = config.osv
+    ? new OsvClient({
+        url: config.osvUrl,
+        logger,
+        ...(options.counter === undefined ? {} : { counter: options.counter })
+      })
+    : undefined
+  return {
+    files: options.files ?? createFileStore(),
+    resolver,
+    logger,
+    evidence: {
+      source: resolver.contentReader(),
+      ...(osv === undefined ? {} : { osv }),
+      logger
+    }
+  }
 }

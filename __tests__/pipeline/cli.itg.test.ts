@@ -491,21 +491,11 @@ describe('a bump no platform you build changes (issue 9)', () => {
     expect(rows[0]?.reason).toMatch(/^only linux\/s390x changed: /)
   })
 
-  const wired = async (): Promise<boolean> =>
-    'buildEvidencePorts' in (await import('../../src/wiring.js'))
-
-  it('--explain prints the platforms a bump changes; --json carries evidence', async context => {
+  it('--explain prints the platforms a bump changes; --json carries evidence', async () => {
     await pointTag('v3')
     const root = await makeRepo('explain', {
       Dockerfile: `FROM ${registry.host}/library/node:20@${digestOf('v1')}\n`
     })
-    // The composition root gains the evidence ports with issue 9; until then --explain says so.
-    if (!(await wired())) {
-      const result = await cli(['check', root, '--explain', '--no-osv'])
-      expect(result.code).toBe(2)
-      expect(result.stderr).toMatch(/--explain is not available/)
-      context.skip()
-    }
 
     const text = await cli(['check', root, '--explain', '--no-osv'])
     const json = await cli(['check', root, '--explain', '--no-osv', '--json'])

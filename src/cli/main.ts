@@ -9,15 +9,12 @@ import type { RawConfig, RawValue } from '../config/fields.js'
 import type { Config } from '../config/config.js'
 import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
 import type { EvidenceMap } from '../core/evidence/types.js'
-import { parseImageRef } from '../core/image-ref.js'
+import { imageLocation } from '../core/image-location.js'
 import { hasFailures } from '../core/plan.js'
 import { createConsoleLogger } from '../log/logger.js'
-import type { EvidencePorts } from '../pipeline/evidence.js'
 import { gatherEvidence } from '../pipeline/evidence.js'
-import type { ImageLocation, Logger } from '../pipeline/ports.js'
-import type { RunReport } from '../pipeline/run.js'
+import type { RunPorts, RunReport } from '../pipeline/run.js'
 import { run } from '../pipeline/run.js'
-import type { WiringOptions } from '../wiring.js'
 import { buildPorts } from '../wiring.js'
 import { VERSION } from '../version.js'
 import { renderExplain } from './explain.js'
@@ -84,7 +81,7 @@ export async function runCli(
     }
     const evidence =
       args.values.explain === true
-        ? await explainEvidence(report, config, logger, { env: io.env })
+        ? await explainEvidence(report, config, ports)
         : undefined
     const write = (text: string): void => io.stdout(logger.mask(text))
     if (args.values.json === true) {
@@ -109,48 +106,21 @@ export async function runCli(
 
 class UsageError extends Error {}
 
-type BuildEvidencePorts = (
-  config: Config,
-  logger: Logger,
-  options: WiringOptions
-) => EvidencePorts | Promise<EvidencePorts>
-
 /**
  * `--explain`: the evidence of each proposed change (issue 9), read after
- * the run; best effort, it never changes the plan or the exit status.
+ * the run through the run's own registry client (its slots and cache) and
+ * OSV; best effort, it never changes the plan or the exit status.
  */
 async function explainEvidence(
   report: RunReport,
   config: Config,
-  logger: Logger,
-  options: WiringOptions
+  ports: RunPorts
 ): Promise<EvidenceMap> {
-  // The composition root provides the evidence ports (registry content, OSV).
-  const wiring: {
-    buildPorts: unknown
-    buildEvidencePorts?: BuildEvidencePorts
-  } = await import('../wiring.js')
-  if (wiring.buildEvidencePorts === undefined) {
-    throw new Error(
-      '--explain is not available in this build (no evidence ports in wiring.ts); run without --explain.'
-    )
-  }
-  const ports = await wiring.buildEvidencePorts(config, logger, options)
+  if (ports.evidence === undefined) return new Map()
   const { platforms, osv } = config
-  return gatherEvidence(report.plan, { platforms, osv }, ports, key =>
-    locate(key, config.registryMap)
+  return gatherEvidence(report.plan, { platforms, osv }, ports.evidence, key =>
+    imageLocation(key, config.registryMap)
   )
-}
-
-/** Where an image key's content is read: its registry after registry-map, and its repository. */
-function locate(
-  key: string,
-  registryMap: Readonly<Record<string, string>>
-): ImageLocation | undefined {
-  const parsed = parseImageRef(key)
-  if (!parsed.ok) return undefined
-  const { registry, repository } = parsed.ref
-  return { registry: registryMap[registry] ?? registry, repository }
 }
 
 type Values = ReturnType<typeof parseArguments>['values']

@@ -10,6 +10,7 @@ import type { PublishConfig } from '../config/publish-config.js'
 import type { EvidenceMap } from '../core/evidence/types.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { groupUpdates } from '../core/publish/groups.js'
+import { imageLocation } from '../core/image-location.js'
 import { formatPlatform } from '../core/platform.js'
 import type { ImageDetails } from '../core/report/image-details.js'
 import type { BaseSnapshot, GitHubPort, Logger } from './ports.js'
@@ -18,6 +19,7 @@ import { publish } from './publish.js'
 import type { RebuildResult } from './rebuild.js'
 import { triggerRebuild } from './rebuild.js'
 import { readRebuildWorkflow } from './rebuild-workflow.js'
+import { gatherEvidence } from './evidence.js'
 import type { RunPorts, RunReport } from './run.js'
 import { run } from './run.js'
 
@@ -26,6 +28,8 @@ export interface PublishRunPorts {
   readonly logger: Logger
   /** The run's ports over the base branch's files (the wiring builds them). */
   runPorts(base: BaseSnapshot): Promise<RunPorts>
+  /** This workflow run's page, linked where a body has no room for all the evidence. */
+  readonly runUrl?: string
 }
 
 /** Everything the step's outputs, summary and annotations render. */
@@ -67,13 +71,16 @@ export async function runAndPublish(
   )
   const report = await run(config, runPorts, 'check')
   const images = imageDetails(report)
+  const evidence = await readEvidence(report, config, runPorts)
   const published = await publish(
     {
       plan: report.plan,
       baseTexts: new Map(report.changes.map(c => [c.file, c.before])),
       images,
       base,
-      config: publishConfig
+      config: publishConfig,
+      evidence,
+      ...(ports.runUrl === undefined ? {} : { runUrl: ports.runUrl })
     },
     github,
     logger
@@ -92,9 +99,29 @@ export async function runAndPublish(
     published,
     rebuild,
     images,
+    evidence,
     dryRun: publishConfig.dryRun,
     problems: stepProblems(report, published, rebuild)
   }
+}
+
+/**
+ * What each proposed bump brings (issue 9), read before anything is
+ * published; best effort: it never rejects and never changes the plan.
+ */
+async function readEvidence(
+  report: RunReport,
+  config: Config,
+  ports: RunPorts
+): Promise<EvidenceMap> {
+  if (ports.evidence === undefined) return new Map()
+  const evidence = ports.evidence
+  const { platforms, osv } = config
+  return ports.logger.group('Evidence', async () =>
+    gatherEvidence(report.plan, { platforms, osv }, evidence, key =>
+      imageLocation(key, config.registryMap)
+    )
+  )
 }
 
 function imageDetails(report: RunReport): Map<string, ImageDetails> {

@@ -10,6 +10,7 @@ import {
   secondLook
 } from '../core/resolve-requests.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
+import type { EvidencePorts } from './evidence.js'
 import { finishFiles } from './finish-files.js'
 import type { FileChange } from './finish-files.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'
@@ -29,6 +30,11 @@ export interface RunPorts {
   readonly files: FileStore
   readonly resolver: DigestResolver
   readonly logger: Logger
+  /**
+   * What the evidence of a bump is read through (issue 9): the resolver's
+   * own registry slots and cache, and OSV unless turned off.
+   */
+  readonly evidence?: EvidencePorts
 }
 
 export async function run(

@@ -1,0 +1,20 @@
+/**
+ * Where an image key's content is read: its registry after registry-map
+ * (the mirror answers for it), and its repository.
+ */
+import { parseImageRef } from './image-ref.js'
+
+export interface Located {
+  readonly registry: string
+  readonly repository: string
+}
+
+export function imageLocation(
+  key: string,
+  registryMap: Readonly<Record<string, string>>
+): Located | undefined {
+  const parsed = parseImageRef(key)
+  if (!parsed.ok) return undefined
+  const { registry, repository } = parsed.ref
+  return { registry: registryMap[registry] ?? registry, repository }
+}
