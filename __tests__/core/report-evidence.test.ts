@@ -71,8 +71,9 @@ describe('summaryLine', () => {
       vulnerabilities: { kind: 'unavailable', why: 'OSV timed out after 20 s' },
       source: { kind: 'absent', why: 'no source annotation or provenance' }
     }
+    // What was found first; each missing part after a semicolon, with its reason.
     expect(summaryLine(e, nodeUpdate)).toBe(
-      'vulnerabilities: evidence unavailable: OSV timed out after 20 s, packages: no SBOM published for linux/arm/v6, linux/amd64 and linux/arm64/v8 changed, source: no source annotation or provenance'
+      'linux/amd64 and linux/arm64/v8 changed; vulnerabilities: evidence unavailable: OSV timed out after 20 s; packages: no SBOM published for linux/arm/v6; source: no source annotation or provenance'
     )
   })
 

@@ -23,11 +23,30 @@ import { vulnerabilityCount } from './vulnerability-count.js'
 /** What a summary needs of an update: the image and its digest change. */
 export type ImageChange = Pick<Update, 'key' | 'from' | 'to'>
 
-/** A phrase of the summary; `linked` is shown as a link to `url` after `text`. */
+/**
+ * A phrase of the summary; `linked` is shown as a link to `url` after
+ * `text`. Missing parts (absent, unavailable) go last, after a semicolon,
+ * so their reasons do not run into what was found.
+ */
 export interface SummaryPart {
   readonly text: string
   readonly linked?: string
   readonly url?: string
+  readonly missing?: true
+}
+
+function missingPart(label: string, part: Part<unknown>): SummaryPart {
+  return { text: `${label}: ${missingText(part) ?? ''}`, missing: true }
+}
+
+/** "a, b; c: why; d: why". */
+function joined(
+  parts: readonly SummaryPart[],
+  show: (p: SummaryPart) => string
+): string {
+  const found = parts.filter(p => p.missing !== true).map(show)
+  const missing = parts.filter(p => p.missing === true).map(show)
+  return [found.join(', '), ...missing].filter(t => t !== '').join('; ')
 }
 
 export function summaryLine(
@@ -35,9 +54,10 @@ export function summaryLine(
   update: ImageChange,
   details?: ImageDetails
 ): string {
-  return summaryParts(e, update, details)
-    .map(p => `${p.text}${p.linked ?? ''}`)
-    .join(', ')
+  return joined(
+    summaryParts(e, update, details),
+    p => `${p.text}${p.linked ?? ''}`
+  )
 }
 
 /** The same line in Markdown: escaped text, the source as a link. */
@@ -46,13 +66,11 @@ export function summaryMarkdown(
   update: ImageChange,
   details?: ImageDetails
 ): string {
-  const line = summaryParts(e, update, details)
-    .map(p => {
-      const linked = p.linked === undefined ? '' : escapeText(p.linked)
-      const link = p.url === undefined ? undefined : markdownLink(linked, p.url)
-      return `${escapeText(p.text)}${link ?? linked}`
-    })
-    .join(', ')
+  const line = joined(summaryParts(e, update, details), p => {
+    const linked = p.linked === undefined ? '' : escapeText(p.linked)
+    const link = p.url === undefined ? undefined : markdownLink(linked, p.url)
+    return `${escapeText(p.text)}${link ?? linked}`
+  })
   // A sentence in a body; the CLI keeps the bare phrase list.
   return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`
 }
@@ -116,8 +134,7 @@ function firstPin(platforms: Part<readonly PlatformDelta[]>): SummaryPart {
 }
 
 function vulnerabilityParts(part: Part<VulnerabilityEvidence>): SummaryPart[] {
-  if (part.kind !== 'found')
-    return [{ text: `vulnerabilities: ${missingText(part) ?? ''}` }]
+  if (part.kind !== 'found') return [missingPart('vulnerabilities', part)]
   const { fixed, introduced, notChecked } = part.value
   const parts: SummaryPart[] = []
   if (fixed.length > 0)
@@ -134,8 +151,7 @@ function vulnerabilityParts(part: Part<VulnerabilityEvidence>): SummaryPart[] {
 }
 
 function packagePart(part: Part<PackageEvidence>): SummaryPart {
-  if (part.kind !== 'found')
-    return { text: `packages: ${missingText(part) ?? ''}` }
+  if (part.kind !== 'found') return missingPart('packages', part)
   const { changes, newCount } = part.value
   const counts = (['updated', 'added', 'removed'] as const)
     .map(kind => [kind, changes.filter(c => c.change === kind).length] as const)
@@ -153,8 +169,7 @@ function packagePart(part: Part<PackageEvidence>): SummaryPart {
 function platformPart(
   part: Part<readonly PlatformDelta[]>
 ): SummaryPart | undefined {
-  if (part.kind !== 'found')
-    return { text: `platforms: ${missingText(part) ?? ''}` }
+  if (part.kind !== 'found') return missingPart('platforms', part)
   const counted = part.value.filter(d => d.counted)
   const phrases = (['changed', 'added', 'removed'] as const).flatMap(kind => {
     const names = counted.filter(d => d.change === kind).map(d => d.platform)
@@ -174,8 +189,7 @@ export function listed(names: readonly string[], noun: string): string {
 }
 
 function sourcePart(part: Part<SourceEvidence>): SummaryPart | undefined {
-  if (part.kind !== 'found')
-    return { text: `source: ${missingText(part) ?? ''}` }
+  if (part.kind !== 'found') return missingPart('source', part)
   const { link } = part.value
   const ref = part.value.new ?? part.value.old
   if (ref === undefined) return undefined
