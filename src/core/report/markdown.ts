@@ -84,9 +84,3 @@ export function withoutDigest(image: string): string {
   const at = image.indexOf('@')
   return at < 0 ? image : image.slice(0, at)
 }
-
-/** The tag of a canonical key ("latest" when it has none). */
-export function tagOf(key: string): string {
-  const colon = key.lastIndexOf(':')
-  return colon > key.lastIndexOf('/') ? key.slice(colon + 1) : 'latest'
-}
