@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --files 1000 --tags 200 --delay 30 --repeat 3]
+ * npm run bench [-- --files 1000 --tags 200 --delay 30 --repeat 3 --evidence-files 1000]
  *
  * A generated repository of Dockerfiles (bench/repository.ts) over a fixed
  * number of unique tags, resolved by the bundled CLI (a child process, as a
@@ -10,6 +10,10 @@
  * per unique tag, nothing else) runs against the same registry and proxy,
  * and the table gives the CLI's wall time and manifest requests as ratios
  * to it (issue 8, "Resolve at the limit").
+ *
+ * Then the evidence section (issue 9 "Costs", --evidence-files, 0 = none):
+ * one size over images that carry attestations, the first run with and
+ * without `--explain`, and the steady state with it (bench/evidence-run.ts).
  */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -21,6 +25,11 @@ import { buildBundles, runFloor, runNode } from './processes.js'
 import type { Bundles } from './processes.js'
 import { countsByKind, manifestRequests, renderTable } from './report.js'
 import type { Row, Setting } from './report.js'
+import { startOsvStandIn } from '../__tests__/support/osv-stand-in.js'
+import { renderEvidenceTable } from './evidence-report.js'
+import type { EvidenceRow } from './evidence-report.js'
+import { measureEvidence } from './evidence-run.js'
+import { osvRecords, seedEvidenceImages } from './evidence-seed.js'
 import { generateRepository, seed } from './repository.js'
 import type { Image, UsedTag } from './repository.js'
 
@@ -32,11 +41,16 @@ const { values } = parseArgs({
     repositories: { type: 'string', default: '40' },
     concurrency: { type: 'string', default: '8' },
     repeat: { type: 'string', default: '1' },
+    'evidence-files': { type: 'string', default: '1000' },
     verbose: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false }
   }
 })
-const sizes = (values.files ?? '10,100,1000,10000').split(',').map(Number)
+const sizes = (values.files ?? '10,100,1000,10000')
+  .split(',')
+  .map(Number)
+  .filter(n => Number.isInteger(n) && n > 0)
+const evidenceFiles = Number(values['evidence-files'])
 const setting: Setting = {
   uniqueTags: Number(values.tags),
   repositories: Number(values.repositories),
@@ -74,19 +88,66 @@ try {
       await rm(root, { recursive: true, force: true })
     }
   }
-  const table = renderTable(rows, startup, setting)
+  const evidence =
+    Number.isInteger(evidenceFiles) && evidenceFiles > 0
+      ? await measureEvidenceSection(bundles, evidenceFiles)
+      : []
+  const table = [
+    renderTable(rows, startup, setting),
+    renderEvidenceTable(evidence, setting.concurrency)
+  ]
+    .filter(Boolean)
+    .join('\n\n')
   console.log(`\n${table}`)
   await mkdir('reports', { recursive: true })
   await writeFile('reports/bench.md', `${table}\n`)
   // The measurements themselves, to render the table again (bench/render.ts).
   await writeFile(
     'reports/bench.json',
-    `${JSON.stringify({ setting, rows, startup }, null, 2)}\n`
+    `${JSON.stringify({ setting, rows, startup, evidence }, null, 2)}\n`
   )
 } finally {
   await rm(work, { recursive: true, force: true })
   await proxy.stop()
   await registry.stop()
+}
+
+/**
+ * Issue 9 "Costs": the first run with evidence on against the same run
+ * without it, and the steady state with --explain, over images that carry
+ * attestations (bench/evidence-seed.ts) and an OSV stand-in.
+ */
+async function measureEvidenceSection(
+  bundles: Bundles,
+  files: number
+): Promise<EvidenceRow[]> {
+  const images = await seedEvidenceImages(
+    registry,
+    setting.uniqueTags,
+    setting.repositories
+  )
+  const template = join(work, `evidence-template-${files}`)
+  const used = await generateRepository(template, files, images)
+  const osv = await startOsvStandIn({ records: osvRecords() })
+  try {
+    const bench = {
+      bundles,
+      proxy,
+      registry,
+      osv,
+      work,
+      concurrency: setting.concurrency
+    }
+    const rows = await measureEvidence(bench, { template, files, used }, repeat)
+    const invalid = osv.violations()
+    if (invalid.length > 0)
+      console.error(
+        `OSV requests the service would reject:\n${invalid.join('\n')}`
+      )
+    return rows
+  } finally {
+    await osv.close()
+  }
 }
 
 async function measure(

@@ -19,6 +19,8 @@ export interface Measured {
   readonly wallMs: number
   readonly peakRssMb: number
   readonly stderr: string
+  /** Only when asked for (`captureStdout`); else the child's stdout is discarded. */
+  readonly stdout?: string
 }
 
 const BANNER =
@@ -47,22 +49,34 @@ const MAXRSS_HOOK =
 export async function runNode(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  extraNodeArgs: readonly string[] = []
+  extraNodeArgs: readonly string[] = [],
+  captureStdout = false
 ): Promise<Measured> {
   const started = performance.now()
   const child = spawn(
     process.execPath,
     ['--import', MAXRSS_HOOK, ...extraNodeArgs, ...args],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } }
+    {
+      stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'],
+      env: { ...process.env, ...env }
+    }
   )
   let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const stdout: Buffer[] = []
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
   const code = await new Promise<number | null>(resolve =>
     child.on('close', resolve)
   )
   const wallMs = performance.now() - started
   const maxRssKb = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0)
-  return { code, wallMs, peakRssMb: maxRssKb / 1024, stderr }
+  return {
+    code,
+    wallMs,
+    peakRssMb: maxRssKb / 1024,
+    stderr,
+    ...(captureStdout ? { stdout: Buffer.concat(stdout).toString() } : {})
+  }
 }
 
 export async function runFloor(

@@ -4,6 +4,8 @@
  * to how the table is drawn, without measuring again).
  */
 import { readFile, writeFile } from 'node:fs/promises'
+import { renderEvidenceTable } from './evidence-report.js'
+import type { EvidenceRow } from './evidence-report.js'
 import { renderTable } from './report.js'
 import type { Row, Setting } from './report.js'
 
@@ -11,7 +13,13 @@ const saved = JSON.parse(await readFile('reports/bench.json', 'utf8')) as {
   setting: Setting
   rows: Row[]
   startup: number[]
+  evidence?: EvidenceRow[]
 }
-const table = renderTable(saved.rows, saved.startup, saved.setting)
+const table = [
+  renderTable(saved.rows, saved.startup, saved.setting),
+  renderEvidenceTable(saved.evidence ?? [], saved.setting.concurrency)
+]
+  .filter(Boolean)
+  .join('\n\n')
 await writeFile('reports/bench.md', `${table}\n`)
 console.log(table)

@@ -14,8 +14,9 @@ import type {
 export interface Image {
   readonly repository: string
   readonly tag: string
-  readonly old: SeededIndex
-  readonly current: SeededIndex
+  /** The first push (what stale pins name) and the one the tag points to. */
+  readonly old: Pick<SeededIndex, 'indexDigest'>
+  readonly current: Pick<SeededIndex, 'indexDigest'>
 }
 
 /** One unique tag a generated repository names, as the targets count it. */
