@@ -7,6 +7,8 @@ import type { ImageSite } from './dockerfile/scan.js'
 import { pinnedSpanText } from './dockerfile/scan.js'
 import type { Edit } from './dockerfile/rewrite.js'
 import { canonicalKey } from './image-ref.js'
+import type { ProposedDigests } from './kept-proposal.js'
+import { keptForSite } from './kept-proposal.js'
 import {
   comparePlatforms,
   countedPlatforms,
@@ -67,6 +69,12 @@ export interface PlanPolicy {
   readonly pinUnpinned: boolean
   /** The platforms the user builds (setting `platforms`); [] or absent = the line's --platform, else all. */
   readonly platforms?: readonly string[]
+  /**
+   * What open pull requests propose, by target name (`${file} ${key}`): a
+   * proposed digest the tag moved away from only in platforms that do not
+   * count is kept (kept-proposal.ts). Absent for the CLI.
+   */
+  readonly proposed?: ProposedDigests
 }
 
 export function planUpdates(
@@ -135,8 +143,11 @@ function decideResolved(
   policy: PlanPolicy
 ): Decided {
   const current = base.currentDigest
-  const target = targetDigest(resolution, current)
+  const tagTarget = targetDigest(resolution, current)
+  const kept = keptForSite(site, base.key, resolution, tagTarget, policy)
+  const target = kept?.digest ?? tagTarget
   const warnings = platformWarnings(site, resolution, target !== current)
+  if (kept !== undefined) warnings.push(kept.warning)
   const row = { ...base, newDigest: target, warnings }
   if (current === target)
     return { site, row: { ...row, decision: 'up to date' } }
@@ -144,7 +155,10 @@ function decideResolved(
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  const unchanged = notProposed(site, resolution, current, policy)
+  const unchanged =
+    kept === undefined
+      ? notProposed(site, resolution, current, policy)
+      : undefined
   if (unchanged !== undefined) {
     const reason = `${unchanged}: "${site.image}" now points to ${target}, but no platform you build changed, so the bump is not proposed (the 'platforms' setting says which platforms count).`
     const skipped = { decision: 'skipped', reason, notProposed: true } as const

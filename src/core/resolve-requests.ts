@@ -8,7 +8,7 @@
 import type { Digest } from './digest.js'
 import type { ImageSite } from './dockerfile/scan.js'
 import { canonicalKey } from './image-ref.js'
-import type { Resolution, ResolveRequest } from './resolution.js'
+import type { Resolution, Resolved, ResolveRequest } from './resolution.js'
 
 /** Per key, every pinned digest; a GET by tag only when no site is pinned. */
 export function buildRequests(
@@ -64,20 +64,43 @@ export function firstLook(
  * not cover and that differ from what the tag points to now. Each needs its
  * kind kept (a single-platform pin stays single-platform); the tag is not
  * asked again. Undefined when the first look is the answer.
+ *
+ * `proposed`: digests open pull requests propose for this image (issue 9).
+ * When the tag has moved on from one of them, it is read too, as an old
+ * pin is, so the plan can tell whether a platform that counts changed since
+ * (kept-proposal.ts). Nothing is added when the tag still points to it, or
+ * when it is an entry of the tag's index or already read.
  */
 export function secondLook(
   request: ResolveRequest,
   asked: ResolveRequest,
-  first: Resolution
+  first: Resolution,
+  proposed: readonly Digest[] = []
 ): ResolveRequest | undefined {
   if (first.kind !== 'resolved') return undefined
   const covered = new Set<Digest>([first.digest, ...asked.currentDigests])
   const remaining = request.currentDigests.filter(d => !covered.has(d))
-  if (remaining.length === 0) return undefined
+  const extra = proposed.filter(
+    d => !covered.has(d) && !remaining.includes(d) && !knownTo(first, d)
+  )
+  if (remaining.length + extra.length === 0) return undefined
   return {
     ...request,
-    currentDigests: remaining,
+    currentDigests: [...remaining, ...extra],
     needsManifestBody: false,
     after: first
   }
+}
+
+/**
+ * A digest the first look already answers for; a proposed digest is worth
+ * a read only when the tag's index was read (the tag moved, or no pin).
+ */
+function knownTo(first: Resolved, digest: Digest): boolean {
+  if (first.manifests === undefined) return true
+  return (
+    first.manifests.some(m => m.digest === digest) ||
+    first.previousManifests?.[digest] !== undefined ||
+    first.platformPins?.[digest] !== undefined
+  )
 }

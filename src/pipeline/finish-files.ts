@@ -2,11 +2,10 @@
  * The last stage of the pipeline, per file: wait for the file's own images,
  * plan it, apply the edits, re-scan the result and write it.
  */
-import type { Config } from '../config/config.js'
 import { rewriteChecked } from '../core/dockerfile/rewrite.js'
 import type { ImageSite } from '../core/dockerfile/scan.js'
 import { canonicalKey } from '../core/image-ref.js'
-import type { Plan, PlannedEdit } from '../core/plan.js'
+import type { Plan, PlannedEdit, PlanPolicy } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
 import type { Resolution } from '../core/resolution.js'
 import { Slots } from '../core/slots.js'
@@ -34,7 +33,7 @@ export interface FileDone {
 export async function finishFiles(
   scanned: Scanned,
   finals: ReadonlyMap<string, Promise<Resolution>>,
-  config: Config,
+  policy: PlanPolicy,
   write: ((change: FileChange) => Promise<void>) | undefined
 ): Promise<FileDone[]> {
   const slots = new Slots(IO_PARALLELISM)
@@ -47,7 +46,7 @@ export async function finishFiles(
         if (key !== undefined && final !== undefined) pending.set(key, final)
       }
       const resolutions = await Promise.all(pending.values())
-      const plan = planUpdates(sites, resolutions, config)
+      const plan = planUpdates(sites, resolutions, policy)
       const edits = plan.files[0]?.edits
       if (edits === undefined) return { plan }
       return slots.run(async () =>

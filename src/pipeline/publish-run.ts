@@ -7,7 +7,14 @@
  */
 import type { Config } from '../config/config.js'
 import type { PublishConfig } from '../config/publish-config.js'
+import type { Digest } from '../core/digest.js'
 import type { EvidenceMap } from '../core/evidence/types.js'
+import type { ProposedDigests } from '../core/kept-proposal.js'
+import {
+  parseProposedPlan,
+  proposedDigests
+} from '../core/publish/proposed-plan.js'
+import type { Resolved } from '../core/resolution.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { groupUpdates } from '../core/publish/groups.js'
 import { imageLocation } from '../core/image-location.js'
@@ -69,7 +76,8 @@ export async function runAndPublish(
     base,
     runPorts.files
   )
-  const report = await run(config, runPorts, 'check')
+  const proposed = await openProposals(github, base, publishConfig, logger)
+  const report = await run(config, runPorts, 'check', { proposed })
   const images = imageDetails(report)
   const evidence = await readEvidence(report, config, runPorts)
   const published = await publish(
@@ -124,18 +132,63 @@ async function readEvidence(
   )
 }
 
+/**
+ * What the open pull requests from our branches into this base propose
+ * (their hidden plan blocks): the run keeps a proposed digest the tag moved
+ * on from only in platforms that do not count (issue 9). Best effort: a
+ * failed listing only means no PR is kept for that this run.
+ */
+async function openProposals(
+  github: GitHubPort,
+  base: BaseSnapshot,
+  publishConfig: PublishConfig,
+  logger: Logger
+): Promise<ProposedDigests> {
+  try {
+    const open = await github.openPullsWithPrefix(publishConfig.branchPrefix)
+    return proposedDigests(
+      open
+        .filter(pull => pull.baseRef === base.branch)
+        .map(pull => parseProposedPlan(pull.body))
+    )
+  } catch (error) {
+    logger.warn(
+      `Could not list the open Freshbase pull requests (${(error as Error).message}); an open pull request may be updated this run for a change of platforms you do not build.`
+    )
+    return new Map()
+  }
+}
+
 function imageDetails(report: RunReport): Map<string, ImageDetails> {
   const details = new Map<string, ImageDetails>()
   for (const r of report.plan.resolutions) {
     if (r.kind !== 'resolved') continue
+    const kept = keptDigest(report, r)
+    const manifests =
+      kept === undefined ? r.manifests : r.previousManifests?.[kept]
     details.set(r.key, {
       key: r.key,
-      digest: r.digest,
-      platforms: (r.manifests ?? []).map(m => formatPlatform(m.platform)),
-      ...(r.created === undefined ? {} : { created: r.created })
+      digest: kept ?? r.digest,
+      platforms: (manifests ?? []).map(m => formatPlatform(m.platform)),
+      ...(r.created === undefined || kept !== undefined
+        ? {}
+        : { created: r.created })
     })
   }
   return details
+}
+
+/** The index an open PR proposes that the plan kept for this image instead of the tag's (kept-proposal.ts). */
+function keptDigest(report: RunReport, r: Resolved): Digest | undefined {
+  const row = report.plan.rows.find(
+    row =>
+      row.key === r.key &&
+      (row.decision === 'update' || row.decision === 'pin') &&
+      row.newDigest !== undefined &&
+      row.newDigest !== r.digest &&
+      r.previousManifests?.[row.newDigest] !== undefined
+  )
+  return row?.newDigest
 }
 
 /**

@@ -3,12 +3,15 @@
  * discover → scan → dedupe → resolve → plan → rewrite (→ write).
  */
 import type { Config } from '../config/config.js'
+import type { ProposedDigests } from '../core/kept-proposal.js'
+import { proposedForKey } from '../core/kept-proposal.js'
 import type { Plan } from '../core/plan.js'
 import {
   buildRequests,
   firstLook,
   secondLook
 } from '../core/resolve-requests.js'
+import type { Digest } from '../core/digest.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
 import type { EvidencePorts } from './evidence.js'
 import { finishFiles } from './finish-files.js'
@@ -37,10 +40,21 @@ export interface RunPorts {
   readonly evidence?: EvidencePorts
 }
 
+/** What the Action knows beyond the configuration; the CLI passes nothing. */
+export interface RunOptions {
+  /**
+   * What the open pull requests propose (their hidden plan blocks, by
+   * `${file} ${key}`): kept while the tag moves on from it only in platforms
+   * that do not count (issue 9: an open PR is not touched for that).
+   */
+  readonly proposed?: ProposedDigests
+}
+
 export async function run(
   config: Config,
   ports: RunPorts,
-  mode: 'check' | 'apply'
+  mode: 'check' | 'apply',
+  options: RunOptions = {}
 ): Promise<RunReport> {
   const { files, resolver, logger } = ports
   const found = await logger.group('Discover', async () =>
@@ -54,8 +68,12 @@ export async function run(
     })
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
+  const proposed = options.proposed ?? new Map<string, never>()
   const finals = new Map(
-    requests.map(request => [request.key, looks.final(request)])
+    requests.map(request => [
+      request.key,
+      looks.final(request, proposedForKey(proposed, request.key))
+    ])
   )
   // A file is planned, checked and (in apply mode) written as soon as its
   // own images are resolved, while the registry still answers for others.
@@ -65,7 +83,7 @@ export async function run(
       : undefined
   const done = await logger.group(
     mode === 'apply' ? 'Resolve and write' : 'Resolve and rewrite',
-    async () => finishFiles(scanned, finals, config, write)
+    async () => finishFiles(scanned, finals, { ...config, proposed }, write)
   )
   const resolutions = await Promise.all(finals.values())
   return {
@@ -110,10 +128,18 @@ class FirstLooks {
    * second one for stale pins of other sites it did not cover (the tag is
    * not asked again).
    */
-  async final(request: ResolveRequest): Promise<Resolution> {
+  async final(
+    request: ResolveRequest,
+    proposed: readonly Digest[]
+  ): Promise<Resolution> {
     const { asked, pending } = this.look(request)
     const first = await pending
-    const again = secondLook(request, asked, first)
-    return again === undefined ? first : this.resolver.resolve(again)
+    const again = secondLook(request, asked, first, proposed)
+    if (again === undefined) return first
+    const second = await this.resolver.resolve(again)
+    // Reading what an open PR proposes is best effort: when only that was
+    // asked and it failed, the first look stands (no PR is kept for it).
+    const onlyProposed = secondLook(request, asked, first) === undefined
+    return second.kind === 'failed' && onlyProposed ? first : second
   }
 }

@@ -6,7 +6,9 @@
  */
 import { byCodeUnit } from '../code-unit-order.js'
 import { isDigest } from '../digest.js'
+import type { Digest } from '../digest.js'
 import { fnv1a128 } from '../fnv.js'
+import { targetName } from '../kept-proposal.js'
 import type { UpdateGroup } from './groups.js'
 
 /** The hidden block: what this PR proposes, per file and image. */
@@ -33,7 +35,7 @@ const START_RE = /<!--[ \t]*freshbase:plan[ \t]/g
 export function proposedPlan(group: UpdateGroup): ProposedPlan {
   const digests = new Map<string, Set<string>>()
   for (const update of group.updates) {
-    const target = `${update.file} ${update.key}`
+    const target = targetName(update.file, update.key)
     const set = digests.get(target) ?? new Set<string>()
     set.add(update.to)
     digests.set(target, set)
@@ -141,6 +143,30 @@ function compactPlan(value: Record<string, unknown>): ProposedPlan | undefined {
   if (!Array.isArray(keys) || !keys.every(k => typeof k === 'string'))
     return plan
   return { ...plan, keys }
+}
+
+/**
+ * What open pull requests already propose (issue 9: an open PR is not
+ * touched for a bump no counted platform changes): per target
+ * (`${file} ${key}`, as ProposedPlan.targets names it) the digests, from
+ * version 1 blocks only; a version 2 block keeps no digests, so its pull
+ * request gets no such protection.
+ */
+export function proposedDigests(
+  plans: readonly (ProposedPlan | undefined)[]
+): Map<string, Digest[]> {
+  const byTarget = new Map<string, Digest[]>()
+  for (const plan of plans) {
+    if (plan?.version !== 1) continue
+    for (const [target, digests] of Object.entries(plan.targets)) {
+      const list = byTarget.get(target) ?? []
+      for (const digest of digests.split(',')) {
+        if (isDigest(digest) && !list.includes(digest)) list.push(digest)
+      }
+      byTarget.set(target, list)
+    }
+  }
+  return byTarget
 }
 
 /** Same group, same targets, same digests (compared by fingerprint when one side has only that). */

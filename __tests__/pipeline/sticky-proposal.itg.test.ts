@@ -1,0 +1,193 @@
+/**
+ * Issue 9 "Platforms": an open pull request is not touched for a bump no
+ * counted platform changes. The PR proposes X→Y; the tag then moves to Z,
+ * which differs from Y only in linux/s390x (not built): the PR stays at Y
+ * (no push, no edit) and the row says why. When a counted platform changes
+ * since Y, the PR is updated as usual. The Action's publishing runs
+ * in-process against the real Distribution registry and the
+ * OpenAPI-checked GitHub stand-in.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config/config.js'
+import type { RawConfig } from '../../src/config/fields.js'
+import { parsePublishConfig } from '../../src/config/publish-config.js'
+import { parseProposedPlan } from '../../src/core/publish/proposed-plan.js'
+import { buildActionPorts } from '../../src/github-wiring.js'
+import { createConsoleLogger } from '../../src/log/logger.js'
+import { runAndPublish } from '../../src/pipeline/publish-run.js'
+import type { PublishReport } from '../../src/pipeline/publish-run.js'
+import { startGitHubStandIn } from '../support/github-stand-in.js'
+import type { GitHubStandIn } from '../support/github-stand-in.js'
+import type { Blob } from '../support/images.js'
+import { buildImageManifest, buildIndex, Pusher } from '../support/images.js'
+import { startRegistry } from '../support/registry.js'
+import type { TestRegistry } from '../support/registry.js'
+
+const TOKEN = 'ghs_stickyproposaltoken'
+const REPO = 'library/node'
+const KEY = 'docker.io/library/node:20'
+
+let registry: TestRegistry
+let standIn: GitHubStandIn | undefined
+/**
+ * X: the base branch's pin. Y: amd64 changed (what the first run proposes).
+ * Z: Y with only linux/s390x changed. W: Z with linux/amd64 changed again.
+ */
+const index: Record<'X' | 'Y' | 'Z' | 'W', Blob> = {} as never
+
+beforeAll(async () => {
+  registry = await startRegistry()
+  const pusher = new Pusher(registry.url, () => ({}))
+  const [amd1, amd2, amd3, s390a, s390b] = [
+    buildImageManifest('linux/amd64', 'oci'),
+    buildImageManifest('linux/amd64', 'oci'),
+    buildImageManifest('linux/amd64', 'oci'),
+    buildImageManifest('linux/s390x', 'oci'),
+    buildImageManifest('linux/s390x', 'oci')
+  ]
+  for (const m of [amd1, amd2, amd3, s390a, s390b])
+    await pusher.pushImage(REPO, m, m.digest)
+  index.X = buildIndex([amd1, s390a], undefined, 'oci', undefined)
+  index.Y = buildIndex([amd2, s390a], undefined, 'oci', undefined)
+  index.Z = buildIndex([amd2, s390b], undefined, 'oci', undefined)
+  index.W = buildIndex([amd3, s390b], undefined, 'oci', undefined)
+  for (const item of Object.values(index))
+    await registry.putManifest(REPO, item.digest, item)
+})
+afterAll(async () => {
+  await registry.stop()
+})
+afterEach(async () => {
+  const s = standIn
+  standIn = undefined
+  if (s === undefined) return
+  try {
+    expect(s.violations).toEqual([])
+  } finally {
+    await s.stop()
+  }
+})
+
+async function pointTag(version: keyof typeof index): Promise<void> {
+  await registry.putManifest(REPO, '20', index[version])
+}
+
+async function publishOnce(
+  s: GitHubStandIn,
+  inputs: RawConfig
+): Promise<PublishReport> {
+  const env = {
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_API_URL: s.url,
+    FRESHBASE_GITHUB_WRITE_INTERVAL_MS: '0'
+  }
+  const raw: RawConfig = {
+    root: '.',
+    token: TOKEN,
+    'registry-map': `docker.io=${registry.host}`,
+    osv: 'false',
+    ...inputs
+  }
+  const problems: string[] = []
+  const publishConfig = parsePublishConfig(raw, env, problems)
+  expect(problems).toEqual([])
+  const logger = createConsoleLogger({ verbose: false, write: () => {} })
+  const config = parseConfig(raw)
+  const ports = buildActionPorts(config, publishConfig, logger, env)
+  return runAndPublish(config, publishConfig, ports)
+}
+
+/** The digests the open pull request's hidden plan block proposes. */
+function proposedInPull(s: GitHubStandIn): string | undefined {
+  const plan = parseProposedPlan(s.pulls[0]?.body)
+  return plan?.targets[`Dockerfile ${KEY}`]
+}
+
+async function openAtY(): Promise<GitHubStandIn> {
+  const s = await startGitHubStandIn({
+    owner: 'acme',
+    repo: 'shop',
+    token: TOKEN,
+    files: { Dockerfile: `FROM node:20@${index.X.digest}\nRUN make\n` }
+  })
+  standIn = s
+  await pointTag('Y')
+  const opened = await publishOnce(s, { platforms: 'linux/amd64' })
+  expect(opened.published.outcomes.map(o => o.operation)).toEqual(['created'])
+  expect(proposedInPull(s)).toBe(index.Y.digest)
+  return s
+}
+
+describe('an open pull request and a tag that moved on only in platforms not built', () => {
+  it('keeps the pull request at Y untouched (no push, no edit), and the row says why', async () => {
+    const s = await openAtY()
+    const before = s.pulls[0]
+    const writes = s.writes().length
+
+    await pointTag('Z')
+    const kept = await publishOnce(s, { platforms: 'linux/amd64' })
+
+    const [row] = kept.report.plan.rows
+    expect(row).toMatchObject({
+      decision: 'update',
+      currentDigest: index.X.digest,
+      newDigest: index.Y.digest
+    })
+    expect(row?.warnings).toEqual([
+      expect.stringContaining(
+        `kept ${index.Y.digest}, which the open pull request proposes: the tag moved on to ${index.Z.digest}, but since ${index.Y.digest} only linux/s390x changed`
+      )
+    ])
+    expect(kept.published.outcomes.map(o => o.operation)).toEqual(['unchanged'])
+    expect(kept.published.pushed).toEqual([])
+    expect(s.writes().length).toBe(writes)
+    expect(s.pulls[0]).toEqual(before)
+    expect(kept.images.get(KEY)?.digest).toBe(index.Y.digest)
+  })
+
+  it('updates the pull request to W once linux/amd64 changes again', async () => {
+    const s = await openAtY()
+    const headBefore = s.pulls[0]?.head.sha
+    await pointTag('Z')
+    await publishOnce(s, { platforms: 'linux/amd64' })
+    expect(s.pulls[0]?.head.sha).toBe(headBefore)
+
+    await pointTag('W')
+    const moved = await publishOnce(s, { platforms: 'linux/amd64' })
+
+    const [row] = moved.report.plan.rows
+    expect(row).toMatchObject({
+      decision: 'update',
+      newDigest: index.W.digest,
+      warnings: []
+    })
+    expect(moved.published.outcomes.map(o => o.operation)).toEqual(['updated'])
+    expect(proposedInPull(s)).toBe(index.W.digest)
+    expect(s.pulls[0]?.head.sha).not.toBe(headBefore)
+    expect(s.pulls[0]?.body).not.toContain(index.Y.digest)
+  })
+
+  it('updates the pull request to Z when every platform counts (platforms unset)', async () => {
+    const s = await startGitHubStandIn({
+      owner: 'acme',
+      repo: 'shop',
+      token: TOKEN,
+      files: { Dockerfile: `FROM node:20@${index.X.digest}\n` }
+    })
+    standIn = s
+    await pointTag('Y')
+    await publishOnce(s, {})
+    expect(proposedInPull(s)).toBe(index.Y.digest)
+
+    await pointTag('Z')
+    const run = await publishOnce(s, {})
+
+    expect(run.report.plan.rows[0]).toMatchObject({
+      decision: 'update',
+      newDigest: index.Z.digest,
+      warnings: []
+    })
+    expect(run.published.outcomes.map(o => o.operation)).toEqual(['updated'])
+    expect(proposedInPull(s)).toBe(index.Z.digest)
+  })
+})
