@@ -318,3 +318,126 @@ describe('planUpdates: a bump no counted platform changes is not proposed', () =
     expect(plan.rows.map(r => r.decision)).toEqual(['update', 'pin'])
   })
 })
+
+describe('planUpdates: an open pull request is kept while only uncounted platforms move', () => {
+  const KEY = 'docker.io/library/node:20'
+  const PROPOSED = d('5')
+  const AMD = d('1')
+  const NEXT_AMD = d('4')
+  const S390 = d('2')
+  const NEXT_S390 = d('3')
+  const entry = (architecture: string, digest: Digest) => ({
+    platform: { os: 'linux', architecture },
+    digest,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json'
+  })
+  /** Base pin OLD (amd64 AMD); the open PR proposes PROPOSED (amd64 NEXT_AMD); the tag is INDEX now. */
+  const moved = (next: ReturnType<typeof entry>[]) =>
+    resolved(KEY, {
+      manifests: next,
+      previousManifests: {
+        [OLD]: [entry('amd64', AMD), entry('s390x', S390)],
+        [PROPOSED]: [entry('amd64', NEXT_AMD), entry('s390x', S390)]
+      }
+    })
+  const proposed = new Map([[`Dockerfile ${KEY}`, [PROPOSED]]])
+  const sites = [site(`node:20@${OLD}`)]
+
+  it('keeps the proposed digest when the tag moved on from it only in linux/s390x', () => {
+    const plan = planUpdates(
+      sites,
+      [moved([entry('amd64', NEXT_AMD), entry('s390x', NEXT_S390)])],
+      { pinUnpinned: true, platforms: ['linux/amd64'], proposed }
+    )
+
+    expect(plan.rows[0]).toMatchObject({
+      decision: 'update',
+      currentDigest: OLD,
+      newDigest: PROPOSED
+    })
+    expect(plan.rows[0]?.warnings).toEqual([
+      `Dockerfile:1: "node:20@${OLD}": kept ${PROPOSED}, which the open pull request proposes: the tag moved on to ${INDEX}, but since ${PROPOSED} only linux/s390x changed, none of them a platform you build, so the pull request is left as it is (the 'platforms' setting says which platforms count).`
+    ])
+    expect(plan.files[0]?.edits[0]?.replacement).toBe(`node:20@${PROPOSED}`)
+  })
+
+  it('keeps it when only attestations changed since, whatever platforms count', () => {
+    const plan = planUpdates(
+      sites,
+      [moved([entry('amd64', NEXT_AMD), entry('s390x', S390)])],
+      { pinUnpinned: true, proposed }
+    )
+
+    expect(plan.rows[0]?.newDigest).toBe(PROPOSED)
+    expect(plan.rows[0]?.warnings[0]).toContain(
+      `since ${PROPOSED} only attestations changed`
+    )
+  })
+
+  it('moves to the tag when a counted platform changed since the proposal', () => {
+    const plan = planUpdates(
+      sites,
+      [moved([entry('amd64', d('6')), entry('s390x', NEXT_S390)])],
+      { pinUnpinned: true, platforms: ['linux/amd64'], proposed }
+    )
+
+    expect(plan.rows[0]).toMatchObject({ decision: 'update', newDigest: INDEX })
+    expect(plan.rows[0]?.warnings).toEqual([])
+  })
+
+  it('does nothing without a proposal for this file, or when the proposed index was not read', () => {
+    const next = [entry('amd64', NEXT_AMD), entry('s390x', NEXT_S390)]
+    const otherFile = planUpdates(sites, [moved(next)], {
+      pinUnpinned: true,
+      platforms: ['linux/amd64'],
+      proposed: new Map([[`other/Dockerfile ${KEY}`, [PROPOSED]]])
+    })
+    const unread = planUpdates(
+      sites,
+      [
+        resolved(KEY, {
+          manifests: next,
+          previousManifests: {
+            [OLD]: [entry('amd64', AMD), entry('s390x', S390)]
+          }
+        })
+      ],
+      { pinUnpinned: true, platforms: ['linux/amd64'], proposed }
+    )
+
+    expect(otherFile.rows[0]?.newDigest).toBe(INDEX)
+    expect(unread.rows[0]?.newDigest).toBe(INDEX)
+  })
+
+  it('never moves a site that is already at the tag back to the proposed digest', () => {
+    const plan = planUpdates(
+      [site(`node:20@${INDEX}`)],
+      [moved([entry('amd64', NEXT_AMD), entry('s390x', NEXT_S390)])],
+      {
+        pinUnpinned: true,
+        platforms: ['linux/amd64'],
+        proposed: new Map([[`Dockerfile ${KEY}`, [PROPOSED]]])
+      }
+    )
+
+    expect(plan.rows[0]).toMatchObject({
+      decision: 'up to date',
+      newDigest: INDEX,
+      warnings: []
+    })
+  })
+
+  it('still skips a bump the base pin itself does not need (no counted change since OLD)', () => {
+    const plan = planUpdates(
+      sites,
+      [moved([entry('amd64', AMD), entry('s390x', NEXT_S390)])],
+      { pinUnpinned: true, platforms: ['linux/amd64'], proposed }
+    )
+
+    expect(plan.rows[0]).toMatchObject({
+      decision: 'skipped',
+      notProposed: true,
+      newDigest: INDEX
+    })
+  })
+})

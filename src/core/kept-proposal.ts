@@ -61,7 +61,8 @@ export function keptProposal(
 ): KeptProposal | undefined {
   const next = resolved.manifests
   if (proposed === undefined || next === undefined) return undefined
-  if (target !== resolved.digest || proposed.includes(target)) return undefined
+  if (target === current || target !== resolved.digest) return undefined
+  if (proposed.includes(target)) return undefined
   for (const digest of proposed) {
     const old = resolved.previousManifests?.[digest]
     if (digest === current || old === undefined) continue

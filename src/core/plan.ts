@@ -144,7 +144,11 @@ function decideResolved(
 ): Decided {
   const current = base.currentDigest
   const tagTarget = targetDigest(resolution, current)
-  const kept = keptForSite(site, base.key, resolution, tagTarget, policy)
+  const unchanged = notProposed(site, resolution, current, policy)
+  const kept =
+    unchanged === undefined
+      ? keptForSite(site, base.key, resolution, tagTarget, policy)
+      : undefined
   const target = kept?.digest ?? tagTarget
   const warnings = platformWarnings(site, resolution, target !== current)
   if (kept !== undefined) warnings.push(kept.warning)
@@ -155,10 +159,6 @@ function decideResolved(
     const reason = `"${site.image}" is not pinned and pin-unpinned is off; only existing pins are refreshed.`
     return { site, row: { ...row, decision: 'skipped', reason } }
   }
-  const unchanged =
-    kept === undefined
-      ? notProposed(site, resolution, current, policy)
-      : undefined
   if (unchanged !== undefined) {
     const reason = `${unchanged}: "${site.image}" now points to ${target}, but no platform you build changed, so the bump is not proposed (the 'platforms' setting says which platforms count).`
     const skipped = { decision: 'skipped', reason, notProposed: true } as const
