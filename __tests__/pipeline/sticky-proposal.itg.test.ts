@@ -16,6 +16,8 @@ import { buildActionPorts } from '../../src/github-wiring.js'
 import { createConsoleLogger } from '../../src/log/logger.js'
 import { runAndPublish } from '../../src/pipeline/publish-run.js'
 import type { PublishReport } from '../../src/pipeline/publish-run.js'
+import { startCountingProxy } from '../support/counting-proxy.js'
+import type { CountingProxy } from '../support/counting-proxy.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
 import type { GitHubStandIn } from '../support/github-stand-in.js'
 import type { Blob } from '../support/images.js'
@@ -165,6 +167,40 @@ describe('an open pull request and a tag that moved on only in platforms not bui
     expect(proposedInPull(s)).toBe(index.W.digest)
     expect(s.pulls[0]?.head.sha).not.toBe(headBefore)
     expect(s.pulls[0]?.body).not.toContain(index.Y.digest)
+  })
+
+  it('asks the registry nothing more while the tag still points to what the pull request proposes', async () => {
+    const proxy = await startCountingProxy({ target: registry.host })
+    const seen = (p: CountingProxy): string[] =>
+      p.requests.map(r => `${r.method} ${r.path}`).sort()
+    try {
+      const s = await startGitHubStandIn({
+        owner: 'acme',
+        repo: 'shop',
+        token: TOKEN,
+        files: { Dockerfile: `FROM node:20@${index.X.digest}\n` }
+      })
+      standIn = s
+      const inputs = {
+        platforms: 'linux/amd64',
+        'registry-map': `docker.io=${proxy.host}`
+      }
+      await pointTag('Y')
+      await publishOnce(s, inputs)
+      const first = seen(proxy)
+      proxy.reset()
+
+      const again = await publishOnce(s, inputs)
+
+      expect(proposedInPull(s)).toBe(index.Y.digest)
+      expect(again.published.outcomes.map(o => o.operation)).toEqual([
+        'unchanged'
+      ])
+      expect(first).toContain(`GET /v2/${REPO}/manifests/${index.X.digest}`)
+      expect(seen(proxy)).toEqual(first)
+    } finally {
+      await proxy.stop()
+    }
   })
 
   it('updates the pull request to Z when every platform counts (platforms unset)', async () => {
