@@ -77,7 +77,7 @@ describe('renderExplain', () => {
     const lines = out.split('\n')
     expect(lines.slice(0, 4)).toEqual([
       'node:20  sha256:111111111111 → sha256:222222222222',
-      '  fixes 3 vulnerabilities (1 high), introduces 1 vulnerability (1 critical), 1 package not checked for vulnerabilities, 3 packages updated, linux/amd64 and linux/arm64/v8 changed, source compare nodejs/docker-node abc1234…def5678',
+      '  fixes 4 vulnerabilities (2 high), introduces 2 vulnerabilities (2 critical), 1 package not checked for vulnerabilities, 3 packages updated, linux/amd64 and linux/arm64/v8 changed, source compare nodejs/docker-node abc1234…def5678',
       '  Dockerfile line 2',
       '  api/Dockerfile line 1'
     ])
@@ -85,7 +85,7 @@ describe('renderExplain', () => {
       '    updated  libssl3 (source openssl)  3.0.13-1~deb12u1 → 3.0.15-1~deb12u1'
     )
     expect(out).toContain(
-      '  INTRODUCES 1 vulnerability (1 critical):\n    DSA-9 [2J  CVE-2024-5535'
+      '  INTRODUCES 2 vulnerabilities (2 critical):\n    DSA-9 [2J  CVE-2024-5535'
     )
     expect(out).toContain(
       '    DSA-5678-1  CVE-2024-5535, CVE-2024-6119  high 7.5  openssl security update  openssl  https://osv.dev/vulnerability/DSA-5678-1'

@@ -60,7 +60,7 @@ function text(extra: Partial<PrTextInput> = {}) {
 describe('summaryLine', () => {
   it('reads fixes, packages, platforms and the source compare first', () => {
     expect(summaryLine(nodeEvidence, nodeUpdate)).toBe(
-      'fixes 3 vulnerabilities (1 high), 3 packages updated, linux/amd64 and linux/arm64/v8 changed, source compare nodejs/docker-node abc1234…def5678'
+      'fixes 4 vulnerabilities (2 high), 3 packages updated, linux/amd64 and linux/arm64/v8 changed, source compare nodejs/docker-node abc1234…def5678'
     )
   })
 
@@ -137,7 +137,7 @@ describe('summaryLine', () => {
       }
     }
     expect(summaryLine(e, nodeUpdate)).toMatch(
-      /^introduces 1 vulnerability \(1 critical\), 1 package added, 2 removed, /
+      /^introduces 2 vulnerabilities \(2 critical\), 1 package added, 2 removed, /
     )
   })
 
@@ -234,7 +234,7 @@ describe('the pull request with evidence', () => {
     const body = text().body
     const entry = body.slice(body.indexOf('### '))
     expect(entry).toMatch(
-      /^### \[`node:20`\]\(https:\/\/hub\.docker\.com\/_\/node\) `sha256:111111111111` → `sha256:222222222222`\n\nFixes 3 vulnerabilities \(1 high\), 3 packages updated, linux\/amd64 and linux\/arm64\/v8 changed, source \[compare nodejs\/docker-node abc1234…def5678\]\(https:\/\/github\.com\/nodejs\/docker-node\/compare\/abc1234[0-9a-f]+\.\.\.def5678[0-9a-f]+\)\.\n\n- `Dockerfile` line 2\n\n<details>\n<summary>Packages: 3 updated \(Debian 12, linux\/amd64\)<\/summary>/
+      /^### \[`node:20`\]\(https:\/\/hub\.docker\.com\/_\/node\) `sha256:111111111111` → `sha256:222222222222`\n\nFixes 4 vulnerabilities \(2 high\), 3 packages updated, linux\/amd64 and linux\/arm64\/v8 changed, source \[compare nodejs\/docker-node abc1234…def5678\]\(https:\/\/github\.com\/nodejs\/docker-node\/compare\/abc1234[0-9a-f]+\.\.\.def5678[0-9a-f]+\)\.\n\n- `Dockerfile` line 2\n\n<details>\n<summary>Packages: 3 updated \(Debian 12, linux\/amd64\)<\/summary>/
     )
     // All three are updates: no Change column repeating it.
     expect(body).toContain('| Package | Old → New |\n| --- | --- |\n')
@@ -255,12 +255,12 @@ describe('the pull request with evidence', () => {
 
   it('says fixes in the default title, in {fixes}, and nothing when none', () => {
     expect(text().title).toBe(
-      'chore(deps): refresh digest pins for node:20 (fixes 3 vulnerabilities)'
+      'chore(deps): refresh digest pins for node:20 (fixes 4 vulnerabilities)'
     )
     const custom = text({
       templates: { title: 'Bump {images} ({fixes})', commitMessage: 'x' }
     })
-    expect(custom.title).toBe('Bump node:20 (fixes 3 vulnerabilities)')
+    expect(custom.title).toBe('Bump node:20 (fixes 4 vulnerabilities)')
     const none = text({
       templates: { title: 'Bump {images} ({fixes})', commitMessage: 'x' },
       evidence: new Map()
@@ -289,7 +289,7 @@ describe('the pull request with evidence', () => {
       evidence: map(nodeEvidence, appEvidence)
     })
     expect(t.title).toBe(
-      'chore(deps): refresh digest pins for 2 base images (fixes 3 vulnerabilities)'
+      'chore(deps): refresh digest pins for 2 base images (fixes 4 vulnerabilities)'
     )
   })
 
@@ -327,7 +327,7 @@ describe('the pull request with evidence', () => {
     }
     const body = text({ evidence: map(e) }).body
     expect(body).toContain(
-      '<summary>⚠️ <strong>Introduces 1 vulnerability (1 high)</strong></summary>'
+      '<summary>⚠️ <strong>Introduces 2 vulnerabilities (2 high)</strong></summary>'
     )
     expect(body).toContain(
       '<summary>1 not checked for vulnerabilities (not "no vulnerabilities")</summary>\n\n- perl: not in OSV'

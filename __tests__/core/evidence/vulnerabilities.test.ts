@@ -281,7 +281,7 @@ describe('vulnerabilityList and countVulnerabilities', () => {
     )
   })
 
-  it('a record bridging two groups merges them', () => {
+  it('counts CVEs, not records: one record fixing two CVEs counts two', () => {
     const list = [
       toVulnerability({ id: 'A', aliases: ['CVE-2024-1001'] }, []),
       toVulnerability({ id: 'B', aliases: ['CVE-2024-1002'] }, []),
@@ -291,6 +291,6 @@ describe('vulnerabilityList and countVulnerabilities', () => {
       ),
       toVulnerability({ id: 'D' }, [])
     ]
-    expect(countVulnerabilities(list).total).toBe(2)
+    expect(countVulnerabilities(list).total).toBe(3)
   })
 })

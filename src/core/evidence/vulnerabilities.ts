@@ -182,31 +182,27 @@ export function vulnerabilityList(
 }
 
 /**
- * How many distinct vulnerabilities a list holds: records that share a CVE
- * (Debian's DEBIAN-CVE-2024-1234 and the DSA-5678-1 that fixes it) are one,
- * counted at the highest severity among them; a record without a CVE counts
- * alone. Both ids stay in the list (each links its own advisory).
+ * How many distinct vulnerabilities a list holds: one per CVE, whichever
+ * records name it (Debian's DEBIAN-CVE-2024-1234 and the DSA-5678-1 that
+ * fixes it are one), counted at the highest severity among those records; a
+ * record without a CVE counts alone. A DSA fixing two CVEs counts two, so
+ * the count matches the CVEs the table lists. Every id stays in the list
+ * (each links its own advisory).
  */
 export function countVulnerabilities(list: readonly Vulnerability[]): {
   readonly total: number
   readonly bySeverity: ReadonlyMap<string, number>
 } {
-  const groups: { cves: Set<string>; rank: number }[] = []
+  const ranks = new Map<string, number>()
   for (const v of list) {
     const rank = severityRank(v.severity)
-    const joined = groups.filter(g => v.cves.some(c => g.cves.has(c)))
-    const merged = { cves: new Set(v.cves), rank }
-    for (const g of joined) {
-      g.cves.forEach(c => merged.cves.add(c))
-      merged.rank = Math.min(merged.rank, g.rank)
-      groups.splice(groups.indexOf(g), 1)
-    }
-    groups.push(merged)
+    for (const name of v.cves.length === 0 ? [`\0${v.id}`] : v.cves)
+      ranks.set(name, Math.min(rank, ranks.get(name) ?? rank))
   }
   const bySeverity = new Map<string, number>()
-  for (const g of groups) {
-    const name = SEVERITY_LEVELS[g.rank] ?? 'unknown'
+  for (const rank of ranks.values()) {
+    const name = SEVERITY_LEVELS[rank] ?? 'unknown'
     bySeverity.set(name, (bySeverity.get(name) ?? 0) + 1)
   }
-  return { total: groups.length, bySeverity }
+  return { total: ranks.size, bySeverity }
 }
