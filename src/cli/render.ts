@@ -49,14 +49,18 @@ export function renderSummary(
     report.plan.rows.filter(r => r.decision === d).length
   const verb = mode === 'apply' ? 'wrote' : 'would change'
   const lines = [
-    `${report.filesScanned} files, ${report.plan.rows.length} image mentions, ${report.uniqueImages} unique images: ` +
+    `${many(report.filesScanned, 'file')}, ${many(report.plan.rows.length, 'image mention')}, ${many(report.uniqueImages, 'unique image')}: ` +
       `${count('pin')} to pin, ${count('update')} to update, ${count('up to date')} up to date, ` +
-      `${count('skipped')} skipped, ${count('failed')} failed; ${verb} ${report.changes.length} files.`
+      `${count('skipped')} skipped, ${count('failed')} failed; ${verb} ${many(report.changes.length, 'file')}.`
   ]
   for (const [registry, remaining] of rateLimits(report)) {
     lines.push(`${registry}: ratelimit-remaining ${remaining}`)
   }
   return lines.join('\n')
+}
+
+function many(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** The last `ratelimit-remaining` each registry reported. */
