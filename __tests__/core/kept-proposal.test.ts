@@ -10,7 +10,7 @@ import { parseImageRef } from '../../src/core/image-ref.js'
 import type { ImageSite } from '../../src/core/dockerfile/scan.js'
 import {
   keptProposal,
-  proposedForKey,
+  proposedByKey,
   targetName
 } from '../../src/core/kept-proposal.js'
 import {
@@ -75,8 +75,7 @@ describe('proposedDigests', () => {
       [`Dockerfile ${KEY}`, [PROPOSED]],
       [`a/Dockerfile ${KEY}`, [PROPOSED, OTHER]]
     ])
-    expect(proposedForKey(proposed, KEY)).toEqual([PROPOSED, OTHER])
-    expect(proposedForKey(proposed, 'docker.io/library/alpine:3')).toEqual([])
+    expect([...proposedByKey(proposed)]).toEqual([[KEY, [PROPOSED, OTHER]]])
   })
 })
 

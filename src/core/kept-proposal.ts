@@ -25,17 +25,18 @@ export function targetName(file: string, key: string): string {
   return `${file} ${key}`
 }
 
-/** Every digest proposed for one image key, whatever the file. */
-export function proposedForKey(
-  proposed: ProposedDigests,
-  key: string
-): Digest[] {
-  const digests = new Set<Digest>()
+/** Every digest proposed per image key, whatever the file (one pass over the targets). */
+export function proposedByKey(
+  proposed: ProposedDigests
+): Map<string, Digest[]> {
+  const byKey = new Map<string, Set<Digest>>()
   for (const [target, list] of proposed) {
-    if (target.slice(target.lastIndexOf(' ') + 1) !== key) continue
+    const key = target.slice(target.lastIndexOf(' ') + 1)
+    const digests = byKey.get(key) ?? new Set<Digest>()
     for (const digest of list) digests.add(digest)
+    byKey.set(key, digests)
   }
-  return [...digests]
+  return new Map([...byKey].map(([key, set]) => [key, [...set]]))
 }
 
 export interface KeptProposal {

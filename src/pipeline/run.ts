@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/config.js'
 import type { ProposedDigests } from '../core/kept-proposal.js'
-import { proposedForKey } from '../core/kept-proposal.js'
+import { proposedByKey } from '../core/kept-proposal.js'
 import type { Plan } from '../core/plan.js'
 import {
   buildRequests,
@@ -69,10 +69,11 @@ export async function run(
   )
   const requests = buildRequests(scanned.sites, config.registryMap)
   const proposed = options.proposed ?? new Map<string, never>()
+  const byKey = proposedByKey(proposed)
   const finals = new Map(
     requests.map(request => [
       request.key,
-      looks.final(request, proposedForKey(proposed, request.key))
+      looks.final(request, byKey.get(request.key) ?? [])
     ])
   )
   // A file is planned, checked and (in apply mode) written as soon as its
