@@ -2,15 +2,25 @@
 import { createRequire as __freshbaseCreateRequire } from 'node:module';const require = __freshbaseCreateRequire(import.meta.url);
 import {
   buildPorts,
+  evidenceKey,
+  evidenceOf,
+  gatherEvidence,
   hasFailures,
+  imageEntries,
+  imageLocation,
+  linesText,
+  missingText,
   run,
-  shortDigest
-} from "./chunk-MLTGDEGC.js";
+  shortDigest,
+  summaryLine,
+  vulnerabilityCount
+} from "./chunk-O6XOLZNB.js";
 import {
   CORE_KEYS,
   ConfigError,
+  formatPlatform,
   parseConfig
-} from "./chunk-RUZ2FGXB.js";
+} from "./chunk-6AGMC25I.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -53,7 +63,117 @@ function maskSecrets(text, secrets) {
 }
 
 // src/version.ts
-var VERSION = "0.4.0";
+var VERSION = "0.5.0";
+
+// src/cli/explain.ts
+function renderExplain(report, evidence) {
+  const entries = imageEntries(proposedUpdates(report));
+  if (entries.length === 0)
+    return "No base image digest changed; nothing to explain.";
+  const details = registryDetails(report);
+  return entries.map((entry) => {
+    const e = evidenceOf(evidence, entry);
+    return [
+      clean(`${entry.name}  ${changeText(entry)}`),
+      `  ${clean(summaryLine(e, entry, details.get(entry.key)))}`,
+      ...entry.files.map((f) => `  ${clean(f.file)} ${linesText(f.lines)}`),
+      ...evidenceLines(e),
+      `  digests: ${entry.from ?? "(none)"} \u2192 ${entry.to}`
+    ].join("\n");
+  }).join("\n\n");
+}
+function proposedUpdates(report) {
+  return report.plan.rows.flatMap(
+    (row) => (row.decision === "pin" || row.decision === "update") && row.key !== void 0 && row.newDigest !== void 0 ? [
+      {
+        file: row.file,
+        line: row.line,
+        image: row.image,
+        key: row.key,
+        to: row.newDigest,
+        ...row.currentDigest === void 0 ? {} : { from: row.currentDigest },
+        ...row.editLine === void 0 ? {} : { editLine: row.editLine }
+      }
+    ] : []
+  );
+}
+function registryDetails(report) {
+  const details = /* @__PURE__ */ new Map();
+  for (const r of report.plan.resolutions) {
+    if (r.kind !== "resolved") continue;
+    const platforms = (r.manifests ?? []).map((m) => formatPlatform(m.platform));
+    details.set(r.key, { key: r.key, digest: r.digest, platforms });
+  }
+  return details;
+}
+function changeText(entry) {
+  return entry.from === void 0 ? `pinned to ${entry.to.slice(0, 19)}` : `${entry.from.slice(0, 19)} \u2192 ${entry.to.slice(0, 19)}`;
+}
+function evidenceLines(e) {
+  if (e === void 0) return [];
+  const lines = [];
+  const missing = (label, text) => {
+    if (text !== void 0) lines.push(`  ${label}: ${clean(text)}`);
+  };
+  if (e.source.kind === "found") {
+    const link = e.source.value.link?.url ?? e.source.value.new?.url;
+    if (link !== void 0) lines.push(`  source: ${clean(link)}`);
+  } else missing("source", missingText(e.source));
+  if (e.packages.kind === "found") lines.push(...packageLines(e));
+  else missing("packages", missingText(e.packages));
+  if (e.vulnerabilities.kind === "found") lines.push(...vulnerabilityLines(e));
+  else missing("vulnerabilities", missingText(e.vulnerabilities));
+  if (e.platforms.kind === "found") {
+    lines.push("  platforms:");
+    for (const d of e.platforms.value)
+      lines.push(
+        `    ${clean(d.platform)}  ${d.change}${d.counted ? "" : "  (not built here)"}`
+      );
+  } else missing("platforms", missingText(e.platforms));
+  return lines;
+}
+function packageLines(e) {
+  if (e.packages.kind !== "found") return [];
+  const p = e.packages.value;
+  const where = [p.distro, p.platform].filter((x) => x !== void 0).join(", ");
+  if (p.changes.length === 0)
+    return [`  packages (${clean(where)}): none changed of ${p.newCount}`];
+  return [
+    `  packages (${clean(where)}):`,
+    ...p.changes.map((c) => {
+      const source = c.source === void 0 || c.source === c.name ? "" : ` (source ${c.source})`;
+      const versions = `${c.oldVersion ?? "-"} \u2192 ${c.newVersion ?? "-"}`;
+      return `    ${c.change.padEnd(7)}  ${clean(`${c.name}${source}  ${versions}`)}`;
+    })
+  ];
+}
+function vulnerabilityLines(e) {
+  if (e.vulnerabilities.kind !== "found") return [];
+  const v = e.vulnerabilities.value;
+  const list = (title, vs) => vs.length === 0 ? [] : [
+    `  ${title} ${vulnerabilityCount(vs)}:`,
+    ...vs.map(
+      (x) => clean(
+        `    ${[
+          x.id,
+          x.cves.join(", "),
+          x.severity,
+          x.summary,
+          x.packages.join(", "),
+          x.url
+        ].filter((s) => s !== void 0 && s !== "").join("  ")}`
+      )
+    )
+  ];
+  return [
+    ...list("INTRODUCES", v.introduced),
+    ...list("fixes", v.fixed),
+    ...v.notChecked.map((n) => `  not checked for vulnerabilities: ${clean(n)}`)
+  ];
+}
+function clean(text) {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
+}
 
 // src/cli/help.ts
 var HELP = `freshbase \u2014 pin container base images to the digest their tag points to now.
@@ -63,18 +183,25 @@ Usage:
   freshbase apply [dir] [options]   the same, then rewrite the files in place
 
 Decisions: pin (tag-only \u2192 tag@digest), update (stale pin), up to date,
-skipped: <reason>, failed: <message>.
+skipped: <reason>, failed: <message>. A stale pin whose new index changes no
+platform you build is skipped: only linux/s390x changed / attestations only.
 
 Options:
   --json                      print the whole plan as JSON instead of the table
   --diff                      also print a unified diff of the rewritten lines
+  --explain                   per proposed change, what it brings: platforms
+                              changed, source compare link, package delta from
+                              the SBOM attestation, vulnerabilities fixed or
+                              introduced (OSV); with --json, rows get "evidence".
+                              Best effort: a failed lookup blocks nothing
   --include <glob>            only scan matching paths (relative to dir); a literal
                               path adds that file whatever its name (repeatable)
   --exclude <glob>            never scan matching paths (repeatable); .git and
                               node_modules are always skipped
   --config <file>             YAML file with the same keys as the action inputs
                               (include, exclude, docker-config, insecure-registries,
-                              registry-map, concurrency, pin-unpinned, ignore, timeout);
+                              registry-map, concurrency, pin-unpinned, ignore, timeout,
+                              platforms, osv, osv-url);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
                               (default: $DOCKER_CONFIG/config.json, then
@@ -89,6 +216,13 @@ Options:
   --no-pin-unpinned           only refresh existing pins; leave tag-only references
   --ignore <image glob>       never touch matching images, e.g. 'ghcr.io/acme/*'
                               or 'node:18*' (repeatable)
+  --platforms <os/arch,...>   platforms you build, e.g. linux/amd64,linux/arm64
+                              (default: the line's literal --platform, else all);
+                              a bump that changes none of them is not proposed
+  --no-osv                    do not ask OSV about vulnerabilities (air-gapped
+                              runners); --osv turns it back on (default on)
+  --osv-url <url>             OSV API base URL or mirror (default
+                              https://api.osv.dev); used with --explain
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version
@@ -128,12 +262,15 @@ function renderSummary(report, mode) {
   const count = (d) => report.plan.rows.filter((r) => r.decision === d).length;
   const verb = mode === "apply" ? "wrote" : "would change";
   const lines = [
-    `${report.filesScanned} files, ${report.plan.rows.length} image mentions, ${report.uniqueImages} unique images: ${count("pin")} to pin, ${count("update")} to update, ${count("up to date")} up to date, ${count("skipped")} skipped, ${count("failed")} failed; ${verb} ${report.changes.length} files.`
+    `${many(report.filesScanned, "file")}, ${many(report.plan.rows.length, "image mention")}, ${many(report.uniqueImages, "unique image")}: ${count("pin")} to pin, ${count("update")} to update, ${count("up to date")} up to date, ${count("skipped")} skipped, ${count("failed")} failed; ${verb} ${many(report.changes.length, "file")}.`
   ];
   for (const [registry, remaining] of rateLimits(report)) {
     lines.push(`${registry}: ratelimit-remaining ${remaining}`);
   }
   return lines.join("\n");
+}
+function many(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function rateLimits(report) {
   const seen = /* @__PURE__ */ new Map();
@@ -160,13 +297,21 @@ function renderDiff(changes) {
   }
   return out.join("\n");
 }
-function renderJson(report, mode) {
+function renderJson(report, mode, evidence) {
+  const rows = evidence === void 0 ? report.plan.rows : report.plan.rows.map(
+    (row) => (row.decision === "pin" || row.decision === "update") && row.key !== void 0 && row.newDigest !== void 0 ? {
+      ...row,
+      evidence: evidence.get(
+        evidenceKey(row.key, row.currentDigest, row.newDigest)
+      ) ?? null
+    } : row
+  );
   return JSON.stringify(
     {
       mode,
       filesScanned: report.filesScanned,
       uniqueImages: report.uniqueImages,
-      rows: report.plan.rows,
+      rows,
       changedFiles: report.changes.map((c) => c.file),
       rateLimits: Object.fromEntries(rateLimits(report))
     },
@@ -181,6 +326,7 @@ var OPTIONS = {
   version: { type: "boolean" },
   json: { type: "boolean" },
   diff: { type: "boolean" },
+  explain: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
@@ -192,7 +338,11 @@ var OPTIONS = {
   timeout: { type: "string" },
   "pin-unpinned": { type: "boolean" },
   "no-pin-unpinned": { type: "boolean" },
-  ignore: { type: "string", multiple: true }
+  ignore: { type: "string", multiple: true },
+  platforms: { type: "string", multiple: true },
+  osv: { type: "boolean" },
+  "no-osv": { type: "boolean" },
+  "osv-url": { type: "string" }
 };
 async function runCli(argv, io) {
   const logger = createConsoleLogger({
@@ -219,14 +369,17 @@ async function runCli(argv, io) {
     for (const row of report.plan.rows) {
       for (const warning of row.warnings) logger.warn(warning);
     }
+    const evidence = args.values.explain === true ? await explainEvidence(report, config, ports) : void 0;
+    const write = (text) => io.stdout(logger.mask(text));
     if (args.values.json === true) {
-      io.stdout(logger.mask(renderJson(report, command)));
+      write(renderJson(report, command, evidence));
     } else {
-      io.stdout(logger.mask(renderTable(report)));
+      write(renderTable(report));
       if (args.values.diff === true && report.changes.length > 0) {
         io.stdout(renderDiff(report.changes));
       }
-      io.stdout(logger.mask(renderSummary(report, command)));
+      if (evidence !== void 0) write(renderExplain(report, evidence));
+      write(renderSummary(report, command));
     }
     return hasFailures(report.plan) ? 1 : 0;
   } catch (error) {
@@ -239,6 +392,16 @@ async function runCli(argv, io) {
 }
 var UsageError = class extends Error {
 };
+async function explainEvidence(report, config, ports) {
+  if (ports.evidence === void 0) return /* @__PURE__ */ new Map();
+  const { platforms, osv } = config;
+  return gatherEvidence(
+    report.plan,
+    { platforms, osv },
+    ports.evidence,
+    (key) => imageLocation(key, config.registryMap)
+  );
+}
 function parseArguments(argv) {
   try {
     return parseArgs({
@@ -263,12 +426,17 @@ async function rawConfig(values, dir) {
     concurrency: values.concurrency,
     timeout: values.timeout,
     "pin-unpinned": values["no-pin-unpinned"] === true ? false : values["pin-unpinned"],
-    ignore: values.ignore
+    ignore: values.ignore,
+    platforms: values.platforms,
+    osv: values["no-osv"] === true ? false : values.osv,
+    "osv-url": values["osv-url"]
   };
-  if (values["no-pin-unpinned"] === true && values["pin-unpinned"] === true) {
-    throw new UsageError(
-      "--pin-unpinned and --no-pin-unpinned contradict each other; pass one."
-    );
+  for (const name of ["pin-unpinned", "osv"]) {
+    if (values[`no-${name}`] === true && values[name] === true) {
+      throw new UsageError(
+        `--${name} and --no-${name} contradict each other; pass one.`
+      );
+    }
   }
   const merged = { ...fromFile };
   for (const [key, value] of Object.entries(fromArgs)) {
@@ -282,7 +450,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-ESOZ56GR.js");
+  const { parseConfigFile } = await import("./config-file-WJYL5Y3V.js");
   return parseConfigFile(
     file,
     text,

@@ -2,18 +2,35 @@ import { createRequire as __freshbaseCreateRequire } from 'node:module';const re
 import {
   buildPorts,
   byCodeUnit,
-  familiarName,
-  formatPlatform,
+  distinctCount,
+  escapeText,
+  evidenceKey,
+  evidenceOf,
+  familiarTag,
+  gatherEvidence,
+  imageEntries,
+  imageLocation,
+  imagePageUrl,
+  inlineCode,
   isDigest,
-  parseImageRef,
+  linesText,
+  markdownLink,
+  plural,
   rewriteChecked,
   run,
   selectPaths,
-  shortDigest
-} from "./chunk-MLTGDEGC.js";
+  shortDigest,
+  summaryMarkdown,
+  tableHead,
+  tableRow,
+  targetName,
+  vulnerabilityCount,
+  vulnerabilityNoun,
+  withoutDigest
+} from "./chunk-O6XOLZNB.js";
 import {
   require_dist
-} from "./chunk-2LHB2N6O.js";
+} from "./chunk-V35NIZQY.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -21,8 +38,9 @@ import {
   __commonJS,
   __require,
   __toESM,
+  formatPlatform,
   parseConfig
-} from "./chunk-RUZ2FGXB.js";
+} from "./chunk-6AGMC25I.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -5525,11 +5543,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object;
         action = async function* () {
-          for (const part of blobParts) {
-            if (part.stream) {
-              yield* part.stream();
+          for (const part2 of blobParts) {
+            if (part2.stream) {
+              yield* part2.stream();
             } else {
-              yield part;
+              yield part2;
             }
           }
         };
@@ -16264,11 +16282,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part of cookie.unparsed) {
-        if (!part.includes("=")) {
+      for (const part2 of cookie.unparsed) {
+        if (!part2.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value] = part2.split("=");
         const trimmedKey = key.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -24000,82 +24018,13 @@ function fnv1a128(text) {
   return a.toString(16).padStart(16, "0") + b.toString(16).padStart(16, "0");
 }
 
-// src/core/publish/groups.ts
-function groupUpdates(plan, groupBy, branchPrefix) {
-  const updates = plan.rows.flatMap(toUpdate);
-  const ids = [...new Set(updates.map((u) => groupIdOf(u, groupBy)))];
-  return ids.map((id) => {
-    const mine = updates.filter((u) => groupIdOf(u, groupBy) === id);
-    const inScope = (row) => rowInScope(row, id, groupBy);
-    return {
-      id,
-      branch: branchFor(id, groupBy, branchPrefix),
-      updates: mine,
-      files: [...new Set(mine.map((u) => u.file))],
-      skipped: plan.rows.filter((r) => r.decision === "skipped" && inScope(r)),
-      failed: plan.rows.filter((r) => r.decision === "failed" && inScope(r))
-    };
-  });
-}
-function toUpdate(row) {
-  if (row.decision !== "pin" && row.decision !== "update") return [];
-  if (row.key === void 0 || row.newDigest === void 0) return [];
-  return [
-    {
-      file: row.file,
-      line: row.line,
-      image: row.image,
-      key: row.key,
-      ...row.currentDigest === void 0 ? {} : { from: row.currentDigest },
-      to: row.newDigest,
-      ...row.editLine === void 0 ? {} : { editLine: row.editLine }
-    }
-  ];
-}
-function groupIdOf(update, groupBy) {
-  if (groupBy === "file") return update.file;
-  if (groupBy === "image") return update.key;
-  return "all";
-}
-function rowInScope(row, id, groupBy) {
-  if (groupBy === "all") return true;
-  if (groupBy === "file") return row.file === id;
-  return row.key === id;
-}
-function branchFor(id, groupBy, prefix) {
-  if (groupBy === "all") return `${prefix}all`;
-  const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-  return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`;
-}
-function isGroupBranch(branch2, prefix) {
-  if (!branch2.startsWith(prefix)) return false;
-  const rest = branch2.slice(prefix.length);
-  return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
-}
-function groupTexts(group2, plan, baseTexts) {
-  const keys = new Set(group2.updates.map((u) => u.key));
-  const files = [];
-  for (const file of group2.files) {
-    const before = baseTexts.get(file);
-    const all = plan.files.find((f) => f.file === file)?.edits ?? [];
-    const edits = all.filter((e) => keys.has(e.key));
-    if (before === void 0)
-      return { ok: false, error: `${file}: no base text` };
-    const applied = rewriteChecked(file, before, edits);
-    if (!applied.ok)
-      return { ok: false, error: `${file}: not committed: ${applied.error}` };
-    files.push({ file, before, after: applied.text });
-  }
-  return { ok: true, files };
-}
-
 // src/core/publish/proposed-plan.ts
 var MARKER = "freshbase:plan";
 var START_RE = /<!--[ \t]*freshbase:plan[ \t]/g;
 function proposedPlan(group2) {
   const digests = /* @__PURE__ */ new Map();
   for (const update of group2.updates) {
-    const target = `${update.file} ${update.key}`;
+    const target = targetName(update.file, update.key);
     const set = digests.get(target) ?? /* @__PURE__ */ new Set();
     set.add(update.to);
     digests.set(target, set);
@@ -24157,6 +24106,20 @@ function compactPlan(value) {
     return plan;
   return { ...plan, keys };
 }
+function proposedDigests(plans) {
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const plan of plans) {
+    if (plan?.version !== 1) continue;
+    for (const [target, digests] of Object.entries(plan.targets)) {
+      const list = byTarget.get(target) ?? [];
+      for (const digest of digests.split(",")) {
+        if (isDigest(digest) && !list.includes(digest)) list.push(digest);
+      }
+      byTarget.set(target, list);
+    }
+  }
+  return byTarget;
+}
 function samePlan(a, b) {
   if (a.group !== b.group) return false;
   if (a.version === 2 || b.version === 2)
@@ -24173,65 +24136,77 @@ function sortedRecord(entries) {
   return Object.fromEntries(entries.sort((a, b) => byCodeUnit(a[0], b[0])));
 }
 
+// src/core/publish/groups.ts
+function groupUpdates(plan, groupBy, branchPrefix) {
+  const updates = plan.rows.flatMap(toUpdate);
+  const ids = [...new Set(updates.map((u) => groupIdOf(u, groupBy)))];
+  return ids.map((id) => {
+    const mine = updates.filter((u) => groupIdOf(u, groupBy) === id);
+    const inScope = (row) => rowInScope(row, id, groupBy);
+    return {
+      id,
+      branch: branchFor(id, groupBy, branchPrefix),
+      updates: mine,
+      files: [...new Set(mine.map((u) => u.file))],
+      skipped: plan.rows.filter((r) => r.decision === "skipped" && inScope(r)),
+      failed: plan.rows.filter((r) => r.decision === "failed" && inScope(r))
+    };
+  });
+}
+function toUpdate(row) {
+  if (row.decision !== "pin" && row.decision !== "update") return [];
+  if (row.key === void 0 || row.newDigest === void 0) return [];
+  return [
+    {
+      file: row.file,
+      line: row.line,
+      image: row.image,
+      key: row.key,
+      ...row.currentDigest === void 0 ? {} : { from: row.currentDigest },
+      to: row.newDigest,
+      ...row.editLine === void 0 ? {} : { editLine: row.editLine }
+    }
+  ];
+}
+function groupIdOf(update, groupBy) {
+  if (groupBy === "file") return update.file;
+  if (groupBy === "image") return update.key;
+  return "all";
+}
+function rowInScope(row, id, groupBy) {
+  if (groupBy === "all") return true;
+  if (groupBy === "file") return row.file === id;
+  return row.key === id;
+}
+function branchFor(id, groupBy, prefix) {
+  if (groupBy === "all") return `${prefix}all`;
+  const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`;
+}
+function isGroupBranch(branch2, prefix) {
+  if (!branch2.startsWith(prefix)) return false;
+  const rest = branch2.slice(prefix.length);
+  return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
+}
+function groupTexts(group2, plan, baseTexts) {
+  const keys = new Set(group2.updates.map((u) => u.key));
+  const files = [];
+  for (const file of group2.files) {
+    const before = baseTexts.get(file);
+    const all = plan.files.find((f) => f.file === file)?.edits ?? [];
+    const edits = all.filter((e) => keys.has(e.key));
+    if (before === void 0)
+      return { ok: false, error: `${file}: no base text` };
+    const applied = rewriteChecked(file, before, edits);
+    if (!applied.ok)
+      return { ok: false, error: `${file}: not committed: ${applied.error}` };
+    files.push({ file, before, after: applied.text });
+  }
+  return { ok: true, files };
+}
+
 // src/core/publish/rebuild-pending.ts
 var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
-
-// src/core/report/markdown.ts
-var ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;"
-};
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function escapeText(text) {
-  return text.replace(new RegExp("\\p{Cc}+", "gu"), " ").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/[\\`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u2060");
-}
-function inlineCode(text) {
-  const flat = text.replace(new RegExp("\\p{Cc}+", "gu"), " ");
-  if (flat === "") return "\u2014";
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-}
-function tableHead(columns, right = 0) {
-  const rule = columns.map((_, i) => i < right ? "---:" : "---");
-  return `${tableRow(columns)}
-${tableRow(rule)}`;
-}
-function markdownLink(label, url) {
-  if (!/^https?:\/\//i.test(url)) return void 0;
-  const safe = url.replace(
-    /[\s()<>[\]`"\\]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-  return `[${label}](${safe})`;
-}
-function imagePageUrl(key) {
-  const parsed = parseImageRef(key);
-  if (!parsed.ok) return void 0;
-  const { registry, repository: repository2 } = parsed.ref;
-  if (registry === "docker.io") {
-    const official = /^library\/([^/]+)$/.exec(repository2)?.[1];
-    return official === void 0 ? `https://hub.docker.com/r/${repository2}` : `https://hub.docker.com/_/${official}`;
-  }
-  if (registry === "ghcr.io") return `https://ghcr.io/${repository2}`;
-  if (registry === "quay.io") return `https://quay.io/repository/${repository2}`;
-  return void 0;
-}
-function withoutDigest(image) {
-  const at = image.indexOf("@");
-  return at < 0 ? image : image.slice(0, at);
-}
-function tagOf(key) {
-  const colon = key.lastIndexOf(":");
-  return colon > key.lastIndexOf("/") ? key.slice(colon + 1) : "latest";
-}
 
 // src/core/report/blocks.ts
 var textBlock = (text) => ({ kind: "text", text });
@@ -24292,42 +24267,153 @@ function droppedLine(rows, tables) {
 }
 var isText = (s) => s !== void 0;
 
-// src/core/report/tables.ts
-var UPDATE_HEAD = tableHead(
-  ["Line", "Image", "Tag", "Old \u2192 New", "Platforms", "Created"],
-  1
-);
-function updateTables(updates, images, heading) {
-  const files = [...new Set(updates.map((u) => u.file))].sort(byCodeUnit);
-  return files.flatMap((file) => {
-    const rows = updates.filter((u) => u.file === file).sort((a, b) => a.line - b.line || byCodeUnit(a.image, b.image)).map((u) => updateRow(u, images.get(u.key)));
-    return [
-      {
-        kind: "rows",
-        title: `${heading} ${inlineCode(file)}`,
-        head: UPDATE_HEAD,
-        rows
-      }
-    ];
-  });
+// src/core/report/evidence-details.ts
+function detailBlocks(e, entry, limits) {
+  const blocks = [];
+  if (e?.packages.kind === "found")
+    blocks.push(packageDetails(e.packages.value, limits));
+  if (e?.vulnerabilities.kind === "found") {
+    const v = e.vulnerabilities.value;
+    blocks.push(vulnerabilityDetails(v.introduced, "introduced", limits));
+    blocks.push(vulnerabilityDetails(v.fixed, "fixed", limits));
+    blocks.push(notCheckedDetails(v, limits));
+  }
+  blocks.push(platformDetails(e, entry));
+  return blocks.filter((b) => b !== void 0);
 }
-function updateRow(update, details) {
-  const image = inlineCode(withoutDigest(update.image));
-  const page = imagePageUrl(update.key);
-  const to = inlineCode(shortDigest(update.to));
-  const change = update.from === void 0 ? `\u2014 \u2192 ${to} (pinned)` : `${inlineCode(shortDigest(update.from))} \u2192 ${to} (updated)`;
-  const platforms = details?.digest === update.to ? details.platforms.map(escapeText) : [];
-  return tableRow([
-    update.editLine === void 0 ? String(update.line) : `${update.line} (digest on ${update.editLine})`,
-    (page === void 0 ? void 0 : markdownLink(image, page)) ?? image,
-    inlineCode(tagOf(update.key)),
-    change,
-    platforms.length === 0 ? "\u2014" : platforms.join(", "),
-    details?.created === void 0 ? "\u2014" : escapeText(details.created)
+function details(summary2, body) {
+  return [
+    "<details>",
+    `<summary>${summary2}</summary>`,
+    "",
+    ...body,
+    "",
+    "</details>"
+  ].join("\n");
+}
+function compactTable(columns, rows, limits) {
+  const keep = columns.map((_, i) => rows.some((r) => (r[i] ?? "\u2014") !== "\u2014"));
+  const pick = (cells) => cells.filter((_, i) => keep[i]);
+  const shown = rows.slice(0, limits.rows).map((r) => tableRow(pick(r)));
+  const more = rows.length - shown.length;
+  return [
+    tableHead(pick(columns)),
+    ...shown,
+    ...more > 0 ? ["", `\u2026 and ${more} more; ${limits.rest}.`] : []
+  ];
+}
+function packageDetails(p, limits) {
+  if (p.changes.length === 0) return void 0;
+  const kinds = new Set(p.changes.map((c) => c.change));
+  const where = [p.distro, p.platform].filter((x) => x !== void 0);
+  const counts = ["updated", "added", "removed"].map((k) => [k, p.changes.filter((c) => c.change === k).length]).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  const rows = p.changes.map((c) => [
+    // One kind of change is said by the summary; the column would repeat it.
+    kinds.size === 1 ? "\u2014" : c.change,
+    packageName(c),
+    versions(c)
+  ]);
+  return details(
+    `Packages: ${counts.join(", ")} (${escapeText(where.join(", "))})`,
+    compactTable(["Change", "Package", "Old \u2192 New"], rows, limits)
+  );
+}
+function packageName(c) {
+  const name = inlineCode(c.name);
+  return c.source === void 0 || c.source === c.name ? name : `${name} (source ${inlineCode(c.source)})`;
+}
+function versions(c) {
+  const v = (text) => text === void 0 ? "\u2014" : inlineCode(text);
+  return `${v(c.oldVersion)} \u2192 ${v(c.newVersion)}`;
+}
+function vulnerabilityDetails(list, kind, limits) {
+  if (list.length === 0) return void 0;
+  const summary2 = kind === "fixed" ? `Fixes ${vulnerabilityCount(list)}` : `\u26A0\uFE0F <strong>Introduces ${vulnerabilityCount(list)}</strong>`;
+  const rows = list.map((v) => [
+    markdownLink(escapeText(v.id), v.url) ?? escapeText(v.id),
+    v.cves.length === 0 ? "\u2014" : escapeText(v.cves.join(", ")),
+    v.severity === void 0 ? "\u2014" : escapeText(v.severity),
+    v.summary === void 0 ? "\u2014" : escapeText(v.summary),
+    v.packages.length === 0 ? "\u2014" : v.packages.map(inlineCode).join(", ")
+  ]);
+  return details(
+    summary2,
+    compactTable(["ID", "CVE", "Severity", "Summary", "Packages"], rows, limits)
+  );
+}
+function notCheckedDetails(v, limits) {
+  if (v.notChecked.length === 0) return void 0;
+  const shown = v.notChecked.slice(0, limits.rows);
+  const more = v.notChecked.length - shown.length;
+  return details(
+    `${v.notChecked.length} not checked for vulnerabilities (not "no vulnerabilities")`,
+    [
+      ...shown.map((text) => `- ${escapeText(text)}`),
+      ...more > 0 ? ["", `\u2026 and ${more} more; ${limits.rest}.`] : []
+    ]
+  );
+}
+function platformDetails(e, entry) {
+  const deltas = e?.platforms.kind === "found" ? e.platforms.value : [];
+  const informative = entry.from !== void 0 && deltas.some((d) => !(d.change === "changed" && d.counted));
+  return details(informative ? "Platforms and digests" : "Digests", [
+    ...informative ? [...platformTable(deltas), ""] : [],
+    ...digestList(entry.from, entry.to)
   ]);
 }
+function platformTable(deltas) {
+  const allCounted = deltas.every((d) => d.counted);
+  const digest = (x) => x === void 0 ? "\u2014" : inlineCode(shortDigest(x));
+  const rows = deltas.map((d) => [
+    escapeText(d.platform),
+    d.change,
+    allCounted ? "\u2014" : d.counted ? "yes" : "no",
+    `${digest(d.from)} \u2192 ${digest(d.to)}`
+  ]);
+  return compactTable(["Platform", "Change", "Built here", "Old \u2192 New"], rows, {
+    rows: Number.MAX_SAFE_INTEGER,
+    rest: ""
+  });
+}
+function digestList(from, to) {
+  return [
+    ...from === void 0 ? [] : [`- Old: ${inlineCode(from)}`],
+    `- New: ${inlineCode(to)}`
+  ];
+}
+
+// src/core/report/image-blocks.ts
+function imageBlocks(updates, images, evidence, options2) {
+  return imageEntries(updates).flatMap((entry) => {
+    const e = evidenceOf(evidence, entry);
+    const summary2 = summaryMarkdown(e, entry, images.get(entry.key));
+    const entryBlock = {
+      kind: "rows",
+      title: `${options2.heading} ${entryHeading(entry)}
+
+${summary2}`,
+      rows: entry.files.map(
+        (f) => `- ${inlineCode(f.file)} ${linesText(f.lines)}`
+      )
+    };
+    const optional = detailBlocks(e, entry, options2.limits).map(
+      (text) => ({ kind: "optional", text, fallback: "" })
+    );
+    return [entryBlock, ...optional];
+  });
+}
+function entryHeading(entry) {
+  const name = inlineCode(entry.name);
+  const page = imagePageUrl(entry.key);
+  const image = (page === void 0 ? void 0 : markdownLink(name, page)) ?? name;
+  const to = inlineCode(shortDigest(entry.to));
+  return entry.from === void 0 ? `${image} pinned to ${to}` : `${image} ${inlineCode(shortDigest(entry.from))} \u2192 ${to}`;
+}
+
+// src/core/report/tables.ts
 var SKIPPED_HEAD = tableHead(["Where", "Image", "Reason"]);
 var FAILED_HEAD = tableHead(["Where", "Image", "Reason", "What to do"]);
+var FAILED_NOTE = "A failed lookup blocks nothing: the updates above are proposed without it, and these references keep their pins until a later run resolves them.";
 function problemTables(skipped, failed, heading) {
   const sorted = (rows) => [...rows].sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
   const cells = (row) => [
@@ -24336,7 +24422,11 @@ function problemTables(skipped, failed, heading) {
     row.reason === void 0 ? "\u2014" : escapeText(row.reason)
   ];
   const hint = (row) => row.hint === void 0 ? "\u2014" : escapeText(row.hint);
-  const section = (title, head, rows) => rows.length === 0 ? [] : [textBlock(`${heading} ${title}`), { kind: "rows", head, rows }];
+  const section = (title, head, rows, note) => rows.length === 0 ? [] : [
+    textBlock(`${heading} ${title}`),
+    ...note === void 0 ? [] : [textBlock(note)],
+    { kind: "rows", head, rows }
+  ];
   return [
     ...section(
       "Skipped",
@@ -24346,22 +24436,40 @@ function problemTables(skipped, failed, heading) {
     ...section(
       "Failed",
       FAILED_HEAD,
-      sorted(failed).map((r) => tableRow([...cells(r), hint(r)]))
+      sorted(failed).map((r) => tableRow([...cells(r), hint(r)])),
+      FAILED_NOTE
     )
   ];
 }
 
 // src/core/report/pr-body.ts
 var PR_BODY_LIMIT = 65536;
-function renderBody(group2, images) {
+var BODY_TABLE_ROWS = 100;
+function renderBody(group2, images, context = {}) {
   const blocks = [
     textBlock(intro(group2.updates)),
-    ...updateTables(group2.updates, images, "###"),
-    fullDigests(group2.updates),
+    ...imageBlocks(group2.updates, images, context.evidence, {
+      heading: "###",
+      limits: { rows: BODY_TABLE_ROWS, rest: restWhere(context.runUrl) }
+    }),
+    {
+      kind: "optional",
+      text: "",
+      fallback: `Evidence details and full digests are left out to keep this description under GitHub's size limit; ${restWhere(context.runUrl)}.`
+    },
     ...problemTables(group2.skipped, group2.failed, "###"),
+    ...rebuildBlocks(context.rebuild),
     textBlock(planComment(proposedPlan(group2)))
   ];
   return fitBlocks(blocks, (body) => body.length <= PR_BODY_LIMIT);
+}
+function restWhere(runUrl) {
+  const link = runUrl === void 0 ? void 0 : markdownLink("the run", runUrl);
+  return link === void 0 ? "the job summary of the Freshbase run that last updated this pull request lists them all" : `the job summary of ${link} lists them all`;
+}
+var RUN_LINK = /\[the run\]\([^)\s]*\)/g;
+function sameBody(a, b) {
+  return a.replace(RUN_LINK, "") === b.replace(RUN_LINK, "");
 }
 function intro(updates) {
   const updated = updates.filter((u) => u.from !== void 0).length;
@@ -24371,29 +24479,24 @@ function intro(updates) {
     updated === 0 ? "" : `updates ${plural(updated, "digest pin")}`,
     pinned === 0 ? "" : `pins ${plural(pinned, "reference")} that ${were} not pinned yet`
   ].filter((p) => p !== "");
-  return `Freshbase pins base images to digests so builds are reproducible, and refreshes the pins when their tags move upstream. This pull request ${changes.join(" and ")}, each to the digest its tag points to now, so the next build starts from the rebuilt upstream images and picks up their fixes, security patches included.`;
+  return `Freshbase pins base images to digests so builds are reproducible, and refreshes the pins when their tags move upstream. This pull request ${changes.join(" and ")}, each to the digest its tag points to now. Per image below: what the new digest brings (vulnerabilities, packages, platforms, source), then the lines it changes.`;
 }
-function fullDigests(updates) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const u of updates) {
-    const from = u.from === void 0 ? "\u2014" : inlineCode(u.from);
-    const row = tableRow([inlineCode(u.key), from, inlineCode(u.to)]);
-    seen.set(`${u.key}\0${u.from ?? ""}\0${u.to}`, row);
-  }
-  const rows = [...seen].sort((a, b) => byCodeUnit(a[0], b[0]));
-  return {
-    kind: "optional",
-    text: [
-      "<details>",
-      "<summary>Full digests</summary>",
-      "",
-      tableHead(["Image", "Old", "New"]),
-      ...rows.map(([, row]) => row),
-      "",
-      "</details>"
-    ].join("\n"),
-    fallback: "Full digests are left out to keep this description under GitHub's size limit; the diff shows them."
-  };
+function rebuildBlocks(rebuild3) {
+  if (rebuild3 === void 0) return [];
+  const said = [];
+  if (rebuild3.workflow !== void 0)
+    said.push(
+      `After each push to this branch, Freshbase dispatches the workflow ${inlineCode(rebuild3.workflow)} on it, so CI builds on the new base images.`
+    );
+  if (rebuild3.eventType !== void 0)
+    said.push(
+      `After each push to this branch, Freshbase sends the repository_dispatch event ${inlineCode(rebuild3.eventType)} with the files and images it changes.`
+    );
+  if (said.length === 0)
+    said.push(
+      "Freshbase dispatches no rebuild (neither rebuild-workflow nor dispatch-event-type is set): CI runs on this pull request only if the token that opened it may start workflows, which the workflow's GITHUB_TOKEN may not."
+    );
+  return [textBlock("### Rebuild"), textBlock(said.join(" "))];
 }
 
 // src/core/report/pr-text.ts
@@ -24408,16 +24511,23 @@ var DEFAULT_TEMPLATES = {
 };
 function renderPullRequest(input) {
   const defaults = DEFAULT_TEMPLATES[input.groupBy];
-  const title = orDefault(input.templates.title, defaults.title);
+  const template = orDefault(input.templates.title, defaults.title);
+  const values = placeholderValues(input);
+  const fixes = values["fixes"] ?? "";
+  const title = template === defaults.title && fixes !== "" ? `${template} ({fixes})` : template;
   const commit = orDefault(
     input.templates.commitMessage,
     defaults.commitMessage
   );
-  const values = placeholderValues(input);
   const changes = changeLines(input.group.updates);
   return {
-    title: fill(title, values).replace(/\s+/g, " ").trim(),
-    body: renderBody(input.group, input.images),
+    // "({fixes})" with nothing fixed leaves no "()" behind.
+    title: fill(title, values).replace(/\(\s*\)/g, "").replace(/\s+/g, " ").trim(),
+    body: renderBody(input.group, input.images, {
+      ...input.evidence === void 0 ? {} : { evidence: input.evidence },
+      ...input.rebuild === void 0 ? {} : { rebuild: input.rebuild },
+      ...input.runUrl === void 0 ? {} : { runUrl: input.runUrl }
+    }),
     commitMessage: fill(
       commit.includes("{changes}") ? commit : `${commit}${COMMIT_BODY}`,
       { ...values, changes }
@@ -24444,17 +24554,21 @@ function placeholderValues(input) {
     images: images.join(", "),
     files: group2.files.join(", "),
     branch: group2.branch,
-    base: input.baseBranch
+    base: input.baseBranch,
+    fixes: fixesNote(group2.updates, input.evidence)
   };
   for (const name of Object.keys(values)) {
     values[name] = (values[name] ?? "").replace(new RegExp("\\p{Cc}+", "gu"), " ");
   }
   return values;
 }
-function familiarTag(key) {
-  const parsed = parseImageRef(key);
-  if (!parsed.ok) return key;
-  return `${familiarName(parsed.ref)}:${parsed.ref.tag ?? "latest"}`;
+function fixesNote(updates, evidence) {
+  const fixed = imageEntries(updates).flatMap((entry) => {
+    const v = evidenceOf(evidence, entry)?.vulnerabilities;
+    return v?.kind === "found" ? v.value.fixed : [];
+  });
+  const n = distinctCount(fixed);
+  return n === 0 ? "" : `fixes ${vulnerabilityNoun(n)}`;
 }
 function changeLines(updates) {
   const sorted = [...updates].sort(
@@ -24483,7 +24597,9 @@ function touchesFailure(previous, failedKeys) {
   const keys = plannedKeys(previous);
   return keys === void 0 || keys.some((key) => failedKeys.has(key));
 }
-async function closeObsolete(open2, active, { base, config, github: github2, failedKeys }) {
+async function closeObsolete(open2, active, context) {
+  const { base, config, github: github2, failedKeys } = context;
+  const notProposed = context.notProposedKeys ?? /* @__PURE__ */ new Set();
   const outcomes = [];
   for (const pull of open2) {
     if (active.has(pull.headRef) || pull.baseRef !== base.branch) continue;
@@ -24499,6 +24615,16 @@ async function closeObsolete(open2, active, { base, config, github: github2, fai
         ...at,
         operation: "kept",
         note: `A lookup failed for an image #${pull.number} proposes; left open.`
+      });
+    } else if (touchesFailure(
+      previous,
+      notProposed
+      /* same key test */
+    )) {
+      outcomes.push({
+        ...at,
+        operation: "kept",
+        note: `#${pull.number} proposes an image whose new digest changes no platform you build (not proposed this run); left as it is.`
       });
     } else if (config.dryRun) {
       outcomes.push({
@@ -24608,7 +24734,7 @@ async function finishPull(pull, { config, github: github2, logger }) {
   }
 }
 async function syncPullText(open2, text, github2) {
-  if (open2.title === text.title && open2.body === text.body) return;
+  if (open2.title === text.title && sameBody(open2.body, text.body)) return;
   await github2.updatePull(open2.number, { title: text.title, body: text.body });
 }
 
@@ -24637,7 +24763,10 @@ async function publish(input, github2, logger) {
       base: input.base,
       config,
       github: github2,
-      failedKeys
+      failedKeys,
+      notProposedKeys: new Set(
+        input.plan.rows.flatMap((r) => r.notProposed ? [r.key ?? "*"] : [])
+      )
     })
   );
   return result;
@@ -24685,7 +24814,7 @@ async function updateOpen(group2, open2, text, proposed, { input, github: github
   }
   const head = await github2.branchHead(group2.branch);
   const current = previous !== void 0 && samePlan(previous, proposed) && head?.parents[0] === input.base.commitSha;
-  if (current && open2.title === text.title && open2.body === text.body) {
+  if (current && open2.title === text.title && sameBody(open2.body, text.body)) {
     return outcomeOf(group2, "unchanged", { pullRequestUrl: open2.url });
   }
   if (input.config.dryRun)
@@ -24724,7 +24853,13 @@ function textFor(group2, input) {
       title: input.config.title ?? defaults.title,
       commitMessage: input.config.commitMessage ?? defaults.commitMessage
     },
-    baseBranch: input.base.branch
+    baseBranch: input.base.branch,
+    ...input.evidence === void 0 ? {} : { evidence: input.evidence },
+    ...input.runUrl === void 0 ? {} : { runUrl: input.runUrl },
+    rebuild: {
+      ...input.config.rebuildWorkflow === void 0 ? {} : { workflow: input.config.rebuildWorkflow },
+      ...input.config.dispatchEventType === void 0 ? {} : { eventType: input.config.dispatchEventType }
+    }
   });
 }
 
@@ -24983,15 +25118,19 @@ async function runAndPublish(config, publishConfig, ports) {
     base,
     runPorts.files
   );
-  const report = await run(config, runPorts, "check");
+  const proposed = await openProposals(github2, base, publishConfig, logger);
+  const report = await run(config, runPorts, "check", { proposed });
   const images = imageDetails(report);
+  const evidence = await readEvidence(report, config, runPorts);
   const published = await publish(
     {
       plan: report.plan,
       baseTexts: new Map(report.changes.map((c) => [c.file, c.before])),
       images,
       base,
-      config: publishConfig
+      config: publishConfig,
+      evidence,
+      ...ports.runUrl === void 0 ? {} : { runUrl: ports.runUrl }
     },
     github2,
     logger
@@ -25011,22 +25150,58 @@ async function runAndPublish(config, publishConfig, ports) {
     published,
     rebuild: rebuild3,
     images,
+    evidence,
     dryRun: publishConfig.dryRun,
     problems: stepProblems(report, published, rebuild3)
   };
 }
+async function readEvidence(report, config, ports) {
+  if (ports.evidence === void 0) return /* @__PURE__ */ new Map();
+  const evidence = ports.evidence;
+  const { platforms, osv } = config;
+  return ports.logger.group(
+    "Evidence",
+    async () => gatherEvidence(
+      report.plan,
+      { platforms, osv },
+      evidence,
+      (key) => imageLocation(key, config.registryMap)
+    )
+  );
+}
+async function openProposals(github2, base, publishConfig, logger) {
+  try {
+    const open2 = await github2.openPullsWithPrefix(publishConfig.branchPrefix);
+    return proposedDigests(
+      open2.filter((pull) => pull.baseRef === base.branch).map((pull) => parseProposedPlan(pull.body))
+    );
+  } catch (error2) {
+    logger.warn(
+      `Could not list the open Freshbase pull requests (${error2.message}); an open pull request may be updated this run for a change of platforms you do not build.`
+    );
+    return /* @__PURE__ */ new Map();
+  }
+}
 function imageDetails(report) {
-  const details = /* @__PURE__ */ new Map();
+  const details2 = /* @__PURE__ */ new Map();
   for (const r of report.plan.resolutions) {
     if (r.kind !== "resolved") continue;
-    details.set(r.key, {
+    const kept = keptDigest(report, r);
+    const manifests = kept === void 0 ? r.manifests : r.previousManifests?.[kept];
+    details2.set(r.key, {
       key: r.key,
-      digest: r.digest,
-      platforms: (r.manifests ?? []).map((m) => formatPlatform(m.platform)),
-      ...r.created === void 0 ? {} : { created: r.created }
+      digest: kept ?? r.digest,
+      platforms: (manifests ?? []).map((m) => formatPlatform(m.platform)),
+      ...r.created === void 0 || kept !== void 0 ? {} : { created: r.created }
     });
   }
-  return details;
+  return details2;
+}
+function keptDigest(report, r) {
+  const row = report.plan.rows.find(
+    (row2) => row2.key === r.key && (row2.decision === "update" || row2.decision === "pin") && row2.newDigest !== void 0 && row2.newDigest !== r.digest && r.previousManifests?.[row2.newDigest] !== void 0
+  );
+  return row?.newDigest;
 }
 function stepProblems(report, published, rebuild3) {
   const problems = [];
@@ -25104,8 +25279,8 @@ var GitHubError = class extends Error {
 function githubMessage(error2) {
   const e = error2;
   const data = e.response?.data;
-  const details = (data?.errors ?? []).map((item) => typeof item === "string" ? item : item.message ?? "").filter(Boolean);
-  return [data?.message ?? e.message ?? String(error2), ...details].join(": ");
+  const details2 = (data?.errors ?? []).map((item) => typeof item === "string" ? item : item.message ?? "").filter(Boolean);
+  return [data?.message ?? e.message ?? String(error2), ...details2].join(": ");
 }
 function statusOf(error2) {
   const status = error2.status;
@@ -26122,11 +26297,11 @@ function omit(object, keysToOmit) {
   return result;
 }
 function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part2) {
+    if (!/%[0-9A-Fa-f]/.test(part2)) {
+      part2 = encodeURI(part2).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
-    return part;
+    return part2;
   }).join("");
 }
 function encodeUnreserved(str) {
@@ -29990,9 +30165,12 @@ function limiterGroup(id, minTime) {
 function buildActionPorts(config, publishConfig, logger, env) {
   const github2 = buildGitHub(publishConfig, logger, env);
   const workspace = env["GITHUB_WORKSPACE"];
+  const runId = env["GITHUB_RUN_ID"];
+  const runUrl = runId === void 0 || runId === "" ? void 0 : `${publishConfig.serverUrl}/${publishConfig.owner}/${publishConfig.repo}/actions/runs/${runId}`;
   return {
     github: github2,
     logger,
+    ...runUrl === void 0 ? {} : { runUrl },
     // Files of the base branch head: workspace copies when identical, else blobs.
     runPorts: async (base) => buildPorts(config, logger, {
       env,
@@ -30053,7 +30231,77 @@ function createActionLogger() {
 // src/action/outputs.ts
 import path2 from "node:path";
 
+// src/core/report/evidence-json.ts
+var OUTPUT_PACKAGE_CHANGES = 50;
+function evidenceJson(e) {
+  if (e === void 0) return null;
+  return {
+    platforms: part(e.platforms, platformsJson),
+    source: part(e.source, sourceJson),
+    packages: part(e.packages, packagesJson),
+    vulnerabilities: part(e.vulnerabilities, vulnerabilitiesJson)
+  };
+}
+function part(p, found) {
+  return p.kind === "found" ? { status: "found", ...found(p.value) } : { status: p.kind, why: p.why };
+}
+function platformsJson(deltas) {
+  return {
+    delta: deltas.map((d) => ({
+      platform: d.platform,
+      change: d.change,
+      counted: d.counted
+    }))
+  };
+}
+function sourceJson(s) {
+  const ref = s.new ?? s.old;
+  return {
+    url: ref?.url ?? null,
+    old_revision: s.old?.revision ?? null,
+    new_revision: s.new?.revision ?? null,
+    link: s.link?.url ?? null,
+    link_kind: s.link?.kind ?? null
+  };
+}
+function packagesJson(p) {
+  const count = (kind) => p.changes.filter((c) => c.change === kind).length;
+  const shown = p.changes.slice(0, OUTPUT_PACKAGE_CHANGES);
+  return {
+    platform: p.platform,
+    ecosystem: p.ecosystem ?? null,
+    distro: p.distro ?? null,
+    old_count: p.oldCount,
+    new_count: p.newCount,
+    updated: count("updated"),
+    added: count("added"),
+    removed: count("removed"),
+    changes: shown.map((c) => ({
+      change: c.change,
+      name: c.name,
+      source: c.source ?? null,
+      from: c.oldVersion ?? null,
+      to: c.newVersion ?? null
+    })),
+    changes_omitted: p.changes.length - shown.length
+  };
+}
+function vulnerabilitiesJson(v) {
+  const list = (vs) => vs.map((x) => ({
+    id: x.id,
+    cves: [...x.cves],
+    severity: x.severity ?? null
+  }));
+  return {
+    ecosystem: v.ecosystem,
+    fixed: list(v.fixed),
+    introduced: list(v.introduced),
+    not_checked: [...v.notChecked]
+  };
+}
+
 // src/core/report/pr-summary.ts
+var SUMMARY_TABLE_ROWS = 2e3;
 var SUMMARY_LIMIT_BYTES = 1048576;
 var OPERATION = {
   created: "Opened",
@@ -30076,9 +30324,25 @@ function renderSummary(input) {
     ...input.outcomes.flatMap(
       (outcome) => outcome.group.updates.length === 0 ? [] : [
         textBlock(`### ${inlineCode(outcome.branch)}`),
-        ...updateTables(outcome.group.updates, input.images, "####")
+        ...imageBlocks(
+          outcome.group.updates,
+          input.images,
+          input.evidence,
+          {
+            heading: "####",
+            limits: {
+              rows: SUMMARY_TABLE_ROWS,
+              rest: "`freshbase check --explain` prints them all"
+            }
+          }
+        )
       ]
     ),
+    {
+      kind: "optional",
+      text: "",
+      fallback: "Evidence details are left out to keep this summary under GitHub's 1 MiB limit; `freshbase check --explain` prints them."
+    },
     ...problemTables(input.skipped, input.failed, "###"),
     ...rebuild2(input.rebuildNotes)
   ];
@@ -30131,13 +30395,20 @@ function writeOutputs(result) {
   const primary = primaryOutcome(published.outcomes);
   const pushed = published.pushed.length > 0;
   const changedFiles = [...new Set(groups2.flatMap((g) => g.files))];
+  const evidence = /* @__PURE__ */ new Map();
+  const evidenceOf2 = (id) => {
+    if (!evidence.has(id))
+      evidence.set(id, evidenceJson(result.evidence?.get(id)));
+    return evidence.get(id) ?? null;
+  };
   const updates = groups2.flatMap(
     (g) => g.updates.map((u) => ({
       file: u.file,
       line: u.line,
       image: u.image,
       from: u.from ?? null,
-      to: u.to
+      to: u.to,
+      evidence: evidenceOf2(evidenceKey(u.key, u.from, u.to))
     }))
   );
   setOutput("updated", String(pushed));
@@ -30184,7 +30455,8 @@ async function writeSummary(result) {
     skipped: rows.filter((r) => r.decision === "skipped"),
     failed: rows.filter((r) => r.decision === "failed"),
     rebuildNotes: result.rebuild.notes,
-    dryRun: result.dryRun
+    dryRun: result.dryRun,
+    ...result.evidence === void 0 ? {} : { evidence: result.evidence }
   });
   if (process.env["GITHUB_STEP_SUMMARY"] === void 0) return;
   await summary.addRaw(markdown, true).write();
