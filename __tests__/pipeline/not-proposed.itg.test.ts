@@ -5,17 +5,15 @@
  * and the OpenAPI-checked GitHub stand-in.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/config.js'
 import type { RawConfig } from '../../src/config/fields.js'
-import { parsePublishConfig } from '../../src/config/publish-config.js'
-import { buildActionPorts } from '../../src/github-wiring.js'
-import { createConsoleLogger } from '../../src/log/logger.js'
-import { runAndPublish } from '../../src/pipeline/publish-run.js'
 import type { PublishReport } from '../../src/pipeline/publish-run.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
 import type { GitHubStandIn } from '../support/github-stand-in.js'
 import type { Blob } from '../support/images.js'
-import { buildImageManifest, buildIndex, Pusher } from '../support/images.js'
+import {
+  publishInProcess,
+  seedPlatformVersions
+} from '../support/publish-in-process.js'
 import { startRegistry } from '../support/registry.js'
 import type { TestRegistry } from '../support/registry.js'
 
@@ -29,20 +27,14 @@ const index: Record<'v1' | 'v2' | 'v3', Blob> = {} as never
 
 beforeAll(async () => {
   registry = await startRegistry()
-  const pusher = new Pusher(registry.url, () => ({}))
-  const [amd, amdNext, s390, s390Next] = [
-    buildImageManifest('linux/amd64', 'oci'),
-    buildImageManifest('linux/amd64', 'oci'),
-    buildImageManifest('linux/s390x', 'oci'),
-    buildImageManifest('linux/s390x', 'oci')
-  ]
-  for (const m of [amd, amdNext, s390, s390Next])
-    await pusher.pushImage(REPO, m, m.digest)
-  index.v1 = buildIndex([amd, s390], undefined, 'oci', undefined)
-  index.v2 = buildIndex([amd, s390Next], undefined, 'oci', undefined)
-  index.v3 = buildIndex([amdNext, s390Next], undefined, 'oci', undefined)
-  for (const item of Object.values(index))
-    await registry.putManifest(REPO, item.digest, item)
+  Object.assign(
+    index,
+    await seedPlatformVersions(registry, REPO, {
+      v1: { amd64: 1, s390x: 1 },
+      v2: { amd64: 1, s390x: 2 },
+      v3: { amd64: 2, s390x: 2 }
+    })
+  )
 })
 afterAll(async () => {
   await registry.stop()
@@ -66,25 +58,7 @@ async function publishOnce(
   s: GitHubStandIn,
   inputs: RawConfig
 ): Promise<PublishReport> {
-  const env = {
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_API_URL: s.url,
-    FRESHBASE_GITHUB_WRITE_INTERVAL_MS: '0'
-  }
-  const raw: RawConfig = {
-    root: '.',
-    token: TOKEN,
-    'registry-map': `docker.io=${registry.host}`,
-    osv: 'false',
-    ...inputs
-  }
-  const problems: string[] = []
-  const publishConfig = parsePublishConfig(raw, env, problems)
-  expect(problems).toEqual([])
-  const logger = createConsoleLogger({ verbose: false, write: () => {} })
-  const config = parseConfig(raw)
-  const ports = buildActionPorts(config, publishConfig, logger, env)
-  return runAndPublish(config, publishConfig, ports)
+  return publishInProcess(registry, s, TOKEN, inputs)
 }
 
 describe('a bump no counted platform changes', () => {

@@ -8,20 +8,18 @@
  * OpenAPI-checked GitHub stand-in.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/config.js'
 import type { RawConfig } from '../../src/config/fields.js'
-import { parsePublishConfig } from '../../src/config/publish-config.js'
 import { parseProposedPlan } from '../../src/core/publish/proposed-plan.js'
-import { buildActionPorts } from '../../src/github-wiring.js'
-import { createConsoleLogger } from '../../src/log/logger.js'
-import { runAndPublish } from '../../src/pipeline/publish-run.js'
 import type { PublishReport } from '../../src/pipeline/publish-run.js'
 import { startCountingProxy } from '../support/counting-proxy.js'
 import type { CountingProxy } from '../support/counting-proxy.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
 import type { GitHubStandIn } from '../support/github-stand-in.js'
 import type { Blob } from '../support/images.js'
-import { buildImageManifest, buildIndex, Pusher } from '../support/images.js'
+import {
+  publishInProcess,
+  seedPlatformVersions
+} from '../support/publish-in-process.js'
 import { startRegistry } from '../support/registry.js'
 import type { TestRegistry } from '../support/registry.js'
 
@@ -39,22 +37,15 @@ const index: Record<'X' | 'Y' | 'Z' | 'W', Blob> = {} as never
 
 beforeAll(async () => {
   registry = await startRegistry()
-  const pusher = new Pusher(registry.url, () => ({}))
-  const [amd1, amd2, amd3, s390a, s390b] = [
-    buildImageManifest('linux/amd64', 'oci'),
-    buildImageManifest('linux/amd64', 'oci'),
-    buildImageManifest('linux/amd64', 'oci'),
-    buildImageManifest('linux/s390x', 'oci'),
-    buildImageManifest('linux/s390x', 'oci')
-  ]
-  for (const m of [amd1, amd2, amd3, s390a, s390b])
-    await pusher.pushImage(REPO, m, m.digest)
-  index.X = buildIndex([amd1, s390a], undefined, 'oci', undefined)
-  index.Y = buildIndex([amd2, s390a], undefined, 'oci', undefined)
-  index.Z = buildIndex([amd2, s390b], undefined, 'oci', undefined)
-  index.W = buildIndex([amd3, s390b], undefined, 'oci', undefined)
-  for (const item of Object.values(index))
-    await registry.putManifest(REPO, item.digest, item)
+  Object.assign(
+    index,
+    await seedPlatformVersions(registry, REPO, {
+      X: { amd64: 1, s390x: 1 },
+      Y: { amd64: 2, s390x: 1 },
+      Z: { amd64: 2, s390x: 2 },
+      W: { amd64: 3, s390x: 2 }
+    })
+  )
 })
 afterAll(async () => {
   await registry.stop()
@@ -78,25 +69,7 @@ async function publishOnce(
   s: GitHubStandIn,
   inputs: RawConfig
 ): Promise<PublishReport> {
-  const env = {
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_API_URL: s.url,
-    FRESHBASE_GITHUB_WRITE_INTERVAL_MS: '0'
-  }
-  const raw: RawConfig = {
-    root: '.',
-    token: TOKEN,
-    'registry-map': `docker.io=${registry.host}`,
-    osv: 'false',
-    ...inputs
-  }
-  const problems: string[] = []
-  const publishConfig = parsePublishConfig(raw, env, problems)
-  expect(problems).toEqual([])
-  const logger = createConsoleLogger({ verbose: false, write: () => {} })
-  const config = parseConfig(raw)
-  const ports = buildActionPorts(config, publishConfig, logger, env)
-  return runAndPublish(config, publishConfig, ports)
+  return publishInProcess(registry, s, TOKEN, inputs)
 }
 
 /** The digests the open pull request's hidden plan block proposes. */
