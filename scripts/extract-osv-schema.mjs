@@ -33,7 +33,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import * as prettier from 'prettier'
+import { format, refsIn, sortKeys } from './schema-extract.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_OUT = join(ROOT, '__tests__/support/osv-openapi.json')
@@ -201,27 +201,6 @@ function collectDefinitions(spec, operations) {
     pending.push(...refsIn(definitions[name]))
   }
   return definitions
-}
-
-function refsIn(node, found = new Set()) {
-  if (Array.isArray(node)) node.forEach(child => refsIn(child, found))
-  else if (typeof node === 'object' && node !== null) {
-    if (typeof node.$ref === 'string') found.add(node.$ref)
-    Object.values(node).forEach(child => refsIn(child, found))
-  }
-  return found
-}
-
-function sortKeys(node) {
-  if (Array.isArray(node)) return node.map(sortKeys)
-  if (typeof node !== 'object' || node === null) return node
-  const keys = Object.keys(node).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  return Object.fromEntries(keys.map(key => [key, sortKeys(node[key])]))
-}
-
-async function format(json, file) {
-  const options = (await prettier.resolveConfig(file)) ?? {}
-  return prettier.format(json, { ...options, filepath: file })
 }
 
 main().catch(error => {
