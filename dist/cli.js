@@ -14,13 +14,13 @@ import {
   shortDigest,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-O6XOLZNB.js";
+} from "./chunk-RTYCO3GE.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
   parseConfig
-} from "./chunk-6AGMC25I.js";
+} from "./chunk-GFKRUMXY.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -450,7 +450,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-WJYL5Y3V.js");
+  const { parseConfigFile } = await import("./config-file-RZCMRCS3.js");
   return parseConfigFile(
     file,
     text,

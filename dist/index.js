@@ -27,10 +27,10 @@ import {
   vulnerabilityCount,
   vulnerabilityNoun,
   withoutDigest
-} from "./chunk-O6XOLZNB.js";
+} from "./chunk-RTYCO3GE.js";
 import {
   require_dist
-} from "./chunk-V35NIZQY.js";
+} from "./chunk-BUU4VPFN.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -40,7 +40,7 @@ import {
   __toESM,
   formatPlatform,
   parseConfig
-} from "./chunk-6AGMC25I.js";
+} from "./chunk-GFKRUMXY.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -105,3 +105,23 @@ export function formatPlatform(platform: Platform): string {
     .filter(part => part !== undefined && part !== '')
     .join('/')
 }
+
+/**
+ * The OCI `platform` object of an index entry or an image config (os,
+ * architecture, variant; image-index.md), as written: the registry's
+ * index reader and the evidence's attestation reader share it.
+ */
+export function platformObject(value: unknown): Platform | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return undefined
+  const record = value as Record<string, unknown>
+  const text = (name: string): string | undefined =>
+    typeof record[name] === 'string' ? record[name] : undefined
+  const os = text('os')
+  const architecture = text('architecture')
+  if (os === undefined || architecture === undefined) return undefined
+  const variant = text('variant')
+  return variant === undefined || variant === ''
+    ? { os, architecture }
+    : { os, architecture, variant }
+}

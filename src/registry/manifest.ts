@@ -5,7 +5,7 @@
 import { parseDigest } from '../core/digest.js'
 import type { Digest } from '../core/digest.js'
 import type { Platform, PlatformManifest } from '../core/resolution.js'
-import { findPlatform } from '../core/platform.js'
+import { findPlatform, platformObject } from '../core/platform.js'
 import { RegistryError } from './errors.js'
 
 export const MEDIA_TYPES = {
@@ -76,7 +76,7 @@ function platformManifest(entry: unknown): PlatformManifest | undefined {
   if (!isRecord(entry)) throw invalid('index entry is not an object')
   const digest = parseDigest(stringField(entry, 'digest') ?? '')
   if (digest === undefined) throw invalid('index entry without a valid digest')
-  const platform = parsePlatform(entry['platform'])
+  const platform = platformObject(entry['platform'])
   if (platform === undefined) return undefined
   if (annotation(entry, REFERENCE_TYPE) === 'attestation-manifest')
     return undefined
@@ -111,7 +111,7 @@ export function parseImageManifest(body: Uint8Array): ImageManifestContent {
 
 /** os / architecture / variant of an image config blob (image-spec config.md). */
 export function parseImageConfig(body: Uint8Array): Platform {
-  const platform = parsePlatform(parseJson(body, 'image config'))
+  const platform = platformObject(parseJson(body, 'image config'))
   if (platform === undefined)
     throw invalid('image config without os/architecture')
   return platform
@@ -123,17 +123,6 @@ export function matchPlatform(
   wanted: Platform
 ): PlatformManifest | undefined {
   return findPlatform(manifests, wanted)
-}
-
-function parsePlatform(value: unknown): Platform | undefined {
-  if (!isRecord(value)) return undefined
-  const os = stringField(value, 'os')
-  const architecture = stringField(value, 'architecture')
-  if (os === undefined || architecture === undefined) return undefined
-  const variant = stringField(value, 'variant')
-  return variant === undefined || variant === ''
-    ? { os, architecture }
-    : { os, architecture, variant }
 }
 
 function annotation(

@@ -17,6 +17,7 @@
  */
 import { parseDigest } from '../digest.js'
 import type { Digest } from '../digest.js'
+import { platformObject } from '../platform.js'
 import type { Platform } from '../resolution.js'
 import {
   arrayField,
@@ -115,7 +116,7 @@ function readEntry(raw: unknown, position: number): IndexEntry {
     throw new Error(
       `image index entry ${position} has no valid digest (sha256:<64 hex>)`
     )
-  const platform = readPlatform(raw['platform'])
+  const platform = platformObject(raw['platform'])
   const size = sizeOf(raw)
   return {
     digest,
@@ -124,17 +125,6 @@ function readEntry(raw: unknown, position: number): IndexEntry {
     ...(size === undefined ? {} : { size }),
     annotations: stringMap(raw['annotations'])
   }
-}
-
-function readPlatform(value: unknown): Platform | undefined {
-  if (!isObject(value)) return undefined
-  const os = stringField(value, 'os')
-  const architecture = stringField(value, 'architecture')
-  if (os === undefined || architecture === undefined) return undefined
-  const variant = stringField(value, 'variant')
-  return variant === undefined || variant === ''
-    ? { os, architecture }
-    : { os, architecture, variant }
 }
 
 function sizeOf(descriptor: JsonObject): number | undefined {
