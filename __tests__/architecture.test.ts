@@ -60,9 +60,11 @@ const ALL_CORE = [
 
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   core: {
-    layers: ['core', 'core/dockerfile', 'core/evidence'],
+    layers: ['core', 'core/dockerfile', 'core/evidence', 'core/yaml'],
     packages: CORE_PACKAGES
   },
+  // YAML files that name images (issue 10): scanners over exact ranges; pure.
+  'core/yaml': { layers: ['core', 'core/yaml'], packages: /^yaml$/ },
   // What a bump brings (issue 9): attestations, SBOMs, OSV answers; pure.
   'core/evidence': { layers: ['core', 'core/evidence'], packages: /^$/ },
   // The scanner knows nothing of publishing or reports.

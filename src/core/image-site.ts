@@ -1,14 +1,57 @@
 /**
- * The image mentions a Dockerfile scan reports. The types live apart from
- * the scanner so that its internal modules can use them without importing
- * the scanner's entry point (which imports them in turn).
+ * The image mentions a scan reports, for every kind of file (core/scan.ts).
+ * The types live apart from the scanners so that their internal modules can
+ * use them without importing a scanner's entry point.
  */
+import type { FileKind } from './file-kind.js'
 import type { ImageRef } from './image-ref.js'
 
-export type SiteSource = 'from' | 'copy-from' | 'mount-from' | 'syntax'
+/**
+ * Where the reference is written. Dockerfiles: `from`, `copy-from`,
+ * `mount-from`, `syntax`. YAML (issue 10):
+ * - `compose`: `services.<name>.image`;
+ * - `container`: a pod spec's `containers`, `initContainers`, `ephemeralContainers` image;
+ * - `image-volume`: a pod spec's `volumes[].image.reference`;
+ * - `kustomize`: a kustomization's `images[]` entry;
+ * - `helm-values`: an `image` string or `{registry?, repository, tag}` in a Helm values file;
+ * - `job-container`, `service-container`: a GitHub workflow job's `container` and `services`;
+ * - `docker-action`: a step's `uses: docker://…` or action.yml `runs.image: docker://…`;
+ * - `gitlab-image`, `gitlab-service`: GitLab CI `image` and `services`;
+ * - `file`: not an image: the whole file was skipped (a Helm template, invalid YAML), said once.
+ */
+export type SiteSource =
+  | 'from'
+  | 'copy-from'
+  | 'mount-from'
+  | 'syntax'
+  | 'compose'
+  | 'container'
+  | 'image-volume'
+  | 'kustomize'
+  | 'helm-values'
+  | 'job-container'
+  | 'service-container'
+  | 'docker-action'
+  | 'gitlab-image'
+  | 'gitlab-service'
+  | 'file'
 
+/**
+ * - `built-here`: a Compose service that builds the image it names;
+ * - `unsupported`: a value written in a way the rewrite cannot keep exact
+ *   (block scalar, escapes, a multi-line plain scalar, an unknown shape);
+ * - `template`: the whole file is a template (Helm `{{ }}`) or not valid YAML.
+ */
 export type SkipCode =
-  'scratch' | 'stage' | 'digest-only' | 'variable' | 'ignored' | 'invalid'
+  | 'scratch'
+  | 'stage'
+  | 'digest-only'
+  | 'variable'
+  | 'ignored'
+  | 'invalid'
+  | 'built-here'
+  | 'unsupported'
+  | 'template'
 
 export interface SkipReason {
   readonly code: SkipCode
@@ -29,6 +72,10 @@ export interface TextSpan {
  */
 export interface ImageSite {
   readonly file: string
+  /** The kind of file the site is in; absent = a Dockerfile. */
+  readonly kind?: FileKind
+  /** Where in a YAML document the reference is, e.g. `services.web.image` (absent for Dockerfiles). */
+  readonly yamlPath?: string
   /** 1-based line of the instruction that mentions the image (the FROM/COPY/RUN/# syntax line). */
   readonly line: number
   readonly source: SiteSource

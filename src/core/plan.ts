@@ -3,9 +3,10 @@
  * the exact edits per file. Nothing here does I/O.
  */
 import type { Digest } from './digest.js'
+import type { FileKind } from './file-kind.js'
 import type { ImageSite } from './dockerfile/scan.js'
 import { pinnedSpanText } from './dockerfile/scan.js'
-import type { Edit } from './dockerfile/rewrite.js'
+import type { Edit } from './rewrite.js'
 import { canonicalKey } from './image-ref.js'
 import type { ProposedDigests } from './kept-proposal.js'
 import { keptForSite } from './kept-proposal.js'
@@ -56,6 +57,8 @@ export interface PlannedEdit extends Edit {
 
 export interface FileEdits {
   readonly file: string
+  /** The file's kind, for the re-scan check; absent = a Dockerfile. */
+  readonly kind?: FileKind
   readonly edits: readonly PlannedEdit[]
 }
 
@@ -266,7 +269,9 @@ function rejectConflictingEdits(decided: readonly Decided[]): Decided[] {
 
 function collectEdits(decided: readonly Decided[]): FileEdits[] {
   const files = new Map<string, PlannedEdit[]>()
+  const kinds = new Map<string, FileKind>()
   for (const d of decided) {
+    if (d.site.kind !== undefined) kinds.set(d.site.file, d.site.kind)
     if (d.edit === undefined) continue
     const edits: PlannedEdit[] = files.get(d.site.file) ?? []
     const duplicate = edits.some(
@@ -275,7 +280,10 @@ function collectEdits(decided: readonly Decided[]): FileEdits[] {
     if (!duplicate) edits.push(d.edit)
     files.set(d.site.file, edits)
   }
-  return [...files].map(([file, edits]) => ({ file, edits }))
+  return [...files].map(([file, edits]) => {
+    const kind = kinds.get(file)
+    return { file, ...(kind === undefined ? {} : { kind }), edits }
+  })
 }
 
 /** Exit status the CLI and the action share: 1 when any image failed. */

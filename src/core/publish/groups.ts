@@ -4,7 +4,7 @@
  * each group's commit carries. Pure.
  */
 import type { Digest } from '../digest.js'
-import { rewriteChecked } from '../dockerfile/rewrite.js'
+import { rewriteChecked } from '../rewrite.js'
 import { fnv1a32 } from '../fnv.js'
 import type { Plan, PlanRow, PlannedEdit } from '../plan.js'
 
@@ -132,11 +132,19 @@ export function groupTexts(
   const files: GroupFile[] = []
   for (const file of group.files) {
     const before = baseTexts.get(file)
-    const all = plan.files.find(f => f.file === file)?.edits ?? []
-    const edits: PlannedEdit[] = all.filter(e => keys.has(e.key))
+    const planned = plan.files.find(f => f.file === file)
+    const edits: PlannedEdit[] = (planned?.edits ?? []).filter(e =>
+      keys.has(e.key)
+    )
     if (before === undefined)
       return { ok: false, error: `${file}: no base text` }
-    const applied = rewriteChecked(file, before, edits)
+    const applied = rewriteChecked(
+      file,
+      before,
+      edits,
+      undefined,
+      planned?.kind
+    )
     if (!applied.ok)
       return { ok: false, error: `${file}: not committed: ${applied.error}` }
     files.push({ file, before, after: applied.text })

@@ -3,8 +3,9 @@
  * "Exact-range edits"); line endings, a BOM, comments, spacing and case stay
  * as the user wrote them. The result is re-scanned before anyone writes it.
  */
-import { scanDockerfile } from './scan.js'
-import type { ImageSite, TextSpan } from './scan.js'
+import type { FileKind } from './file-kind.js'
+import type { ImageSite, TextSpan } from './image-site.js'
+import { scanFile } from './scan.js'
 
 export interface Edit {
   readonly span: TextSpan
@@ -47,11 +48,19 @@ export function rewriteChecked(
   file: string,
   before: string,
   edits: readonly Edit[],
-  beforeSites?: readonly ImageSite[]
+  beforeSites?: readonly ImageSite[],
+  kind: FileKind = 'dockerfile'
 ): RewriteResult {
   const applied = applyEdits(before, edits)
   if (!applied.ok) return applied
-  const verdict = verifyRewrite(file, before, applied.text, edits, beforeSites)
+  const verdict = verifyRewrite(
+    file,
+    before,
+    applied.text,
+    edits,
+    beforeSites,
+    kind
+  )
   return verdict.ok ? applied : verdict
 }
 
@@ -125,15 +134,16 @@ export function verifyRewrite(
   after: string,
   edits: readonly Edit[],
   /** The sites of `before` when the caller already scanned it. */
-  beforeSites: readonly ImageSite[] = scanDockerfile(file, before)
+  beforeSites?: readonly ImageSite[],
+  kind: FileKind = 'dockerfile'
 ): VerifyResult {
   const checked = orderEdits(before, edits)
   if (!checked.ok) return checked
   const spliced = splicedProblem(before, after, checked.value)
   if (spliced !== undefined) return { ok: false, error: spliced }
   const problem = sitesProblem(
-    beforeSites,
-    scanDockerfile(file, after),
+    beforeSites ?? scanFile(file, before, kind),
+    scanFile(file, after, kind),
     checked.value
   )
   return problem === undefined ? { ok: true } : { ok: false, error: problem }

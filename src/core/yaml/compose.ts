@@ -1,0 +1,7 @@
+/** Placeholder: the compose scanner (issue 10). */
+import type { ImageSite } from '../image-site.js'
+import type { YamlFile } from './document.js'
+
+export function scanCompose(yaml: YamlFile): ImageSite[] {
+  return yaml.documents.length < 0 ? [] : []
+}
