@@ -1,0 +1,62 @@
+/**
+ * Images a Compose build reads by name (compose-spec build.md
+ * `additional_contexts`): `name: docker-image://alpine:3.20` in a mapping,
+ * or `name=docker-image://…` in a list. They are build inputs like a FROM,
+ * so pinning them is safe; other contexts (paths, URLs, `service:x`) are not
+ * images. `dockerfile_inline` is a Dockerfile in a block scalar: left alone.
+ */
+import type { Document, Pair } from 'yaml'
+import { isMap, isSeq } from 'yaml'
+import type { ImageSite } from '../image-site.js'
+import type { YamlFile } from './document.js'
+import { mapGetRaw, mapPairs, resolved, stringOf } from './document.js'
+import { scalarSite } from './scalar.js'
+
+const DOCKER_IMAGE = 'docker-image://'
+
+export function contextSites(
+  yaml: YamlFile,
+  document: Document.Parsed,
+  servicePath: string,
+  build: Pair | undefined
+): ImageSite[] {
+  if (build === undefined) return []
+  const path = `${servicePath}.build.additional_contexts`
+  const contexts = resolved(
+    document,
+    mapGetRaw(document, build.value, 'additional_contexts')
+  )
+  if (isMap(contexts)) {
+    return [...mapPairs(document, contexts)].flatMap(([name, pair]) =>
+      contextSite(yaml, document, pair.value, `${path}.${name}`, DOCKER_IMAGE)
+    )
+  }
+  if (!isSeq(contexts)) return []
+  return contexts.items.flatMap((item, index) => {
+    const text = stringOf(document, item) ?? ''
+    const equals = text.indexOf('=')
+    const prefix = `${text.slice(0, equals + 1)}${DOCKER_IMAGE}`
+    return equals < 0
+      ? []
+      : contextSite(yaml, document, item, `${path}[${index}]`, prefix)
+  })
+}
+
+function contextSite(
+  yaml: YamlFile,
+  document: Document.Parsed,
+  node: unknown,
+  yamlPath: string,
+  prefix: string
+): ImageSite[] {
+  const value = stringOf(document, node)
+  if (value === undefined || !value.startsWith(prefix)) return []
+  return [
+    scalarSite(yaml, document, node, {
+      source: 'compose',
+      yamlPath,
+      variables: 'compose',
+      prefix
+    })
+  ]
+}
