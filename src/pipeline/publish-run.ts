@@ -195,7 +195,10 @@ function keptDigest(report: RunReport, r: Resolved): Digest | undefined {
  * The failure policy: the step fails for images that could not be
  * resolved, a pull request Actions may not create or a group that could
  * not be published, and a rebuild that was not dispatched. Everything else
- * was still planned, published and reported.
+ * was still planned, published and reported. A workflows group GitHub
+ * refused for want of the Workflows permission ('needs-permission') is a
+ * warning: the token cannot do it, and a failed step would hide that every
+ * other group was published.
  */
 function stepProblems(
   report: RunReport,

@@ -18,11 +18,15 @@ import {
   samePlan
 } from '../core/publish/proposed-plan.js'
 import { REBUILD_PENDING } from '../core/publish/rebuild-pending.js'
+import {
+  refusedWorkflowFiles,
+  workflowRefusalNote
+} from '../core/publish/workflow-refusal.js'
 import type { ImageDetails } from '../core/report/image-details.js'
 import { sameBody } from '../core/report/pr-body.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
-import { DEFAULT_TEMPLATES, renderPullRequest } from '../core/report/pr-text.js'
+import { defaultTemplates, renderPullRequest } from '../core/report/pr-text.js'
 import { cleanUp, touchesFailure } from './cleanup.js'
 import type {
   BaseSnapshot,
@@ -86,7 +90,7 @@ export async function publish(
   for (const group of groups) {
     const outcome = await logger.group(`Publish ${group.branch}`, async () =>
       publishGroup(group, context).catch((error: unknown): GroupOutcome =>
-        outcomeOf(group, 'failed', { note: (error as Error).message })
+        failedOutcome(group, error, groups.length > 1, logger)
       )
     )
     result.outcomes.push(outcome)
@@ -114,6 +118,25 @@ function outcomeOf(
   extra: Partial<GroupOutcome> = {}
 ): GroupOutcome {
   return { group, operation, branch: group.branch, ...extra }
+}
+
+/**
+ * A group that could not be published: failed, or, when GitHub refused to
+ * let this token change its workflow files, waiting for a permission (a
+ * warning that says what to grant, not a failure of the run).
+ */
+function failedOutcome(
+  group: UpdateGroup,
+  error: unknown,
+  others: boolean,
+  logger: Logger
+): GroupOutcome {
+  const refused = refusedWorkflowFiles(error, group.files)
+  if (refused === undefined)
+    return outcomeOf(group, 'failed', { note: (error as Error).message })
+  const note = workflowRefusalNote(refused, error, others)
+  logger.warn(note)
+  return outcomeOf(group, 'needs-permission', { note })
 }
 
 async function publishGroup(
@@ -215,7 +238,7 @@ async function declinedBefore(
 }
 
 function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
-  const defaults = DEFAULT_TEMPLATES[input.config.groupBy]
+  const defaults = defaultTemplates(group, input.config.groupBy)
   return renderPullRequest({
     group,
     groupBy: input.config.groupBy,

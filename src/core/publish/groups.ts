@@ -2,8 +2,16 @@
  * Publishing groups: which updates go into which pull request (group-by
  * all | file | image), on a deterministic branch per group, with the texts
  * each group's commit carries. Pure.
+ *
+ * Workflow files (`.github/workflows/*.yml`) always get a pull request of
+ * their own: GitHub refuses their change to a token without the Workflows
+ * permission (the Action's GITHUB_TOKEN among them, YAML.md §3.4), and that
+ * refusal must not hold back anything else. With group-by all or image
+ * their updates form the `workflows` group (branch `<prefix>workflows`),
+ * listed last; with group-by file each workflow file already is a group.
  */
 import type { Digest } from '../digest.js'
+import { isWorkflowPath } from '../file-kind.js'
 import { rewriteChecked } from '../rewrite.js'
 import { fnv1a32 } from '../fnv.js'
 import type { Plan, PlanRow, PlannedEdit } from '../plan.js'
@@ -35,6 +43,14 @@ export interface UpdateGroup {
   readonly failed: readonly PlanRow[]
 }
 
+/** The id (and, after the prefix, the branch name) of the workflow files' group. */
+export const WORKFLOWS_GROUP = 'workflows'
+
+/** Whether the group is the workflow files' own (group-by all or image). */
+export function isWorkflowsGroup(group: Pick<UpdateGroup, 'id'>): boolean {
+  return group.id === WORKFLOWS_GROUP
+}
+
 export interface GroupFile {
   readonly file: string
   readonly before: string
@@ -49,9 +65,13 @@ export function groupUpdates(
 ): UpdateGroup[] {
   const updates = plan.rows.flatMap(toUpdate)
   const ids = [...new Set(updates.map(u => groupIdOf(u, groupBy)))]
+  // Last: the first group is the one the single-PR outputs describe.
+  const workflows = ids.includes(WORKFLOWS_GROUP)
+  if (workflows) ids.push(...ids.splice(ids.indexOf(WORKFLOWS_GROUP), 1))
   return ids.map(id => {
     const mine = updates.filter(u => groupIdOf(u, groupBy) === id)
-    const inScope = (row: PlanRow): boolean => rowInScope(row, id, groupBy)
+    const inScope = (row: PlanRow): boolean =>
+      rowInScope(row, id, groupBy, workflows)
     return {
       id,
       branch: branchFor(id, groupBy, branchPrefix),
@@ -81,26 +101,42 @@ function toUpdate(row: PlanRow): Update[] {
 
 function groupIdOf(update: Update, groupBy: GroupBy): string {
   if (groupBy === 'file') return update.file
+  if (isWorkflowPath(update.file)) return WORKFLOWS_GROUP
   if (groupBy === 'image') return update.key
   return 'all'
 }
 
-function rowInScope(row: PlanRow, id: string, groupBy: GroupBy): boolean {
-  if (groupBy === 'all') return true
+/**
+ * A skipped or failed row belongs to the group its file or image would
+ * go to. A row in a workflow file belongs to the workflows group when
+ * there is one, else to the group group-by gives it (so the one pull
+ * request of group-by all still lists it).
+ */
+function rowInScope(
+  row: PlanRow,
+  id: string,
+  groupBy: GroupBy,
+  workflows: boolean
+): boolean {
   if (groupBy === 'file') return row.file === id
-  return row.key === id
+  const inWorkflows = workflows && isWorkflowPath(row.file)
+  if (id === WORKFLOWS_GROUP) return inWorkflows
+  if (inWorkflows) return false
+  return groupBy === 'all' || row.key === id
 }
 
 /**
- * freshbase/all, freshbase/file-<slug>-<hash>, freshbase/image-<slug>-<hash>.
- * The hash of the full id keeps two ids with the same slug apart
- * (`a/b-c` and `a-b/c`).
+ * freshbase/all, freshbase/workflows, freshbase/file-<slug>-<hash>,
+ * freshbase/image-<slug>-<hash>. The hash of the full id keeps two ids
+ * with the same slug apart (`a/b-c` and `a-b/c`).
  */
 export function branchFor(
   id: string,
   groupBy: GroupBy,
   prefix: string
 ): string {
+  if (groupBy !== 'file' && id === WORKFLOWS_GROUP)
+    return `${prefix}${WORKFLOWS_GROUP}`
   if (groupBy === 'all') return `${prefix}all`
   const slug = id
     .toLowerCase()
@@ -114,7 +150,11 @@ export function branchFor(
 export function isGroupBranch(branch: string, prefix: string): boolean {
   if (!branch.startsWith(prefix)) return false
   const rest = branch.slice(prefix.length)
-  return rest === 'all' || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest)
+  return (
+    rest === 'all' ||
+    rest === WORKFLOWS_GROUP ||
+    /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest)
+  )
 }
 
 /**

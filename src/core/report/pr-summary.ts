@@ -25,6 +25,7 @@ export interface GroupOutcome {
     | 'deleted'
     | 'declined'
     | 'not-permitted'
+    | 'needs-permission'
     | 'dry-run'
     | 'kept'
     | 'failed'
@@ -62,6 +63,7 @@ const OPERATION: Readonly<Record<GroupOutcome['operation'], string>> = {
   deleted: 'Branch deleted',
   declined: 'Declined',
   'not-permitted': 'Not permitted',
+  'needs-permission': 'Needs permission',
   'dry-run': 'Dry run',
   kept: 'Kept',
   failed: 'Failed'

@@ -10,6 +10,7 @@ import { byCodeUnit } from '../code-unit-order.js'
 import { shortDigest } from '../digest.js'
 import type { EvidenceMap } from '../evidence/types.js'
 import type { GroupBy, Update, UpdateGroup } from '../publish/groups.js'
+import { isWorkflowsGroup } from '../publish/groups.js'
 import type { ImageDetails } from './image-details.js'
 import { evidenceOf, familiarTag, imageEntries } from './image-entries.js'
 import { withoutDigest, plural } from './markdown.js'
@@ -56,6 +57,8 @@ const COMMIT_BODY = '\n\n{changes}'
 const ALL = 'chore(deps): refresh digest pins for {count_text}'
 const FILE = 'chore(deps): refresh digest pins for {count_text} in {group}'
 const IMAGE = 'chore(deps): refresh digest pins for {images}'
+const WORKFLOWS =
+  'chore(deps): refresh digest pins for {count_text} in GitHub workflows'
 
 export const DEFAULT_TEMPLATES: Readonly<Record<GroupBy, Templates>> = {
   all: { title: ALL, commitMessage: `${ALL}${COMMIT_BODY}` },
@@ -63,8 +66,24 @@ export const DEFAULT_TEMPLATES: Readonly<Record<GroupBy, Templates>> = {
   image: { title: IMAGE, commitMessage: `${IMAGE}${COMMIT_BODY}` }
 }
 
+/** The workflow files' own group (core/publish/groups.ts), under group-by all or image. */
+export const WORKFLOW_TEMPLATES: Templates = {
+  title: WORKFLOWS,
+  commitMessage: `${WORKFLOWS}${COMMIT_BODY}`
+}
+
+/** The templates a group gets when the user set none. */
+export function defaultTemplates(
+  group: Pick<UpdateGroup, 'id'>,
+  groupBy: GroupBy
+): Templates {
+  return groupBy !== 'file' && isWorkflowsGroup(group)
+    ? WORKFLOW_TEMPLATES
+    : DEFAULT_TEMPLATES[groupBy]
+}
+
 export function renderPullRequest(input: PrTextInput): PullRequestText {
-  const defaults = DEFAULT_TEMPLATES[input.groupBy]
+  const defaults = defaultTemplates(input.group, input.groupBy)
   const template = orDefault(input.templates.title, defaults.title)
   const values = placeholderValues(input)
   const fixes = values['fixes'] ?? ''
