@@ -42,6 +42,58 @@ describe('renderTable', () => {
   })
 })
 
+describe('renderTable and renderJson: YAML rows (issue 10)', () => {
+  const template: PlanRow = {
+    file: 'chart/templates/deploy.yaml',
+    line: 7,
+    image: '',
+    source: 'file',
+    kind: 'kubernetes',
+    decision: 'skipped',
+    reason:
+      'chart/templates/deploy.yaml is a template ({{ … }} on line 7), not YAML; skipped whole.',
+    warnings: []
+  }
+  const compose: PlanRow = {
+    ...update,
+    file: 'compose.yaml',
+    line: 4,
+    source: 'compose',
+    kind: 'compose',
+    yamlPath: 'services.web.image'
+  }
+  const report = {
+    plan: { rows: [template, compose], files: [], resolutions: [] },
+    changes: [],
+    filesScanned: 2,
+    uniqueImages: 1
+  }
+
+  it('shows a skipped file once, as the whole file with its reason', () => {
+    const lines = renderTable(report).split('\n')
+
+    expect(lines[1]).toMatch(
+      /^chart\/templates\/deploy\.yaml:7 +\(whole file\) +- +- +skipped: chart\/templates\/deploy\.yaml is a template/
+    )
+    expect(lines[2]).toMatch(/^compose\.yaml:4 +node:20@sha256:a+ /)
+  })
+
+  it('gives each JSON row its kind and YAML place', () => {
+    const rows = (
+      JSON.parse(renderJson(report, 'check')) as {
+        rows: Record<string, unknown>[]
+      }
+    ).rows
+
+    expect(
+      rows.map(r => [r['source'], r['kind'], r['yamlPath'], r['image']])
+    ).toEqual([
+      ['file', 'kubernetes', undefined, ''],
+      ['compose', 'compose', 'services.web.image', `node:20@${d('a')}`]
+    ])
+  })
+})
+
 describe('renderExplain', () => {
   const report = (rows: PlanRow[]) => ({
     plan: { rows, files: [], resolutions: [] },

@@ -8,6 +8,13 @@ describe('parseConfig', () => {
 
     expect(config).toEqual({
       root: '.',
+      kinds: [
+        'dockerfile',
+        'compose',
+        'kubernetes',
+        'github-actions',
+        'gitlab-ci'
+      ],
       include: [],
       exclude: [],
       insecureRegistries: [],
@@ -66,6 +73,65 @@ describe('parseConfig', () => {
       `'pin-unpinned' must be true or false, got "yes".`,
       `'timeout' must be a whole number from 1 to 600, got "soon".`
     ])
+  })
+})
+
+describe('parseConfig: kinds (issue 10)', () => {
+  const problemsOf = (raw: Parameters<typeof parseConfig>[0]): string[] => {
+    try {
+      parseConfig(raw)
+    } catch (e) {
+      if (e instanceof ConfigError) return [...e.problems]
+      throw e
+    }
+    return []
+  }
+
+  it.each<[string, Parameters<typeof parseConfig>[0]['kinds'], string[]]>([
+    [
+      'comma-separated, any case',
+      'Compose, KUBERNETES',
+      ['compose', 'kubernetes']
+    ],
+    ['one per line', 'gitlab-ci\ndockerfile', ['dockerfile', 'gitlab-ci']],
+    [
+      'a list (argv, YAML)',
+      ['github-actions', 'compose,dockerfile'],
+      ['dockerfile', 'compose', 'github-actions']
+    ],
+    [
+      'each once, in the order of the settings',
+      'compose,compose,dockerfile',
+      ['dockerfile', 'compose']
+    ],
+    [
+      'empty = all',
+      ' ',
+      ['dockerfile', 'compose', 'kubernetes', 'github-actions', 'gitlab-ci']
+    ]
+  ])('reads %s', (_name, kinds, expected) => {
+    expect(parseConfig({ kinds }).kinds).toEqual(expected)
+  })
+
+  it.each<[Parameters<typeof parseConfig>[0]['kinds'], string[]]>([
+    ['helm', ['helm']],
+    ['compose, yaml, github', ['yaml', 'github']],
+    [['docker'], ['docker']]
+  ])('names each unknown kind in %j and the allowed ones', (kinds, unknown) => {
+    expect(problemsOf({ kinds })).toEqual(
+      unknown.map(
+        word =>
+          `'kinds': "${word}" is not one of dockerfile, compose, kubernetes, github-actions, gitlab-ci.`
+      )
+    )
+  })
+
+  it('reads kinds from the config file, as the other settings', () => {
+    const raw = parseConfigFile('f.yml', 'kinds: [compose, gitlab-ci]\n', [
+      'kinds'
+    ])
+
+    expect(parseConfig(raw).kinds).toEqual(['compose', 'gitlab-ci'])
   })
 })
 

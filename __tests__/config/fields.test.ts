@@ -105,6 +105,22 @@ describe('FieldReader', () => {
     })
   })
 
+  it.each<[RawConfig['x'], string[], string[]]>([
+    ['b, A', ['a', 'b'], []],
+    [['c', 'a,b'], ['a', 'b', 'c'], []],
+    [undefined, ['a', 'b', 'c'], []],
+    ['', ['a', 'b', 'c'], []],
+    ['a, z', ['a'], [`'x': "z" is not one of a, b, c.`]],
+    [3, ['a', 'b', 'c'], [`'x' must be a list of strings, got 3.`]]
+  ])('listOf %j → %j', (x, value, problems) => {
+    const allowed = ['a', 'b', 'c'] as const
+
+    expect(read({ x }, f => f.listOf('x', allowed, allowed))).toEqual({
+      value,
+      problems
+    })
+  })
+
   it('keyValues: one per line, commas kept in values, bad lines named', () => {
     expect(
       read(

@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../src/files/atomic-write.js'
-import { discoverDockerfiles } from '../../src/files/discover.js'
+import { discoverFiles } from '../../src/files/discover.js'
 import { isDockerfileName } from '../../src/files/select.js'
 
 let root: string
@@ -51,7 +51,7 @@ describe('isDockerfileName', () => {
   })
 })
 
-describe('discoverDockerfiles', () => {
+describe('discoverFiles', () => {
   it('finds every Dockerfile name below the root in a stable sorted order', async () => {
     for (const f of [
       'z/Dockerfile',
@@ -63,7 +63,7 @@ describe('discoverDockerfiles', () => {
       await touch(f)
     }
 
-    const found = await discoverDockerfiles(root, { include: [], exclude: [] })
+    const found = await discoverFiles(root, { include: [], exclude: [] })
 
     expect(found.map(f => f.path)).toEqual([
       'Containerfile.prod',
@@ -84,11 +84,11 @@ describe('discoverDockerfiles', () => {
       await touch(f)
     }
 
-    const excluded = await discoverDockerfiles(root, {
+    const excluded = await discoverFiles(root, {
       include: [],
       exclude: ['legacy/**']
     })
-    const included = await discoverDockerfiles(root, {
+    const included = await discoverFiles(root, {
       include: ['svc/**', 'svc/base.image'],
       exclude: []
     })
@@ -110,14 +110,14 @@ describe('discoverDockerfiles', () => {
     )
     await symlink(root, path.join(root, 'loop'))
 
-    const found = await discoverDockerfiles(root, { include: [], exclude: [] })
+    const found = await discoverFiles(root, { include: [], exclude: [] })
 
     expect(found.map(f => f.path)).toEqual(['Dockerfile'])
   })
 
   it('says which directory is missing', async () => {
     await expect(
-      discoverDockerfiles(path.join(root, 'nope'), { include: [], exclude: [] })
+      discoverFiles(path.join(root, 'nope'), { include: [], exclude: [] })
     ).rejects.toThrow(
       /cannot read the directory ".*nope".*Pass an existing directory/
     )

@@ -16,12 +16,17 @@ Options:
                               the SBOM attestation, vulnerabilities fixed or
                               introduced (OSV); with --json, rows get "evidence".
                               Best effort: a failed lookup blocks nothing
+  --kinds <kind,...>          which files to scan (default all): dockerfile,
+                              compose, kubernetes (manifests, kustomization.yaml,
+                              Helm values*.yaml), github-actions (workflows,
+                              action.yml), gitlab-ci (.gitlab-ci.yml and its
+                              local includes); comma-separated or repeated
   --include <glob>            only scan matching paths (relative to dir); a literal
                               path adds that file whatever its name (repeatable)
   --exclude <glob>            never scan matching paths (repeatable); .git and
                               node_modules are always skipped
   --config <file>             YAML file with the same keys as the action inputs
-                              (include, exclude, docker-config, insecure-registries,
+                              (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
                               platforms, osv, osv-url);
                               command-line options override it
@@ -49,8 +54,19 @@ Options:
   -h, --help                  this text
   --version                   print the version
 
-Files scanned: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*,
-Containerfile.* anywhere below dir (default: the current directory).
+Files scanned, anywhere below dir (default: the current directory):
+  dockerfile      Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
+                  Dockerfile.*, Containerfile.*
+  compose         compose.yaml, docker-compose.yml and variants
+                  (compose.override.yaml, docker-compose.dev.yml): services.*.image
+  kubernetes      any .yaml/.yml holding manifests (apiVersion + kind): pod spec
+                  images; kustomization.yaml images; Helm values*.yaml
+  github-actions  .github/workflows/*.yml: job container, services, docker://
+                  steps; action.yml runs.image
+  gitlab-ci       .gitlab-ci.yml and the files it includes by local path:
+                  image, services
+A '# freshbase: ignore' comment right above a line (in YAML also at its end)
+leaves that image alone.
 
 Exit status: 0 every image resolved; 1 some images failed (everything else was
 still planned, and written by apply); 2 usage or configuration error.`

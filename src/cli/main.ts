@@ -34,6 +34,7 @@ const OPTIONS = {
   diff: { type: 'boolean' },
   explain: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
+  kinds: { type: 'string', multiple: true },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   config: { type: 'string' },
@@ -150,6 +151,7 @@ async function rawConfig(
     values.config === undefined ? {} : await readConfigFile(values.config)
   const fromArgs: Record<string, RawValue> = {
     root: dir,
+    kinds: values.kinds,
     include: values.include,
     exclude: values.exclude,
     'docker-config': values['docker-config'],

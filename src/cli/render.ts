@@ -15,7 +15,7 @@ export function renderTable(report: RunReport): string {
     row.editLine === undefined
       ? `${row.file}:${row.line}`
       : `${row.file}:${row.line} (digest on ${row.editLine})`,
-    row.image || '-',
+    row.source === 'file' ? '(whole file)' : row.image || '-',
     row.currentDigest === undefined ? '-' : shortDigest(row.currentDigest),
     row.newDigest === undefined ? '-' : shortDigest(row.newDigest),
     decisionText(row)

@@ -4,13 +4,20 @@
  * the YAML config file use the same names, so a setting is spelled one way,
  * and config/fields.ts reads each by one rule.
  */
+import type { KindSetting } from '../core/file-kind.js'
+import { KIND_SETTINGS } from '../core/file-kind.js'
 import type { RawConfig } from './fields.js'
 import { FieldReader } from './fields.js'
 import { readOsvUrl, readPlatforms } from './evidence-settings.js'
 
 export interface Config {
-  /** Directory scanned for Dockerfiles (the workspace / repository root). */
+  /** Directory scanned (the workspace / repository root). */
   readonly root: string
+  /**
+   * The kinds of files scanned (issue 10): Dockerfiles, Compose, Kubernetes
+   * (manifests, kustomize, Helm values), GitHub Actions, GitLab CI; default all.
+   */
+  readonly kinds: readonly KindSetting[]
   /** Globs (relative to root) that narrow discovery; a literal path adds that file. */
   readonly include: readonly string[]
   /** Globs (relative to root) never scanned, on top of .git and node_modules. */
@@ -47,6 +54,7 @@ export const DEFAULTS = {
 /** Every option the core understands, with what it allows (for messages and --help). */
 export const CORE_KEYS = [
   'root',
+  'kinds',
   'include',
   'exclude',
   'docker-config',
@@ -84,6 +92,7 @@ export function parseConfig(raw: RawConfig): Config {
   const dockerConfig = fields.string('docker-config')
   const config: Config = {
     root: fields.string('root') ?? '.',
+    kinds: fields.listOf('kinds', KIND_SETTINGS, KIND_SETTINGS),
     include: fields.list('include'),
     exclude: fields.list('exclude'),
     ...(dockerConfig === undefined ? {} : { dockerConfig }),

@@ -11,7 +11,7 @@
  *   comments dropped;
  * - booleans: true or false, any case;
  * - whole numbers: digits only, within the allowed range;
- * - choices: one of the allowed words, any case.
+ * - choices: one of the allowed words, any case (or a list of them).
  *
  * A wrong value adds one problem naming the key and what is allowed, and
  * reads as the default, so every problem is listed at once.
@@ -64,6 +64,27 @@ export class FieldReader {
     if (value === undefined) return fallback
     const found = allowed.find(a => a === value)
     return found ?? this.wrong(key, `one of ${allowed.join(', ')}`, fallback)
+  }
+
+  /**
+   * A list of allowed words, any case, each once, in the order of `allowed`;
+   * an empty list is the fallback. Every unknown word is named.
+   */
+  listOf<T extends string>(
+    key: string,
+    allowed: readonly T[],
+    fallback: readonly T[]
+  ): T[] {
+    const words = this.list(key).map(word => word.toLowerCase())
+    if (words.length === 0) return [...fallback]
+    for (const word of words) {
+      if (!allowed.some(a => a === word)) {
+        this.problems.push(
+          `'${key}': "${word}" is not one of ${allowed.join(', ')}.`
+        )
+      }
+    }
+    return allowed.filter(a => words.includes(a))
   }
 
   /** `name=value`, one per line (a value may hold commas: platforms=linux/amd64,linux/arm64). */

@@ -26,6 +26,9 @@ export interface PlanRow {
   /** The reference as the build sees it (ARG expanded), as written. */
   readonly image: string
   readonly source: ImageSite['source']
+  /** The site's kind and YAML place (ImageSite.kind, yamlPath); absent for Dockerfiles. */
+  readonly kind?: FileKind
+  readonly yamlPath?: string
   readonly key?: string
   readonly currentDigest?: Digest
   readonly newDigest?: Digest
@@ -107,6 +110,8 @@ function decideSite(
     line: site.line,
     image: site.image,
     source: site.source,
+    ...(site.kind === undefined ? {} : { kind: site.kind }),
+    ...(site.yamlPath === undefined ? {} : { yamlPath: site.yamlPath }),
     ...(site.platform === undefined ? {} : { platform: site.platform })
   }
   const ref = site.ref

@@ -1,6 +1,8 @@
 /**
- * Finds the Dockerfiles below a root, as files/select.ts says (the same
- * rule the Action applies to the base tree), sorted by path; never outside
+ * Finds the files to scan below a root (Dockerfiles, Compose files,
+ * manifests, workflows…: the kinds turned on), as files/select.ts says (the
+ * same rule the Action applies to the base tree), in one walk, sorted by
+ * path; never outside
  * the tree: a symlink is followed only when its real path stays
  * inside the root, and each real file is listed once.
  *
@@ -22,7 +24,7 @@ export interface DiscoveredFile {
   readonly realPath: string
 }
 
-export async function discoverDockerfiles(
+export async function discoverFiles(
   root: string,
   options: SelectOptions
 ): Promise<DiscoveredFile[]> {

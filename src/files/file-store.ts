@@ -6,14 +6,16 @@
 import { readFileSync } from 'node:fs'
 import type { FileStore } from '../pipeline/ports.js'
 import { writeFileAtomic } from './atomic-write.js'
-import { discoverDockerfiles } from './discover.js'
+import { discoverFiles } from './discover.js'
+import type { SelectOptions } from './select.js'
 
 export function createFileStore(): FileStore {
   const realPaths = new Map<string, string>()
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
   return {
-    async discover(config) {
-      const found = await discoverDockerfiles(config.root, config)
+    // `kinds` comes with the run's Config (absent = all kinds).
+    async discover(config: SelectOptions & { readonly root: string }) {
+      const found = await discoverFiles(config.root, config)
       for (const f of found) realPaths.set(f.path, f.realPath)
       return found.map(f => f.path)
     },

@@ -1,21 +1,35 @@
 /**
- * Which files are scanned: one rule for the walk below a directory (CLI,
- * files/discover.ts) and for the base branch's tree listing (Action,
- * files/tree-file-store.ts), so both pick the same files in the same order.
+ * Which files are scanned, and as what: one rule for the walk below a
+ * directory (CLI, files/discover.ts) and for the base branch's tree listing
+ * (Action, files/tree-file-store.ts), so both pick the same files in the
+ * same order.
  *
  * - `.git` and `node_modules` are never entered, nor anything an `exclude`
  *   glob matches (a folder that matches excludes all below it);
- * - a file is scanned when its name is a Dockerfile name and it matches an
- *   `include` glob (no include = every file), or when an include names it
- *   literally, whatever its name (`./` in front is ignored);
+ * - a file is scanned when its name can hold images of a turned-on kind
+ *   (core/file-kind.ts selectedByName: Dockerfile names, Compose files,
+ *   workflows, any YAML file for Kubernetes or GitLab CI includes) and it
+ *   matches an `include` glob (no include = every file), or when an include
+ *   names it literally, whatever its name (`./` in front is ignored);
  * - paths are relative to the root with forward slashes, sorted by code unit.
  */
 import picomatch from 'picomatch'
 import { byCodeUnit } from '../core/code-unit-order.js'
+import type { FileKind, KindSetting } from '../core/file-kind.js'
+import {
+  KIND_SETTINGS,
+  kindByName,
+  selectedByName,
+  settingOf
+} from '../core/file-kind.js'
+
+export { isDockerfileName } from '../core/file-kind.js'
 
 export interface SelectOptions {
   readonly include: readonly string[]
   readonly exclude: readonly string[]
+  /** The kinds turned on (setting `kinds`); absent = all. */
+  readonly kinds?: readonly KindSetting[]
 }
 
 export interface FileSelector {
@@ -27,35 +41,81 @@ export interface FileSelector {
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules'])
 
-/** Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
-export function isDockerfileName(name: string): boolean {
-  return (
-    name === 'Dockerfile' ||
-    name === 'Containerfile' ||
-    /^.+\.(?:Dockerfile|dockerfile)$/.test(name) ||
-    /^(?:Dockerfile|Containerfile)\..+$/.test(name)
-  )
-}
-
 export function fileSelector(options: SelectOptions): FileSelector {
+  const kinds = new Set(options.kinds ?? KIND_SETTINGS)
   const isExcluded = picomatch([...options.exclude], { dot: true })
   const isIncluded =
     options.include.length === 0
       ? () => true
       : picomatch([...options.include], { dot: true })
-  const literal = new Set(
-    options.include
-      .filter(p => !picomatch.scan(p).isGlob)
-      .map(p => p.replace(/^(?:\.\/)+/, ''))
-  )
+  const literal = literalIncludes(options.include)
   return {
     skips: path => ALWAYS_SKIPPED.has(baseName(path)) || isExcluded(path),
     selects: path =>
       !ALWAYS_SKIPPED.has(baseName(path)) &&
       !isExcluded(path) &&
-      (literal.has(path) ||
-        (isDockerfileName(baseName(path)) && isIncluded(path)))
+      (literal.has(path) || (selectedByName(path, kinds) && isIncluded(path)))
   }
+}
+
+/** The include entries that name one file (no glob), without a leading `./`. */
+export function literalIncludes(include: readonly string[]): Set<string> {
+  return new Set(
+    include
+      .filter(p => !picomatch.scan(p).isGlob)
+      .map(p => p.replace(/^(?:\.\/)+/, ''))
+  )
+}
+
+/** What decides the kind a selected file is scanned as. */
+export interface ScanKindContext {
+  readonly kinds: ReadonlySet<KindSetting>
+  /** Files an include names literally: scanned as their name says, whatever `kinds` says. */
+  readonly literal: ReadonlySet<string>
+  /** Files a `.gitlab-ci.yml` includes by local path (gitlabIncludedPaths). */
+  readonly gitlabIncluded: ReadonlySet<string>
+}
+
+/**
+ * The kind a selected file is scanned as; undefined = not scanned (its kind
+ * is turned off). A file `.gitlab-ci.yml` includes is GitLab CI; any other
+ * YAML file of no telling name is a Kubernetes candidate (core/scan.ts
+ * parses it only when it looks like a manifest); a literally included file
+ * of an unknown name is a Dockerfile, as before issue 10.
+ */
+export function scanKind(
+  path: string,
+  context: ScanKindContext
+): FileKind | undefined {
+  const byName = kindByName(path)
+  if (byName !== 'dockerfile' && context.gitlabIncluded.has(path)) {
+    return context.kinds.has('gitlab-ci') ? 'gitlab-ci' : undefined
+  }
+  const kind =
+    byName === undefined
+      ? 'dockerfile'
+      : byName === 'yaml'
+        ? 'kubernetes'
+        : byName
+  if (context.literal.has(path)) return kind
+  return context.kinds.has(settingOf(kind)) ? kind : undefined
+}
+
+/**
+ * The selected paths a `.gitlab-ci.yml` includes by local path: entries
+ * are repository-relative (a leading `/` is the root) and may be globs
+ * (GitLab's `include: local` takes `*` and `**`).
+ */
+export function gitlabIncludedPaths(
+  entries: readonly string[],
+  selected: readonly string[]
+): string[] {
+  const patterns = entries
+    .map(entry => entry.trim().replace(/^(?:\.?\/)+/, ''))
+    .filter(entry => entry !== '')
+  if (patterns.length === 0) return []
+  const matches = picomatch(patterns, { dot: true })
+  return selected.filter(path => matches(path))
 }
 
 /**

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FileStore, TreeFile } from '../pipeline/ports.js'
 import { selectPaths } from './select.js'
+import type { SelectOptions } from './select.js'
 
 export interface TreeSource {
   readonly files: ReadonlyMap<string, TreeFile>
@@ -30,7 +31,8 @@ export function createTreeFileStore(
   let fetched = 0
   return {
     blobsFetched: () => fetched,
-    discover: async config =>
+    // `kinds` comes with the run's Config (absent = all kinds).
+    discover: async (config: SelectOptions) =>
       Promise.resolve(
         selectPaths([...source.files.keys()], config, options.paths)
       ),

@@ -1,14 +1,26 @@
 /**
  * The scan stage of the pipeline: files read (IO_PARALLELISM at a time) and
- * scanned, each image site handed on the moment its file is scanned so its
- * first registry look goes out while the scan goes on.
+ * scanned, each with the scanner of its kind (core/scan.ts), each image site
+ * handed on the moment its file is scanned so its first registry look goes
+ * out while the scan goes on.
+ *
+ * The `.gitlab-ci.yml` files are read first: the files they include by
+ * local path are GitLab CI whatever their name (issue 10).
  */
 import type { Config } from '../config/config.js'
-import type { ImageSite } from '../core/dockerfile/scan.js'
-import { scanDockerfile } from '../core/dockerfile/scan.js'
+import { kindByName } from '../core/file-kind.js'
 import { compileImageGlobs } from '../core/image-glob.js'
+import type { ImageSite } from '../core/image-site.js'
 import { mapLimited } from '../core/map-limited.js'
 import type { PlanRow } from '../core/plan.js'
+import { scanFile } from '../core/scan.js'
+import { gitlabLocalIncludes } from '../core/yaml/gitlab-ci.js'
+import type { ScanKindContext } from '../files/select.js'
+import {
+  gitlabIncludedPaths,
+  literalIncludes,
+  scanKind
+} from '../files/select.js'
 import type { FileStore } from './ports.js'
 
 export interface Scanned {
@@ -19,26 +31,32 @@ export interface Scanned {
   readonly problems: PlanRow[]
 }
 
+type ReadResult = string | Error
+
 /**
  * Reads and scans the files, IO_PARALLELISM at a time; each site is handed
  * to `onSite` as soon as its file is scanned. The result keeps the files'
- * order whatever order the reads finish in.
+ * order whatever order the reads finish in. A file whose kind is turned off
+ * is neither read nor scanned.
  */
 export async function scanAll(
   found: readonly string[],
   files: FileStore,
-  config: Config,
+  config: Pick<Config, 'kinds' | 'include' | 'ignore'>,
   onSite: (site: ImageSite) => void
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
   const pause = pauser()
+  const read = async (file: string): Promise<ReadResult> =>
+    files.read(file).catch((error: unknown) => error as Error)
+  const gitlab = await readGitlabFirst(found, read, config)
   const perFile = await mapLimited(found, IO_PARALLELISM, async file => {
-    const text = await files
-      .read(file)
-      .catch((error: unknown) => error as Error)
+    const kind = scanKind(file, gitlab.context)
+    if (kind === undefined) return undefined
+    const text = gitlab.texts.get(file) ?? (await read(file))
     await pause()
     if (text instanceof Error) return { ok: false as const, file, text }
-    const raw = scanDockerfile(file, text)
+    const raw = scanFile(file, text, kind)
     const sites = raw.map(site => markIgnored(site, isIgnored))
     sites.forEach(onSite)
     return { ok: true as const, file, text, raw, sites }
@@ -50,6 +68,7 @@ export async function scanAll(
     problems: []
   }
   for (const result of perFile) {
+    if (result === undefined) continue
     if (!result.ok) {
       scanned.problems.push(fileProblem(result.file, result.text.message))
       continue
@@ -59,6 +78,41 @@ export async function scanAll(
     for (const site of result.sites) scanned.sites.push(site)
   }
   return scanned
+}
+
+/**
+ * With GitLab CI turned on: the `.gitlab-ci.yml` files, then the files they
+ * include (and those include, a file read once), read before the others,
+ * so every file's kind is known before it is scanned.
+ */
+async function readGitlabFirst(
+  found: readonly string[],
+  read: (file: string) => Promise<ReadResult>,
+  config: Pick<Config, 'kinds' | 'include'>
+): Promise<{ context: ScanKindContext; texts: Map<string, ReadResult> }> {
+  const kinds = new Set(config.kinds)
+  const texts = new Map<string, ReadResult>()
+  const included = new Set<string>()
+  const context = { kinds, literal: literalIncludes(config.include) }
+  if (!kinds.has('gitlab-ci')) {
+    return { context: { ...context, gitlabIncluded: included }, texts }
+  }
+  let next = found.filter(file => kindByName(file) === 'gitlab-ci')
+  while (next.length > 0) {
+    const batch = next
+    const results = await mapLimited(batch, IO_PARALLELISM, read)
+    batch.forEach((file, i) => texts.set(file, results[i] as ReadResult))
+    const entries = batch.flatMap(file => {
+      const text = texts.get(file)
+      return typeof text === 'string' ? gitlabLocalIncludes(file, text) : []
+    })
+    next = gitlabIncludedPaths(entries, found).filter(file => {
+      const fresh = !included.has(file) && kindByName(file) !== 'dockerfile'
+      if (fresh) included.add(file)
+      return fresh && !texts.has(file)
+    })
+  }
+  return { context: { ...context, gitlabIncluded: included }, texts }
 }
 
 /**
