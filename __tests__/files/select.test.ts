@@ -285,6 +285,8 @@ describe('gitlabIncludedPaths', () => {
     'ci/jobs.yml',
     'ci/deploy/prod.yml',
     'templates/build.yaml',
+    'templates/[ab].yml',
+    'templates/a.yml',
     'README.yml'
   ]
 
@@ -297,6 +299,21 @@ describe('gitlabIncludedPaths', () => {
       ['ci/jobs.yml', 'ci/deploy/prod.yml', 'templates/build.yaml']
     ],
     ['* stays in one folder', ['ci/*.yml'], ['ci/jobs.yml']],
+    [
+      '** reaches every folder below (GitLab: "ci/**.yml")',
+      ['ci/**.yml'],
+      ['ci/jobs.yml', 'ci/deploy/prod.yml']
+    ],
+    [
+      '**/ is any run of folders, or none',
+      ['**/prod.yml', '/**/jobs.yml'],
+      ['ci/jobs.yml', 'ci/deploy/prod.yml']
+    ],
+    [
+      'only * is special: [ab] names one file, ? is a letter',
+      ['templates/[ab].yml', 'README.ym?'],
+      ['templates/[ab].yml']
+    ],
     ['an entry that matches nothing', ['/missing.yml'], []],
     ['no entries', [], []]
   ])('%s', (_name, entries, expected) => {

@@ -103,8 +103,8 @@ export function scanKind(
 
 /**
  * The selected paths a `.gitlab-ci.yml` includes by local path: entries
- * are repository-relative (a leading `/` is the root) and may be globs
- * (GitLab's `include: local` takes `*` and `**`).
+ * are repository-relative (a leading `/` is the root) and may hold GitLab's
+ * wildcards, matched by GitLab's own grammar (gitlabWildcard).
  */
 export function gitlabIncludedPaths(
   entries: readonly string[],
@@ -113,9 +113,24 @@ export function gitlabIncludedPaths(
   const patterns = entries
     .map(entry => entry.trim().replace(/^(?:\.?\/)+/, ''))
     .filter(entry => entry !== '')
-  if (patterns.length === 0) return []
-  const matches = picomatch(patterns, { dot: true })
-  return selected.filter(path => matches(path))
+    .map(gitlabWildcard)
+  return selected.filter(path => patterns.some(p => p.test(path)))
+}
+
+/**
+ * GitLab's `include: local` wildcard (Repository#search_files_by_wildcard_path):
+ * the pattern is regex-escaped, then `**\/` is any run of folders or none,
+ * `**` any characters including `/`, `*` any characters but `/`; nothing
+ * else is special (`?`, `[ab]`, `{a,b}` are literal). So `ci/*.yml` stays
+ * in ci/, `ci/**.yml` and `ci/**\/*.yml` reach every folder below it.
+ */
+export function gitlabWildcard(pattern: string): RegExp {
+  const source = pattern
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replaceAll('\\*\\*\\/', '(?:.*?\\/)?')
+    .replaceAll('\\*\\*', '.*?')
+    .replaceAll('\\*', '[^\\/]*?')
+  return new RegExp(`^${source}$`)
 }
 
 /**
