@@ -57,7 +57,8 @@ function serviceDrafts(
   }
   for (const site of contextSites(yaml, document, path, fields.get('build')))
     drafts.push({ site })
-  return drafts
+  // In the order they are written (stable for sites on one line).
+  return drafts.sort((a, b) => a.site.line - b.site.line)
 }
 
 interface ImageUse {
