@@ -1,3 +1,4 @@
+import picomatch from 'picomatch'
 import { describe, expect, it } from 'vitest'
 
 import { scanFile } from '../../../src/core/scan.js'
@@ -253,9 +254,9 @@ describe('gitlabLocalIncludes', () => {
       want: ['ci/x.yml']
     },
     {
-      name: 'wildcards are returned as globs',
+      name: 'wildcards are returned as picomatch globs',
       text: 'include:\n  - configs/*.yml\n  - local: configs/**.yml\n',
-      want: ['configs/*.yml', 'configs/**.yml']
+      want: ['configs/*.yml', 'configs/{*,*/**/*}.yml']
     },
     {
       name: 'remote, project, template, component and URLs are not local',
@@ -296,6 +297,37 @@ describe('gitlabLocalIncludes', () => {
   ]
   it.each(rows)('$name', ({ text, want }) => {
     expect(gitlabLocalIncludes(FILE, text)).toEqual(want)
+  })
+
+  // GitLab's wildcards (docs.gitlab.com/ci/yaml/#includelocal): `*` within
+  // a folder, `**` across folders; every other character is itself.
+  const files = [
+    'configs/a.yml',
+    'configs/.hidden.yml',
+    'configs/x/b.yml',
+    'configs/x/y/c.yaml',
+    'configs.yml',
+    'other/configs/a.yml',
+    'ci/a(1).yml',
+    'ci/a1.yml'
+  ]
+  it.each([
+    ['configs/*.yml', ['configs/a.yml', 'configs/.hidden.yml']],
+    [
+      'configs/**.yml',
+      ['configs/a.yml', 'configs/.hidden.yml', 'configs/x/b.yml']
+    ],
+    ['configs/**/*.yml', ['configs/x/b.yml']],
+    ['/configs/**', []],
+    ['configs/**.yaml', ['configs/x/y/c.yaml']],
+    ['ci/a(1).yml', ['ci/a(1).yml']],
+    ['ci/a?.yml', []]
+  ])('the glob for %s matches what GitLab includes', (entry, want) => {
+    const globs = gitlabLocalIncludes(FILE, `include: '${entry}'\n`)
+    const matches = picomatch(globs, { dot: true })
+    expect(files.filter(path => globs.length > 0 && matches(path))).toEqual(
+      want
+    )
   })
 
   it('never throws on an alias bomb', () => {

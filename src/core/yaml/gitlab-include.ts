@@ -20,20 +20,21 @@ const YAML = /\.ya?ml$/
 /**
  * The repository-relative paths (no leading `/`) `text` includes by local
  * path, in order, without duplicates or `file` itself. An entry may be a
- * glob: GitLab's wildcard local includes, where `*` matches within one
- * folder (`configs/*.yml`) and `**` across folders (`configs/**.yml` is
- * every .yml under configs/, `configs/**\/*.yml` those in its subfolders);
- * the caller matches them against the repository's files. Paths with a
- * variable (`$CI_…`) or `..` are left out: they cannot be read before the
- * pipeline runs. Never throws; [] for text that is not valid YAML.
+ * glob, in picomatch syntax (the caller matches the entries against the
+ * repository's files with picomatch, `dot: true`): GitLab's wildcard local
+ * includes are translated, since GitLab does not read them as picomatch
+ * does (see `asGlob`). Paths with a variable (`$CI_…`) or `..` are left
+ * out: they cannot be read before the pipeline runs. Never throws; [] for
+ * text that is not valid YAML.
  */
 export function gitlabLocalIncludes(file: string, text: string): string[] {
   const out: string[] = []
   for (const include of includeValues(text)) {
     for (const entry of Array.isArray(include) ? include : [include]) {
       const path = localPath(entry)
-      if (path !== undefined && path !== file && !out.includes(path))
-        out.push(path)
+      if (path === undefined || path === file) continue
+      const glob = asGlob(path)
+      if (!out.includes(glob)) out.push(glob)
     }
   }
   return out
@@ -72,6 +73,25 @@ function normalized(path: string): string | undefined {
   if (!YAML.test(trimmed)) return undefined
   if (trimmed.split('/').some(part => part === '..')) return undefined
   return trimmed
+}
+
+/** Characters picomatch reads as syntax; GitLab reads them literally. */
+const GLOB_SYNTAX = /[\\?[\](){}!+@|]/g
+
+/**
+ * GitLab matches a wildcard local include as a regular expression
+ * (Repository#search_files_by_wildcard_path): `**` is any text, slashes
+ * included, `*` any text within one folder, every other character itself.
+ * So `configs/**.yml` is every .yml under configs/ and `configs/**\/*.yml`
+ * those in its subfolders only, where picomatch reads `**.yml` as `*.yml`
+ * and lets `**\/` match no folder. Each `**` becomes `{*,*\/**\/*}` (no
+ * slash, or one or more), which picomatch matches exactly so.
+ */
+function asGlob(path: string): string {
+  return path
+    .split('**')
+    .map(part => part.replace(GLOB_SYNTAX, '\\$&'))
+    .join('{*,*/**/*}')
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
