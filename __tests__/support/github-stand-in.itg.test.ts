@@ -604,3 +604,233 @@ describe('GitHub stand-in with auto-merge allowed', () => {
     }
   })
 })
+
+describe('GitHub stand-in refusing workflow changes', () => {
+  const WORKFLOW = '.github/workflows/ci.yml'
+  const seed = {
+    ...SEED,
+    [WORKFLOW]:
+      'on: push\njobs:\n  a:\n    runs-on: x\n    container: node:20\n'
+  }
+  const standIns: GitHubStandIn[] = []
+  afterEach(async () => {
+    for (const s of standIns.splice(0)) {
+      try {
+        expect(s.violations).toEqual([])
+        expect(s.responseViolations).toEqual([])
+        await s.fsck()
+      } finally {
+        await s.stop()
+      }
+    }
+  })
+
+  async function start(refusal: GitHubStandInOptions['refuseWorkflowChanges']) {
+    const s = await startGitHubStandIn({
+      owner: OWNER,
+      repo: REPO,
+      token: TOKEN,
+      files: seed,
+      ...(refusal === undefined ? {} : { refuseWorkflowChanges: refusal })
+    })
+    standIns.push(s)
+    return s
+  }
+
+  type Step = 'tree' | 'commit' | 'ref'
+  interface Attempt {
+    readonly failedAt?: Step
+    readonly status?: number
+    readonly body?: unknown
+  }
+
+  /** tree (inline content) → commit → a new ref, as Freshbase publishes; where it stops. */
+  async function publishFiles(
+    octokit: Octokit,
+    files: Readonly<Record<string, string>>,
+    branch: string
+  ): Promise<Attempt> {
+    let step: Step = 'tree'
+    try {
+      const { data: ref } = await octokit.rest.git.getRef({
+        ...repo,
+        ref: 'heads/main'
+      })
+      const { data: base } = await octokit.rest.git.getCommit({
+        ...repo,
+        commit_sha: ref.object.sha
+      })
+      const { data: tree } = await octokit.rest.git.createTree({
+        ...repo,
+        base_tree: base.tree.sha,
+        tree: Object.entries(files).map(([path, content]) => ({
+          path,
+          mode: '100644' as const,
+          type: 'blob' as const,
+          content
+        }))
+      })
+      step = 'commit'
+      const { data: commit } = await octokit.rest.git.createCommit({
+        ...repo,
+        message: 'pin',
+        tree: tree.sha,
+        parents: [base.sha]
+      })
+      step = 'ref'
+      await octokit.rest.git.createRef({
+        ...repo,
+        ref: `refs/heads/${branch}`,
+        sha: commit.sha
+      })
+      return {}
+    } catch (error) {
+      const e = error as { status?: number; response?: { data?: unknown } }
+      return {
+        failedAt: step,
+        ...(e.status === undefined ? {} : { status: e.status }),
+        body: e.response?.data
+      }
+    }
+  }
+
+  const DOCS = {
+    tree: 'https://docs.github.com/rest/git/trees#create-a-tree',
+    commit: 'https://docs.github.com/rest/git/commits#create-a-commit',
+    ref: 'https://docs.github.com/rest/git/refs'
+  }
+  const MESSAGE = {
+    403: 'Resource not accessible by integration',
+    404: 'Not Found'
+  } as const
+
+  describe.each([403, 404] as const)('with status %s', status => {
+    it.each(['tree', 'commit', 'ref'] as const)(
+      'refuses at %s a commit that changes a workflow file, the way GitHub answers, and moves nothing',
+      async at => {
+        const s = await start({ status, at })
+        const octokit = client(s, TOKEN)
+
+        const attempt = await publishFiles(
+          octokit,
+          {
+            Dockerfile: 'FROM node:20@sha256:1\n',
+            [WORKFLOW]: `${seed[WORKFLOW]}# pinned\n`
+          },
+          'freshbase/workflows'
+        )
+
+        expect(attempt).toEqual({
+          failedAt: at,
+          status,
+          body: {
+            message: MESSAGE[status],
+            documentation_url: DOCS[at],
+            status: String(status)
+          }
+        })
+        expect(await s.branchHead('freshbase/workflows')).toBeUndefined()
+        const refused = s.requests.filter(r => r.status === status)
+        expect(refused.map(r => r.operationId)).toEqual([
+          {
+            tree: 'git/create-tree',
+            commit: 'git/create-commit',
+            ref: 'git/create-ref'
+          }[at]
+        ])
+      }
+    )
+
+    it.each(['tree', 'commit', 'ref'] as const)(
+      'at %s lets through commits that leave .github/workflows/ as it is',
+      async at => {
+        const s = await start({ status, at })
+        const octokit = client(s, TOKEN)
+
+        const dockerfile = await publishFiles(
+          octokit,
+          { Dockerfile: 'FROM node:20@sha256:2\n' },
+          'freshbase/all'
+        )
+        // GitHub runs only the top folder's workflows; a nested one is a plain file.
+        const nested = await publishFiles(
+          octokit,
+          { 'sub/.github/workflows/ci.yml': 'on: push\n' },
+          'freshbase/nested'
+        )
+        // Same content: the tree does not change there.
+        const same = await publishFiles(
+          octokit,
+          { [WORKFLOW]: seed[WORKFLOW] },
+          'freshbase/same'
+        )
+
+        expect([dockerfile, nested, same]).toEqual([{}, {}, {}])
+        expect(await s.readFile('freshbase/all', 'Dockerfile')).toBe(
+          'FROM node:20@sha256:2\n'
+        )
+      }
+    )
+  })
+
+  it('refuses a new workflow file, and an update-ref onto a commit that only makes one executable', async () => {
+    const s = await start({ status: 403, at: 'ref' })
+    const octokit = client(s, TOKEN)
+    await publishFiles(octokit, { Dockerfile: 'FROM a\n' }, 'freshbase/x')
+    const head = await s.branchHead('freshbase/x')
+
+    const added = await publishFiles(
+      octokit,
+      { '.github/workflows/new.yaml': 'on: push\n' },
+      'freshbase/y'
+    )
+    const { data: main } = await octokit.rest.git.getCommit({
+      ...repo,
+      commit_sha: (await s.branchHead('main')) ?? ''
+    })
+    const { data: tree } = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: main.tree.sha,
+      tree: [
+        {
+          path: WORKFLOW,
+          mode: '100755',
+          type: 'blob',
+          content: seed[WORKFLOW]
+        }
+      ]
+    })
+    const { data: commit } = await octokit.rest.git.createCommit({
+      ...repo,
+      message: 'mode only',
+      tree: tree.sha,
+      parents: [main.sha]
+    })
+    const moved = await octokit.rest.git
+      .updateRef({
+        ...repo,
+        ref: 'heads/freshbase/x',
+        sha: commit.sha,
+        force: true
+      })
+      .then(
+        () => 200,
+        (error: { status: number }) => error.status
+      )
+
+    expect(added).toMatchObject({ failedAt: 'ref', status: 403 })
+    expect(moved).toBe(403)
+    expect(await s.branchHead('freshbase/x')).toBe(head)
+  })
+
+  it('refuses nothing without the option', async () => {
+    const s = await start(undefined)
+    const attempt = await publishFiles(
+      client(s, TOKEN),
+      { [WORKFLOW]: 'on: push\n' },
+      'freshbase/workflows'
+    )
+    expect(attempt).toEqual({})
+    expect(await s.readFile('freshbase/workflows', WORKFLOW)).toBe('on: push\n')
+  })
+})

@@ -43,7 +43,8 @@ export type {
   RepositoryDispatch,
   SeedFile,
   Violation,
-  WorkflowDispatch
+  WorkflowDispatch,
+  WorkflowRefusal
 } from './github-stand-in/types.js'
 
 export async function startGitHubStandIn(

@@ -16,6 +16,7 @@ import type { RepositoryState } from './repository-state.js'
 import { routeHandlers } from './routes.js'
 import { parseJson, safeDecode } from './shared.js'
 import type { GitHubStandInOptions, MergeMethod, Violation } from './types.js'
+import { workflowRefusal } from './workflow-refusal.js'
 
 export class StandInServer {
   readonly requests: MutableRecord[] = []
@@ -125,9 +126,24 @@ export class StandInServer {
     const injected = await this.applyFaults(record)
     if (injected !== undefined && injected.afterEffect !== true) return injected
     const input = { ...checked, url }
-    const reply = await this.answer(route.operation.operationId, input)
+    const { operationId } = route.operation
+    // A refusal is GitHub's own answer outside the description: not shaped.
+    const refused = await this.refusal(operationId, input)
+    if (refused !== undefined) return refused
+    const reply = await this.answer(operationId, input)
     if (injected !== undefined) return injected
-    return this.shape(route, record, reply)
+    return (
+      (await this.refusal(operationId, input, reply)) ??
+      this.shape(route, record, reply)
+    )
+  }
+
+  /** options.refuseWorkflowChanges: before the handler, or on its reply. */
+  private async refusal(operationId: string, input: ApiInput, reply?: Reply) {
+    const refusal = this.options.refuseWorkflowChanges
+    if (refusal === undefined) return undefined
+    const state = this.requireState()
+    return workflowRefusal(state, refusal, operationId, input, reply)
   }
 
   private async answer(operationId: string, input: ApiInput) {

@@ -17,6 +17,32 @@ export interface GitHubStandInOptions {
   readonly allowAutoMerge?: boolean
   /** When set, every request must carry `token <t>` or `Bearer <t>`. */
   readonly token?: string
+  /**
+   * The token may not change workflow files (a GitHub App token without
+   * Workflows: write, e.g. the Action's GITHUB_TOKEN; YAML.md §3.4): the
+   * Git Database call named by `at` is refused when what it creates or
+   * points to changes a path under `.github/workflows/`.
+   */
+  readonly refuseWorkflowChanges?: WorkflowRefusal
+}
+
+/**
+ * How GitHub refuses a change to workflow files. Its answer is outside the
+ * OpenAPI description, so the refusal is answered as is (not shaped nor
+ * checked against the documented responses):
+ * - 403 `Resource not accessible by integration` (Git Database API with
+ *   GITHUB_TOKEN, googleapis/release-please-action#704);
+ * - 404 `Not Found` (createCommit or the contents API without the scope,
+ *   octokit/rest.js#368).
+ * `at`: `tree` refuses POST git/trees whose new tree differs from its
+ * base_tree there (no base_tree: from the empty tree); `commit` refuses
+ * POST git/commits whose tree differs there from its first parent's;
+ * `ref` refuses POST git/refs and PATCH git/refs/{ref} to a commit whose
+ * tree differs there from its first parent's.
+ */
+export interface WorkflowRefusal {
+  readonly status: 403 | 404
+  readonly at: 'tree' | 'commit' | 'ref'
 }
 
 export interface RequestMatch {
