@@ -35,8 +35,8 @@ export interface ScalarPlace {
 
 const IGNORED =
   'Marked "# freshbase: ignore" on the line or in the comment above it.'
-const DIGEST_ONLY =
-  'No tag to track; add the tag you want to follow, e.g. image:tag@sha256:….'
+const digestOnly = (path: string): string =>
+  `${path} has no tag to track; add the tag you want to follow, e.g. image:tag@sha256:….`
 
 export function scalarSite(
   yaml: YamlFile,
@@ -104,11 +104,15 @@ function valueSite(
   const image = imageOf(place, variable.text)
   const parsed = parseImageRef(image)
   if (!parsed.ok)
-    return skip({ ...base, image }, 'invalid', sentence(parsed.error))
+    return skip(
+      { ...base, image },
+      'invalid',
+      sentence(`${place.yamlPath} holds an ${parsed.error}`)
+    )
   const withRef: ImageSite = { ...base, image, ref: parsed.ref }
   const digest = parsed.ref.digest
   if (parsed.ref.tag === undefined && digest !== undefined)
-    return skip(withRef, 'digest-only', DIGEST_ONLY)
+    return skip(withRef, 'digest-only', digestOnly(place.yamlPath))
   const spanStart = start + prefix.length + variable.offset
   const spanText = variable.text
   if (digest !== undefined && !spanText.endsWith(`@${digest}`))
@@ -213,7 +217,7 @@ export function skip(
   return { ...site, skip: { code, message } }
 }
 
-function sentence(reason: string): string {
-  const text = reason.charAt(0).toUpperCase() + reason.slice(1)
+/** A sentence that starts with the yamlPath as written (not capitalized), with its final period. */
+function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
