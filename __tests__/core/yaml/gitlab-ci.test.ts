@@ -149,17 +149,17 @@ job:
       ]
     },
     {
-      name: 'empty and odd values give no crash',
+      name: 'empty and odd values: no crash, an empty name is said as such',
       text: `a:
   image:
   services:
 b:
-  image: {entrypoint: ['']}
+  image: {entrypoint: [''], name: ''}
   services: postgres:16
 c: [not, a, job]
 d: 5
 `,
-      want: []
+      want: ['5 gitlab-image  skip:scratch']
     }
   ]
   it.each(rows)('$name', ({ text, want }) => {
@@ -182,12 +182,13 @@ default: {services: [redis:7]}
   it.each([
     [
       'image: $CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/node:20',
-      /^job\.image pulls node:20 through the Dependency Proxy prefix \(\$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX\).*write the image without the prefix/
+      /^job\.image pulls node:20 through the Dependency Proxy prefix \(\$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX\).*Write the image without the prefix/
     ],
     [
       'image: $[[ inputs.image ]]',
       /^job\.image uses a CI\/CD input \(\$\[\[ inputs\.image \]\]\).*write the image literally/
     ],
+    ['image: ""', /^job\.image is empty; there is no image to pin\.$/],
     [
       'image: $CI_REGISTRY/app:1',
       /^job\.image uses a CI\/CD variable \("\$CI_REGISTRY\/app:1"\).*write the image literally/

@@ -109,6 +109,12 @@ function entrySite(
     variables: 'gitlab'
   })
   const value = stringOf(scan.document, raw)
+  if (value === '' && site.skip?.code === 'invalid')
+    return skip(
+      site,
+      'scratch',
+      `${yamlPath} is empty; there is no image to pin.`
+    )
   if (site.skip?.code !== 'variable' || value === undefined) return site
   const reason = gitlabVariableReason(yamlPath, value)
   return reason === undefined ? site : skip(site, 'variable', reason)

@@ -18,7 +18,7 @@ export function gitlabVariableReason(
   const variable = proxy?.[1]
   const image = proxy?.[2]
   if (variable !== undefined && image !== undefined) {
-    return `${yamlPath} pulls ${image} through the Dependency Proxy prefix ($${variable}), which GitLab fills in when the job runs, so Freshbase cannot know the registry it reads; write the image without the prefix to let Freshbase pin it, or add "# freshbase: ignore" to keep the proxy.`
+    return `${yamlPath} pulls ${image} through the Dependency Proxy prefix ($${variable}), which GitLab fills in when the job runs; Freshbase does not look images up through the proxy. Write the image without the prefix to let Freshbase pin it, or add "# freshbase: ignore" to keep the proxy.`
   }
   const input = INPUT.exec(value)?.[0]
   if (input !== undefined) {
