@@ -116,6 +116,34 @@ services:
     sites: ['4 compose ghcr.io/o/app:1.0']
   },
   {
+    name: 'a service that extends a built service in the same file builds too',
+    text: `services:
+  base:
+    build: ./app
+    image: ghcr.io/o/app:1.0
+  web:
+    extends: base
+    image: ghcr.io/o/web:1.0
+  worker:
+    extends: {service: web}
+    image: ghcr.io/o/worker:1.0
+  other:
+    extends: {service: base, file: common.yaml}
+    image: ghcr.io/o/other:1.0
+  loop:
+    extends: loop
+    image: ghcr.io/o/loop:1.0
+`,
+    sites: [
+      '4 compose ghcr.io/o/app:1.0 skip:built-here',
+      '7 compose ghcr.io/o/web:1.0 skip:built-here',
+      '10 compose ghcr.io/o/worker:1.0 skip:built-here',
+      '13 compose ghcr.io/o/other:1.0',
+      '16 compose ghcr.io/o/loop:1.0'
+    ],
+    says: [/build: \.\/app on line 3/, /build: \.\/app on line 3/]
+  },
+  {
     name: 'an anchor shared with a built service is pinned for neither',
     text: `services:
   app:
@@ -221,7 +249,7 @@ services:
       '7 compose postgres:15 skip:ignored'
     ],
     says: [
-      /^Marked "# freshbase: ignore"/,
+      /freshbase: ignore/,
       /^services\.b\.image shares its value with services\.a\.image \(line 5\), which is marked "# freshbase: ignore"/
     ]
   },

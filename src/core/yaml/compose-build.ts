@@ -5,8 +5,8 @@
  * so pinning them is safe; other contexts (paths, URLs, `service:x`) are not
  * images. `dockerfile_inline` is a Dockerfile in a block scalar: left alone.
  */
-import type { Document, Pair } from 'yaml'
-import { isMap, isSeq } from 'yaml'
+import type { Document, Pair, YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
 import type { ImageSite } from '../image-site.js'
 import type { YamlFile } from './document.js'
 import { mapGetRaw, mapPairs, resolved, stringOf } from './document.js'
@@ -59,4 +59,49 @@ function contextSite(
       prefix
     })
   ]
+}
+
+/**
+ * The `build:` that makes a service build its image: its own, or that of
+ * the service it `extends:` in the same file (compose-spec 05-services.md
+ * `extends`: the base's attributes are merged in). `build: !reset null`
+ * in an override removes it (13-merge.md). An `extends` with `file:` is
+ * not followed: no updater reads across files (YAML.md §1.5).
+ */
+export function buildOf(
+  document: Document.Parsed,
+  services: YAMLMap,
+  name: string,
+  seen: Set<string> = new Set()
+): Pair | undefined {
+  if (seen.has(name)) return undefined
+  seen.add(name)
+  const pair = mapPairs(document, services).get(name)
+  const service = resolved(document, pair?.value)
+  if (!isMap(service)) return undefined
+  const fields = mapPairs(document, service)
+  const own = fields.get('build')
+  if (own !== undefined) return isReset(own.value) ? undefined : own
+  const base = extendedName(document, fields.get('extends')?.value)
+  return base === undefined
+    ? undefined
+    : buildOf(document, services, base, seen)
+}
+
+function isReset(node: unknown): boolean {
+  return isScalar(node) && node.tag === '!reset'
+}
+
+/** `extends: base` or `extends: {service: base}` within this file. */
+function extendedName(
+  document: Document.Parsed,
+  node: unknown
+): string | undefined {
+  const text = stringOf(document, node)
+  if (text !== undefined) return text
+  const map = resolved(document, node)
+  if (!isMap(map)) return undefined
+  const fields = mapPairs(document, map)
+  if (fields.has('file')) return undefined
+  return stringOf(document, fields.get('service')?.value)
 }

@@ -13,7 +13,7 @@
 import type { Document, Pair, YAMLMap } from 'yaml'
 import { isAlias, isMap, isScalar, isSeq } from 'yaml'
 import type { ImageSite } from '../image-site.js'
-import { contextSites } from './compose-build.js'
+import { buildOf, contextSites } from './compose-build.js'
 import type { Draft } from './compose-share.js'
 import { settleShared, unpinned } from './compose-share.js'
 import type { YamlFile } from './document.js'
@@ -35,7 +35,7 @@ function documentDrafts(yaml: YamlFile, document: Document.Parsed): Draft[] {
   const map = resolved(document, services.value)
   if (!isMap(map)) return []
   return [...mapPairs(document, map)].flatMap(([name, pair]) =>
-    serviceDrafts(yaml, document, name, pair)
+    serviceDrafts(yaml, document, name, pair, buildOf(document, map, name))
   )
 }
 
@@ -43,7 +43,8 @@ function serviceDrafts(
   yaml: YamlFile,
   document: Document.Parsed,
   name: string,
-  servicePair: Pair
+  servicePair: Pair,
+  build: Pair | undefined
 ): Draft[] {
   const service = resolved(document, servicePair.value)
   if (!isMap(service)) return []
@@ -52,7 +53,7 @@ function serviceDrafts(
   const drafts: Draft[] = []
   const image = fields.get('image')
   if (image !== undefined) {
-    const use = { servicePair, service, image }
+    const use = { servicePair, service, image, build }
     drafts.push(imageDraft(yaml, document, path, fields, use))
   }
   for (const site of contextSites(yaml, document, path, fields.get('build')))
@@ -65,6 +66,8 @@ interface ImageUse {
   readonly servicePair: Pair
   readonly service: YAMLMap
   readonly image: Pair
+  /** The build that makes the service build its image (own or extended). */
+  readonly build: Pair | undefined
 }
 
 function imageDraft(
@@ -84,13 +87,9 @@ function imageDraft(
   const site = usedAt(yaml, found, useLine(yaml, document, use))
   const target = resolved(document, use.image.value)
   const anchor = isScalar(target) ? target : undefined
-  const build = fields.get('build')
+  const build = use.build
   // Built here wins over any other reason but the user's own ignore mark.
-  if (
-    build === undefined ||
-    isReset(build.value) ||
-    site.skip?.code === 'ignored'
-  )
+  if (build === undefined || site.skip?.code === 'ignored')
     return { site, anchor }
   const message = `${path}.image names the image this service builds (${buildShown(yaml, document, build)}), so it is not pinned: a digest there breaks "docker compose build". Pin the base images in the Dockerfile it builds instead.`
   return { site: skip(unpinned(site), 'built-here', message), anchor }
@@ -99,11 +98,6 @@ function imageDraft(
 /** A platform Freshbase can use: written literally, without variables. */
 function literal(value: string | undefined): string | undefined {
   return value === undefined || value.includes('$') ? undefined : value
-}
-
-/** Compose's `build: !reset null` in an override file removes the build (13-merge.md). */
-function isReset(node: unknown): boolean {
-  return isScalar(node) && node.tag === '!reset'
 }
 
 function buildShown(
