@@ -1,7 +1,7 @@
-import picomatch from 'picomatch'
 import { describe, expect, it } from 'vitest'
 
 import { scanFile } from '../../../src/core/scan.js'
+import { gitlabIncludedPaths } from '../../../src/files/select.js'
 import { gitlabLocalIncludes } from '../../../src/core/yaml/gitlab-ci.js'
 import { brief, pinAll } from './pin-all.js'
 
@@ -255,9 +255,9 @@ describe('gitlabLocalIncludes', () => {
       want: ['ci/x.yml']
     },
     {
-      name: 'wildcards are returned as picomatch globs',
-      text: 'include:\n  - configs/*.yml\n  - local: configs/**.yml\n',
-      want: ['configs/*.yml', 'configs/{*,*/**/*}.yml']
+      name: 'wildcards and other characters are returned as written',
+      text: "include:\n  - configs/*.yml\n  - local: configs/**.yml\n  - 'ci/[ab](1).yml'\n",
+      want: ['configs/*.yml', 'configs/**.yml', 'ci/[ab](1).yml']
     },
     {
       name: 'remote, project, template, component and URLs are not local',
@@ -300,34 +300,16 @@ describe('gitlabLocalIncludes', () => {
     expect(gitlabLocalIncludes(FILE, text)).toEqual(want)
   })
 
-  // GitLab's wildcards (docs.gitlab.com/ci/yaml/#includelocal): `*` within
-  // a folder, `**` across folders; every other character is itself.
-  const files = [
-    'configs/a.yml',
-    'configs/.hidden.yml',
-    'configs/x/b.yml',
-    'configs/x/y/c.yaml',
-    'configs.yml',
-    'other/configs/a.yml',
-    'ci/a(1).yml',
-    'ci/a1.yml'
-  ]
-  it.each([
-    ['configs/*.yml', ['configs/a.yml', 'configs/.hidden.yml']],
-    [
-      'configs/**.yml',
-      ['configs/a.yml', 'configs/.hidden.yml', 'configs/x/b.yml']
-    ],
-    ['configs/**/*.yml', ['configs/x/b.yml']],
-    ['/configs/**', []],
-    ['configs/**.yaml', ['configs/x/y/c.yaml']],
-    ['ci/a(1).yml', ['ci/a(1).yml']],
-    ['ci/a?.yml', []]
-  ])('the glob for %s matches what GitLab includes', (entry, want) => {
-    const globs = gitlabLocalIncludes(FILE, `include: '${entry}'\n`)
-    const matches = picomatch(globs, { dot: true })
-    expect(files.filter(path => globs.length > 0 && matches(path))).toEqual(
-      want
+  it('gives the entries the file selection matches (files/select.ts)', () => {
+    const text = "include:\n  - local: /ci/jobs.yml\n  - 'configs/**.yml'\n"
+    const files = [
+      'ci/jobs.yml',
+      'ci/other.yml',
+      'configs/a.yml',
+      'configs/x/b.yml'
+    ]
+    expect(gitlabIncludedPaths(gitlabLocalIncludes(FILE, text), files)).toEqual(
+      ['ci/jobs.yml', 'configs/a.yml', 'configs/x/b.yml']
     )
   })
 

@@ -20,12 +20,12 @@ const YAML = /\.ya?ml$/
 /**
  * The repository-relative paths (no leading `/`) `text` includes by local
  * path, in order, without duplicates or `file` itself. An entry may be a
- * glob, in picomatch syntax (the caller matches the entries against the
- * repository's files with picomatch, `dot: true`): GitLab's wildcard local
- * includes are translated, since GitLab does not read them as picomatch
- * does (see `asGlob`). Paths with a variable (`$CI_…`) or `..` are left
- * out: they cannot be read before the pipeline runs. Never throws; [] for
- * text that is not valid YAML.
+ * glob in GitLab's wildcard grammar, returned as written for the caller to
+ * match (files/select.ts gitlabWildcard): `*` within one folder
+ * (`configs/*.yml`), `**` across folders (`configs/**.yml`), every other
+ * character literal. Paths with a variable (`$CI_…`) or `..` are left out:
+ * they cannot be read before the pipeline runs. Never throws; [] for text
+ * that is not valid YAML.
  */
 export function gitlabLocalIncludes(file: string, text: string): string[] {
   const out: string[] = []
@@ -33,8 +33,7 @@ export function gitlabLocalIncludes(file: string, text: string): string[] {
     for (const entry of Array.isArray(include) ? include : [include]) {
       const path = localPath(entry)
       if (path === undefined || path === file) continue
-      const glob = asGlob(path)
-      if (!out.includes(glob)) out.push(glob)
+      if (!out.includes(path)) out.push(path)
     }
   }
   return out
@@ -73,25 +72,6 @@ function normalized(path: string): string | undefined {
   if (!YAML.test(trimmed)) return undefined
   if (trimmed.split('/').some(part => part === '..')) return undefined
   return trimmed
-}
-
-/** Characters picomatch reads as syntax; GitLab reads them literally. */
-const GLOB_SYNTAX = /[\\?[\](){}!+@|]/g
-
-/**
- * GitLab matches a wildcard local include as a regular expression
- * (Repository#search_files_by_wildcard_path): `**` is any text, slashes
- * included, `*` any text within one folder, every other character itself.
- * So `configs/**.yml` is every .yml under configs/ and `configs/**\/*.yml`
- * those in its subfolders only, where picomatch reads `**.yml` as `*.yml`
- * and lets `**\/` match no folder. Each `**` becomes `{*,*\/**\/*}` (no
- * slash, or one or more), which picomatch matches exactly so.
- */
-function asGlob(path: string): string {
-  return path
-    .split('**')
-    .map(part => part.replace(GLOB_SYNTAX, '\\$&'))
-    .join('{*,*/**/*}')
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
