@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
 import { scanFile } from '../../../src/core/scan.js'
-import { gitlabIncludedPaths } from '../../../src/files/select.js'
 import { gitlabLocalIncludes } from '../../../src/core/yaml/gitlab-ci.js'
 import { brief, pinAll } from './pin-all.js'
 
@@ -298,19 +297,6 @@ describe('gitlabLocalIncludes', () => {
   ]
   it.each(rows)('$name', ({ text, want }) => {
     expect(gitlabLocalIncludes(FILE, text)).toEqual(want)
-  })
-
-  it('gives the entries the file selection matches (files/select.ts)', () => {
-    const text = "include:\n  - local: /ci/jobs.yml\n  - 'configs/**.yml'\n"
-    const files = [
-      'ci/jobs.yml',
-      'ci/other.yml',
-      'configs/a.yml',
-      'configs/x/b.yml'
-    ]
-    expect(gitlabIncludedPaths(gitlabLocalIncludes(FILE, text), files)).toEqual(
-      ['ci/jobs.yml', 'configs/a.yml', 'configs/x/b.yml']
-    )
   })
 
   it('never throws on an alias bomb', () => {
