@@ -193,4 +193,40 @@ describe('a workflow change GitHub refuses', () => {
       ]
     ])
   })
+
+  it('closes the workflows pull request like any other once the base branch has its pins', async () => {
+    const seed = files()
+    const s = await standIn(undefined, seed)
+    await act(s)
+    const pinnedCi = await s.readFile('freshbase/workflows', CI)
+    await s.commitFile('main', CI, pinnedCi ?? '', 'ci: pin the container')
+
+    const run = await act(s)
+
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expect(operations(run)).toEqual([
+      ['freshbase/all', 'updated'],
+      ['freshbase/workflows', 'closed']
+    ])
+    expect(s.pulls.map(p => [p.head.ref, p.state])).toEqual([
+      ['freshbase/all', 'open'],
+      ['freshbase/workflows', 'closed']
+    ])
+    expect(await s.branchHead('freshbase/workflows')).toBeUndefined()
+  })
+
+  it('deletes a leftover workflows branch (no pull request, nothing left to propose)', async () => {
+    const seed = files()
+    const s = await standIn(undefined, seed)
+    await act(s)
+    const workflows = s.pulls.find(p => p.head.ref === 'freshbase/workflows')
+    // Merged in a repository that keeps merged branches.
+    await s.mergePullRequest(workflows?.number ?? 0)
+
+    const run = await act(s)
+
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expect(operations(run)).toContainEqual(['freshbase/workflows', 'deleted'])
+    expect(await s.branchHead('freshbase/workflows')).toBeUndefined()
+  })
 })
