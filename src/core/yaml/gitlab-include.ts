@@ -21,7 +21,7 @@ const YAML = /\.ya?ml$/
  * The repository-relative paths (no leading `/`) `text` includes by local
  * path, in order, without duplicates or `file` itself. An entry may be a
  * glob in GitLab's wildcard grammar, returned as written for the caller to
- * match (files/select.ts gitlabWildcard): `*` within one folder
+ * match (pipeline/scan-kind.ts gitlabWildcard): `*` within one folder
  * (`configs/*.yml`), `**` across folders (`configs/**.yml`), every other
  * character literal. Paths with a variable (`$CI_…`) or `..` are left out:
  * they cannot be read before the pipeline runs. Never throws; [] for text
