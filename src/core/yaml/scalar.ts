@@ -68,11 +68,11 @@ export function scalarSite(
     yaml.ignoredAt(base.line) ||
     yaml.ignoredAt(yaml.lineAt(target.range?.[0] ?? 0))
   )
-    return skip({ ...base, image: value }, 'ignored', IGNORED)
+    return skip({ ...base, image: imageOf(place, value) }, 'ignored', IGNORED)
   const inner = innerRange(yaml.text, target)
   if (inner === undefined)
     return skip(
-      { ...base, image: value },
+      { ...base, image: imageOf(place, value) },
       'unsupported',
       unsupported(target, place)
     )
