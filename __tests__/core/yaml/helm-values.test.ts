@@ -129,6 +129,12 @@ const extractions: readonly Extraction[] = [
     text: 'defaults: &img\n  repository: nginx\n  tag: "1.27"\napi:\n  image:\n    <<: *img\n    tag: "1.28"\nweb:\n  image: *img\n',
     sites: ['7 helm-values nginx:1.28', '3 helm-values nginx:1.27'],
     paths: ['api.image.tag', 'web.image.tag']
+  },
+  {
+    name: 'an inline merge: its keys belong to the mapping they are merged into',
+    text: 'worker:\n  <<: {image: busybox:1.36}\n  replicas: 2\n',
+    sites: ['2 helm-values busybox:1.36'],
+    paths: ['worker.image']
   }
 ]
 

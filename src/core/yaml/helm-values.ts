@@ -60,9 +60,11 @@ function walk(
   if (!isMap(node)) return
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined
+    // An inline `<<: {…}` merge adds its keys to this mapping: same path.
+    const merge = key === '<<' || typeof key === 'symbol'
     const keyText = typeof key === 'string' ? key : String(key)
-    const at = path === '' ? keyText : `${path}.${keyText}`
-    if (typeof key === 'string' && key !== '<<' && IMAGE_KEY.test(key)) {
+    const at = merge ? path : path === '' ? keyText : `${path}.${keyText}`
+    if (!merge && typeof key === 'string' && IMAGE_KEY.test(key)) {
       const found = imageSites(yaml, document, pair.value, at)
       if (found !== undefined) {
         sites.push(...found)
