@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { discoverFiles } from '../../src/files/discover.js'
 import type { KindSetting } from '../../src/core/file-kind.js'
 import type { SelectOptions } from '../../src/files/select.js'
-import {
-  fileSelector,
-  gitlabIncludedPaths,
-  literalIncludes,
-  scanKind,
-  selectPaths
-} from '../../src/files/select.js'
+import { fileSelector, selectPaths } from '../../src/files/select.js'
 
 const TREE = [
   'Dockerfile',
@@ -214,7 +208,24 @@ describe('selectPaths: kinds (issue 10)', () => {
     expect(selectPaths(KINDS_TREE, none)).toEqual(YAML_KINDS[0]?.[2])
   })
 
-  it('applies include and exclude to YAML files as to Dockerfiles', () => {
+  it.each<[string, readonly KindSetting[], string[]]>([
+    ['a name of no kind is a Dockerfile', ['dockerfile'], ['a/base.image']],
+    ['… not while dockerfile is off', ['compose'], ['compose.yaml']],
+    ['a YAML file, while kubernetes is on', ['kubernetes'], ['k8s/app.yaml']],
+    ['… or gitlab-ci (it may be included)', ['gitlab-ci'], ['k8s/app.yaml']],
+    [
+      'a compose file, not while compose is off',
+      ['dockerfile'],
+      ['a/base.image']
+    ]
+  ])('a literal include: %s', (_name, kinds, expected) => {
+    const tree = ['a/base.image', 'k8s/app.yaml', 'compose.yaml']
+    const include = ['./a/base.image', 'k8s/app.yaml', 'compose.yaml']
+
+    expect(selectPaths(tree, { include, exclude: [], kinds })).toEqual(expected)
+  })
+
+  it('applies include and exclude to YAML files as to Dockerfiles (package.json would be a Dockerfile: off)', () => {
     expect(
       selectPaths(KINDS_TREE, {
         include: ['k8s/**', '**/compose*.yaml', 'package.json'],
@@ -225,107 +236,8 @@ describe('selectPaths: kinds (issue 10)', () => {
       'compose.override.yaml',
       'compose.yaml',
       'k8s/deployment.yaml',
-      'k8s/kustomization.yaml',
-      'package.json'
+      'k8s/kustomization.yaml'
     ])
-  })
-})
-
-describe('scanKind', () => {
-  const all = new Set<KindSetting>([
-    'dockerfile',
-    'compose',
-    'kubernetes',
-    'github-actions',
-    'gitlab-ci'
-  ])
-  const context = (
-    kinds: ReadonlySet<KindSetting>,
-    literal: string[] = [],
-    gitlabIncluded: string[] = []
-  ) => ({
-    kinds,
-    literal: new Set(literal),
-    gitlabIncluded: new Set(gitlabIncluded)
-  })
-
-  it.each<[string, ReturnType<typeof context>, string | undefined]>([
-    ['Dockerfile', context(all), 'dockerfile'],
-    ['compose.prod.yaml', context(all), 'compose'],
-    ['k8s/deployment.yaml', context(all), 'kubernetes'],
-    ['k8s/kustomization.yaml', context(all), 'kustomize'],
-    ['charts/values-prod.yaml', context(all), 'helm-values'],
-    ['.github/workflows/ci.yml', context(all), 'workflow'],
-    ['a/action.yml', context(all), 'action'],
-    ['.gitlab-ci.yml', context(all), 'gitlab-ci'],
-    ['ci/jobs.yml', context(all, [], ['ci/jobs.yml']), 'gitlab-ci'],
-    ['values.yaml', context(all, [], ['values.yaml']), 'gitlab-ci'],
-    ['ci/jobs.yml', context(new Set(['gitlab-ci'])), undefined],
-    [
-      'ci/jobs.yml',
-      context(new Set(['kubernetes']), [], ['ci/jobs.yml']),
-      undefined
-    ],
-    ['k8s/deployment.yaml', context(new Set(['gitlab-ci'])), undefined],
-    ['compose.yaml', context(new Set(['dockerfile'])), undefined],
-    ['a/base.image', context(all, ['a/base.image']), 'dockerfile'],
-    [
-      'k8s/app.yaml',
-      context(new Set(['dockerfile']), ['k8s/app.yaml']),
-      'kubernetes'
-    ]
-  ])('%s → %s', (path, ctx, expected) => {
-    expect(scanKind(path, ctx)).toBe(expected)
-  })
-})
-
-describe('gitlabIncludedPaths', () => {
-  const selected = [
-    '.gitlab-ci.yml',
-    'ci/jobs.yml',
-    'ci/deploy/prod.yml',
-    'templates/build.yaml',
-    'templates/[ab].yml',
-    'templates/a.yml',
-    'README.yml'
-  ]
-
-  it.each<[string, string[], string[]]>([
-    ['a leading / is the repository root', ['/ci/jobs.yml'], ['ci/jobs.yml']],
-    ['a path without / too', ['ci/jobs.yml'], ['ci/jobs.yml']],
-    [
-      'globs match the selected files',
-      ['ci/**/*.yml', '/templates/*.yaml'],
-      ['ci/jobs.yml', 'ci/deploy/prod.yml', 'templates/build.yaml']
-    ],
-    ['* stays in one folder', ['ci/*.yml'], ['ci/jobs.yml']],
-    [
-      '** reaches every folder below (GitLab: "ci/**.yml")',
-      ['ci/**.yml'],
-      ['ci/jobs.yml', 'ci/deploy/prod.yml']
-    ],
-    [
-      '**/ is any run of folders, or none',
-      ['**/prod.yml', '/**/jobs.yml'],
-      ['ci/jobs.yml', 'ci/deploy/prod.yml']
-    ],
-    [
-      'only * is special: [ab] names one file, ? is a letter',
-      ['templates/[ab].yml', 'README.ym?'],
-      ['templates/[ab].yml']
-    ],
-    ['an entry that matches nothing', ['/missing.yml'], []],
-    ['no entries', [], []]
-  ])('%s', (_name, entries, expected) => {
-    expect(gitlabIncludedPaths(entries, selected)).toEqual(expected)
-  })
-})
-
-describe('literalIncludes', () => {
-  it('keeps the include entries without globs, ./ dropped', () => {
-    expect([
-      ...literalIncludes(['./a/base.image', 'k8s/**', 'b/app.yaml'])
-    ]).toEqual(['a/base.image', 'b/app.yaml'])
   })
 })
 

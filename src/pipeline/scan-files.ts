@@ -8,6 +8,7 @@
  * local path are GitLab CI whatever their name (issue 10).
  */
 import type { Config } from '../config/config.js'
+import type { KindSetting } from '../core/file-kind.js'
 import { kindByName } from '../core/file-kind.js'
 import { compileImageGlobs } from '../core/image-glob.js'
 import type { ImageSite } from '../core/image-site.js'
@@ -15,13 +16,8 @@ import { mapLimited } from '../core/map-limited.js'
 import type { PlanRow } from '../core/plan.js'
 import { scanFile } from '../core/scan.js'
 import { gitlabLocalIncludes } from '../core/yaml/gitlab-ci.js'
-import type { ScanKindContext } from '../files/select.js'
-import {
-  gitlabIncludedPaths,
-  literalIncludes,
-  scanKind
-} from '../files/select.js'
 import type { FileStore } from './ports.js'
+import { gitlabIncludedPaths, scanKind } from './scan-kind.js'
 
 export interface Scanned {
   readonly sites: ImageSite[]
@@ -42,16 +38,17 @@ type ReadResult = string | Error
 export async function scanAll(
   found: readonly string[],
   files: FileStore,
-  config: Pick<Config, 'kinds' | 'include' | 'ignore'>,
+  config: Pick<Config, 'kinds' | 'ignore'>,
   onSite: (site: ImageSite) => void
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
   const pause = pauser()
   const read = async (file: string): Promise<ReadResult> =>
     files.read(file).catch((error: unknown) => error as Error)
-  const gitlab = await readGitlabFirst(found, read, config)
+  const kinds = new Set(config.kinds)
+  const gitlab = await readGitlabFirst(found, read, kinds)
   const perFile = await mapLimited(found, IO_PARALLELISM, async file => {
-    const kind = scanKind(file, gitlab.context)
+    const kind = scanKind(file, kinds, gitlab.included)
     if (kind === undefined) return undefined
     const text = gitlab.texts.get(file) ?? (await read(file))
     await pause()
@@ -88,15 +85,11 @@ export async function scanAll(
 async function readGitlabFirst(
   found: readonly string[],
   read: (file: string) => Promise<ReadResult>,
-  config: Pick<Config, 'kinds' | 'include'>
-): Promise<{ context: ScanKindContext; texts: Map<string, ReadResult> }> {
-  const kinds = new Set(config.kinds)
+  kinds: ReadonlySet<KindSetting>
+): Promise<{ included: Set<string>; texts: Map<string, ReadResult> }> {
   const texts = new Map<string, ReadResult>()
   const included = new Set<string>()
-  const context = { kinds, literal: literalIncludes(config.include) }
-  if (!kinds.has('gitlab-ci')) {
-    return { context: { ...context, gitlabIncluded: included }, texts }
-  }
+  if (!kinds.has('gitlab-ci')) return { included, texts }
   let next = found.filter(file => kindByName(file) === 'gitlab-ci')
   while (next.length > 0) {
     const batch = next
@@ -112,7 +105,7 @@ async function readGitlabFirst(
       return fresh && !texts.has(file)
     })
   }
-  return { context: { ...context, gitlabIncluded: included }, texts }
+  return { included, texts }
 }
 
 /**
