@@ -55,7 +55,8 @@ const ALL_CORE = [
   'core/dockerfile',
   'core/evidence',
   'core/publish',
-  'core/report'
+  'core/report',
+  'core/yaml'
 ]
 
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {

@@ -14,13 +14,13 @@ import {
   shortDigest,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-RTYCO3GE.js";
+} from "./chunk-FXJANYIU.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
   parseConfig
-} from "./chunk-GFKRUMXY.js";
+} from "./chunk-3NN7ZKOT.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -194,12 +194,17 @@ Options:
                               the SBOM attestation, vulnerabilities fixed or
                               introduced (OSV); with --json, rows get "evidence".
                               Best effort: a failed lookup blocks nothing
+  --kinds <kind,...>          which files to scan (default all): dockerfile,
+                              compose, kubernetes (manifests, kustomization.yaml,
+                              Helm values*.yaml), github-actions (workflows,
+                              action.yml), gitlab-ci (.gitlab-ci.yml and its
+                              local includes); comma-separated or repeated
   --include <glob>            only scan matching paths (relative to dir); a literal
                               path adds that file whatever its name (repeatable)
   --exclude <glob>            never scan matching paths (repeatable); .git and
                               node_modules are always skipped
   --config <file>             YAML file with the same keys as the action inputs
-                              (include, exclude, docker-config, insecure-registries,
+                              (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
                               platforms, osv, osv-url);
                               command-line options override it
@@ -227,8 +232,19 @@ Options:
   -h, --help                  this text
   --version                   print the version
 
-Files scanned: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*,
-Containerfile.* anywhere below dir (default: the current directory).
+Files scanned, anywhere below dir (default: the current directory):
+  dockerfile      Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
+                  Dockerfile.*, Containerfile.*
+  compose         compose.yaml, docker-compose.yml and variants
+                  (compose.override.yaml, docker-compose.dev.yml): services.*.image
+  kubernetes      any .yaml/.yml holding manifests (apiVersion + kind): pod spec
+                  images; kustomization.yaml images; Helm values*.yaml
+  github-actions  .github/workflows/*.yml: job container, services, docker://
+                  steps; action.yml runs.image
+  gitlab-ci       .gitlab-ci.yml and the files it includes by local path:
+                  image, services
+A '# freshbase: ignore' comment right above a line (in YAML also at its end)
+leaves that image alone.
 
 Exit status: 0 every image resolved; 1 some images failed (everything else was
 still planned, and written by apply); 2 usage or configuration error.`;
@@ -238,7 +254,7 @@ function renderTable(report) {
   const header = ["LOCATION", "IMAGE", "CURRENT", "NEW", "DECISION"];
   const rows = report.plan.rows.map((row) => [
     row.editLine === void 0 ? `${row.file}:${row.line}` : `${row.file}:${row.line} (digest on ${row.editLine})`,
-    row.image || "-",
+    row.source === "file" ? "(whole file)" : row.image || "-",
     row.currentDigest === void 0 ? "-" : shortDigest(row.currentDigest),
     row.newDigest === void 0 ? "-" : shortDigest(row.newDigest),
     decisionText(row)
@@ -328,6 +344,7 @@ var OPTIONS = {
   diff: { type: "boolean" },
   explain: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
+  kinds: { type: "string", multiple: true },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   config: { type: "string" },
@@ -418,6 +435,7 @@ async function rawConfig(values, dir) {
   const fromFile = values.config === void 0 ? {} : await readConfigFile(values.config);
   const fromArgs = {
     root: dir,
+    kinds: values.kinds,
     include: values.include,
     exclude: values.exclude,
     "docker-config": values["docker-config"],
@@ -450,7 +468,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-RZCMRCS3.js");
+  const { parseConfigFile } = await import("./config-file-QDWNDTHR.js");
   return parseConfigFile(
     file,
     text,

@@ -27,10 +27,7 @@ import {
   vulnerabilityCount,
   vulnerabilityNoun,
   withoutDigest
-} from "./chunk-RTYCO3GE.js";
-import {
-  require_dist
-} from "./chunk-BUU4VPFN.js";
+} from "./chunk-FXJANYIU.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -39,8 +36,10 @@ import {
   __require,
   __toESM,
   formatPlatform,
-  parseConfig
-} from "./chunk-GFKRUMXY.js";
+  isWorkflowPath,
+  parseConfig,
+  require_dist
+} from "./chunk-3NN7ZKOT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -24137,12 +24136,18 @@ function sortedRecord(entries) {
 }
 
 // src/core/publish/groups.ts
+var WORKFLOWS_GROUP = "workflows";
+function isWorkflowsGroup(group2) {
+  return group2.id === WORKFLOWS_GROUP;
+}
 function groupUpdates(plan, groupBy, branchPrefix) {
   const updates = plan.rows.flatMap(toUpdate);
   const ids = [...new Set(updates.map((u) => groupIdOf(u, groupBy)))];
+  const workflows = ids.includes(WORKFLOWS_GROUP);
+  if (workflows) ids.push(...ids.splice(ids.indexOf(WORKFLOWS_GROUP), 1));
   return ids.map((id) => {
     const mine = updates.filter((u) => groupIdOf(u, groupBy) === id);
-    const inScope = (row) => rowInScope(row, id, groupBy);
+    const inScope = (row) => rowInScope(row, id, groupBy, workflows);
     return {
       id,
       branch: branchFor(id, groupBy, branchPrefix),
@@ -24170,15 +24175,20 @@ function toUpdate(row) {
 }
 function groupIdOf(update, groupBy) {
   if (groupBy === "file") return update.file;
+  if (isWorkflowPath(update.file)) return WORKFLOWS_GROUP;
   if (groupBy === "image") return update.key;
   return "all";
 }
-function rowInScope(row, id, groupBy) {
-  if (groupBy === "all") return true;
+function rowInScope(row, id, groupBy, workflows) {
   if (groupBy === "file") return row.file === id;
-  return row.key === id;
+  const inWorkflows = workflows && isWorkflowPath(row.file);
+  if (id === WORKFLOWS_GROUP) return inWorkflows;
+  if (inWorkflows) return false;
+  return groupBy === "all" || row.key === id;
 }
 function branchFor(id, groupBy, prefix) {
+  if (groupBy !== "file" && id === WORKFLOWS_GROUP)
+    return `${prefix}${WORKFLOWS_GROUP}`;
   if (groupBy === "all") return `${prefix}all`;
   const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `${prefix}${groupBy}-${slug}-${fnv1a32(id)}`;
@@ -24186,18 +24196,26 @@ function branchFor(id, groupBy, prefix) {
 function isGroupBranch(branch2, prefix) {
   if (!branch2.startsWith(prefix)) return false;
   const rest = branch2.slice(prefix.length);
-  return rest === "all" || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
+  return rest === "all" || rest === WORKFLOWS_GROUP || /^(?:file|image)-[a-z0-9-]*-[0-9a-f]{8}$/.test(rest);
 }
 function groupTexts(group2, plan, baseTexts) {
   const keys = new Set(group2.updates.map((u) => u.key));
   const files = [];
   for (const file of group2.files) {
     const before = baseTexts.get(file);
-    const all = plan.files.find((f) => f.file === file)?.edits ?? [];
-    const edits = all.filter((e) => keys.has(e.key));
+    const planned = plan.files.find((f) => f.file === file);
+    const edits = (planned?.edits ?? []).filter(
+      (e) => keys.has(e.key)
+    );
     if (before === void 0)
       return { ok: false, error: `${file}: no base text` };
-    const applied = rewriteChecked(file, before, edits);
+    const applied = rewriteChecked(
+      file,
+      before,
+      edits,
+      void 0,
+      planned?.kind
+    );
     if (!applied.ok)
       return { ok: false, error: `${file}: not committed: ${applied.error}` };
     files.push({ file, before, after: applied.text });
@@ -24207,6 +24225,29 @@ function groupTexts(group2, plan, baseTexts) {
 
 // src/core/publish/rebuild-pending.ts
 var REBUILD_PENDING = "<!-- freshbase:rebuild-pending -->";
+
+// src/core/publish/workflow-refusal.ts
+var REFUSAL_MESSAGE = /refusing to allow .* to create or update workflow|without `?workflows?`? (?:permission|scope)/i;
+function refusedWorkflowFiles(error2, files) {
+  const workflows = files.filter(isWorkflowPath);
+  if (workflows.length === 0) return void 0;
+  const { status, message } = error2 ?? {};
+  const text = typeof message === "string" ? message : "";
+  if (REFUSAL_MESSAGE.test(text)) return workflows;
+  if (/rate limit/i.test(text)) return void 0;
+  return status === 403 || status === 404 ? workflows : void 0;
+}
+function workflowRefusalNote(files, error2, others) {
+  const named = files.length === 1 ? `the change to ${files[0] ?? ""}` : `the changes to ${files.slice(0, -1).join(", ")} and ${files.at(-1) ?? ""}`;
+  const answer = githubAnswer(error2);
+  return `GitHub refused ${named}${answer === void 0 ? "" : ` (${answer})`}: this token cannot change workflow files. To let Freshbase pin images there, run it with a GitHub App token that has Workflows: write, or a personal access token with the \`workflow\` scope (input \`token\`); to leave workflow files alone, add \`.github/workflows/**\` to the \`exclude\` input.` + (others ? " The other pull requests were published as usual." : "");
+}
+function githubAnswer(error2) {
+  const { status, message } = error2 ?? {};
+  if (typeof status !== "number") return void 0;
+  const said = typeof message === "string" ? /failed \(\d+\): ([^\n]*?)\.?$/.exec(message)?.[1] : void 0;
+  return said === void 0 || said === "" ? `${status}` : `${status}: ${said}`;
+}
 
 // src/core/report/blocks.ts
 var textBlock = (text) => ({ kind: "text", text });
@@ -24504,13 +24545,21 @@ var COMMIT_BODY = "\n\n{changes}";
 var ALL = "chore(deps): refresh digest pins for {count_text}";
 var FILE = "chore(deps): refresh digest pins for {count_text} in {group}";
 var IMAGE = "chore(deps): refresh digest pins for {images}";
+var WORKFLOWS = "chore(deps): refresh digest pins for {count_text} in GitHub workflows";
 var DEFAULT_TEMPLATES = {
   all: { title: ALL, commitMessage: `${ALL}${COMMIT_BODY}` },
   file: { title: FILE, commitMessage: `${FILE}${COMMIT_BODY}` },
   image: { title: IMAGE, commitMessage: `${IMAGE}${COMMIT_BODY}` }
 };
+var WORKFLOW_TEMPLATES = {
+  title: WORKFLOWS,
+  commitMessage: `${WORKFLOWS}${COMMIT_BODY}`
+};
+function defaultTemplates(group2, groupBy) {
+  return groupBy !== "file" && isWorkflowsGroup(group2) ? WORKFLOW_TEMPLATES : DEFAULT_TEMPLATES[groupBy];
+}
 function renderPullRequest(input) {
-  const defaults = DEFAULT_TEMPLATES[input.groupBy];
+  const defaults = defaultTemplates(input.group, input.groupBy);
   const template = orDefault(input.templates.title, defaults.title);
   const values = placeholderValues(input);
   const fixes = values["fixes"] ?? "";
@@ -24751,7 +24800,7 @@ async function publish(input, github2, logger) {
     const outcome = await logger.group(
       `Publish ${group2.branch}`,
       async () => publishGroup(group2, context).catch(
-        (error2) => outcomeOf(group2, "failed", { note: error2.message })
+        (error2) => failedOutcome(group2, error2, groups2.length > 1, logger)
       )
     );
     result.outcomes.push(outcome);
@@ -24773,6 +24822,14 @@ async function publish(input, github2, logger) {
 }
 function outcomeOf(group2, operation, extra = {}) {
   return { group: group2, operation, branch: group2.branch, ...extra };
+}
+function failedOutcome(group2, error2, others, logger) {
+  const refused = refusedWorkflowFiles(error2, group2.files);
+  if (refused === void 0)
+    return outcomeOf(group2, "failed", { note: error2.message });
+  const note = workflowRefusalNote(refused, error2, others);
+  logger.warn(note);
+  return outcomeOf(group2, "needs-permission", { note });
 }
 async function publishGroup(group2, context) {
   const { input, github: github2, result } = context;
@@ -24844,7 +24901,7 @@ async function declinedBefore(group2, proposed, github2) {
   });
 }
 function textFor(group2, input) {
-  const defaults = DEFAULT_TEMPLATES[input.config.groupBy];
+  const defaults = defaultTemplates(group2, input.config.groupBy);
   return renderPullRequest({
     group: group2,
     groupBy: input.config.groupBy,
@@ -25055,7 +25112,7 @@ function looksLikeActionsToken(token) {
 // src/pipeline/rebuild-workflow.ts
 var RebuildWorkflowError = class extends Error {
 };
-var WORKFLOWS = ".github/workflows";
+var WORKFLOWS2 = ".github/workflows";
 var NOTHING_PUSHED = "Nothing was pushed.";
 async function readRebuildWorkflow(config, base, files) {
   const id = config.rebuildWorkflow;
@@ -25068,10 +25125,10 @@ async function readRebuildWorkflow(config, base, files) {
   }
   if (id.includes("/")) {
     throw new RebuildWorkflowError(
-      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
+      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS2}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
     );
   }
-  const path3 = `${WORKFLOWS}/${id}`;
+  const path3 = `${WORKFLOWS2}/${id}`;
   if (!base.files.has(path3)) return missing(id, path3, base);
   const read = readDispatchTrigger(await files.read(path3));
   if (read.kind === "dispatchable") return { id, path: path3, declared: read.inputs };
@@ -25227,6 +25284,7 @@ function createTreeFileStore(source, options2) {
   let fetched = 0;
   return {
     blobsFetched: () => fetched,
+    // `kinds` comes with the run's Config (absent = all kinds).
     discover: async (config) => Promise.resolve(
       selectPaths([...source.files.keys()], config, options2.paths)
     ),
@@ -30311,6 +30369,7 @@ var OPERATION = {
   deleted: "Branch deleted",
   declined: "Declined",
   "not-permitted": "Not permitted",
+  "needs-permission": "Needs permission",
   "dry-run": "Dry run",
   kept: "Kept",
   failed: "Failed"

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Digest } from '../../src/core/digest.js'
-import { applyEdits, verifyRewrite } from '../../src/core/dockerfile/rewrite.js'
+import { applyEdits, verifyRewrite } from '../../src/core/rewrite.js'
 import { scanDockerfile } from '../../src/core/dockerfile/scan.js'
 import { planUpdates } from '../../src/core/plan.js'
 import { buildRequests } from '../../src/core/resolve-requests.js'

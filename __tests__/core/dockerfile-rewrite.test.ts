@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyEdits, verifyRewrite } from '../../src/core/dockerfile/rewrite.js'
-import type { Edit } from '../../src/core/dockerfile/rewrite.js'
+import { applyEdits, verifyRewrite } from '../../src/core/rewrite.js'
+import type { Edit } from '../../src/core/rewrite.js'
 import {
   pinnedSpanText,
   scanDockerfile

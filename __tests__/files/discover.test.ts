@@ -12,6 +12,7 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { KindSetting } from '../../src/core/file-kind.js'
 import { writeFileAtomic } from '../../src/files/atomic-write.js'
 import { discoverFiles } from '../../src/files/discover.js'
 import { isDockerfileName } from '../../src/files/select.js'
@@ -99,6 +100,54 @@ describe('discoverFiles', () => {
       'svc/base.image'
     ])
   })
+
+  it.each<[string, readonly KindSetting[] | undefined, string[]]>([
+    [
+      'every kind (absent = all)',
+      undefined,
+      [
+        '.github/workflows/ci.yml',
+        '.gitlab-ci.yml',
+        'Dockerfile',
+        'ci/jobs.yml',
+        'deploy/compose.prod.yaml',
+        'k8s/app.yaml',
+        'k8s/kustomization.yaml'
+      ]
+    ],
+    ['github-actions', ['github-actions'], ['.github/workflows/ci.yml']],
+    [
+      'compose and dockerfile',
+      ['compose', 'dockerfile'],
+      ['Dockerfile', 'deploy/compose.prod.yaml']
+    ]
+  ])(
+    'walks once for the kinds turned on: %s',
+    async (_name, kinds, expected) => {
+      for (const f of [
+        'Dockerfile',
+        'deploy/compose.prod.yaml',
+        '.github/workflows/ci.yml',
+        '.github/README.md',
+        '.gitlab-ci.yml',
+        'ci/jobs.yml',
+        'k8s/app.yaml',
+        'k8s/kustomization.yaml',
+        'node_modules/x/compose.yaml',
+        'notes.txt'
+      ]) {
+        await touch(f, 'x: 1\n')
+      }
+
+      const found = await discoverFiles(root, {
+        include: [],
+        exclude: [],
+        ...(kinds === undefined ? {} : { kinds })
+      })
+
+      expect(found.map(f => f.path)).toEqual(expected)
+    }
+  )
 
   it('never follows a symlink out of the tree and lists a real file once', async () => {
     await touch('Dockerfile')

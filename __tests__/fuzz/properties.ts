@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 
 import type { Digest } from '../../src/core/digest.js'
-import { applyEdits, verifyRewrite } from '../../src/core/dockerfile/rewrite.js'
-import type { Edit } from '../../src/core/dockerfile/rewrite.js'
+import { applyEdits, verifyRewrite } from '../../src/core/rewrite.js'
+import type { Edit } from '../../src/core/rewrite.js'
 import {
   pinnedSpanText,
   scanDockerfile

@@ -2,10 +2,10 @@
  * The last stage of the pipeline, per file: wait for the file's own images,
  * plan it, apply the edits, re-scan the result and write it.
  */
-import { rewriteChecked } from '../core/dockerfile/rewrite.js'
+import { rewriteChecked } from '../core/rewrite.js'
 import type { ImageSite } from '../core/dockerfile/scan.js'
 import { canonicalKey } from '../core/image-ref.js'
-import type { Plan, PlannedEdit, PlanPolicy } from '../core/plan.js'
+import type { FileEdits, Plan, PlanPolicy } from '../core/plan.js'
 import { planUpdates } from '../core/plan.js'
 import type { Resolution } from '../core/resolution.js'
 import { Slots } from '../core/slots.js'
@@ -47,10 +47,10 @@ export async function finishFiles(
       }
       const resolutions = await Promise.all(pending.values())
       const plan = planUpdates(sites, resolutions, policy)
-      const edits = plan.files[0]?.edits
-      if (edits === undefined) return { plan }
+      const planned = plan.files[0]
+      if (planned === undefined) return { plan }
       return slots.run(async () =>
-        rewriteFile(file, edits, plan, scanned, write)
+        rewriteFile(file, planned, plan, scanned, write)
       )
     })
   )
@@ -58,13 +58,13 @@ export async function finishFiles(
 
 async function rewriteFile(
   file: string,
-  edits: readonly PlannedEdit[],
+  { edits, kind }: FileEdits,
   plan: Pick<Plan, 'rows' | 'files'>,
   { texts, scans }: Scanned,
   write: ((change: FileChange) => Promise<void>) | undefined
 ): Promise<FileDone> {
   const before = texts.get(file) ?? ''
-  const applied = rewriteChecked(file, before, edits, scans.get(file))
+  const applied = rewriteChecked(file, before, edits, scans.get(file), kind)
   if (!applied.ok) return refuse(plan, `${file}: not written: ${applied.error}`)
   const change = { file, before, after: applied.text }
   try {
