@@ -56,7 +56,9 @@ const ALL_CORE = [
   'core/evidence',
   'core/publish',
   'core/report',
-  'core/yaml'
+  'core/yaml',
+  'core/chains',
+  'core/behind'
 ]
 
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
@@ -68,6 +70,16 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   'core/yaml': { layers: ['core', 'core/yaml'], packages: /^yaml$/ },
   // What a bump brings (issue 9): attestations, SBOMs, OSV answers; pure.
   'core/evidence': { layers: ['core', 'core/evidence'], packages: /^$/ },
+  // In-repo chains read build declarations (YAML) and Dockerfile sites.
+  'core/chains': {
+    layers: ['core', 'core/chains', 'core/dockerfile', 'core/yaml'],
+    packages: /^yaml$/
+  },
+  // Behind-its-base decisions read attestations and manifests.
+  'core/behind': {
+    layers: ['core', 'core/behind', 'core/evidence'],
+    packages: /^$/
+  },
   // The scanner knows nothing of publishing or reports.
   'core/dockerfile': {
     layers: ['core', 'core/dockerfile'],
@@ -75,11 +87,18 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   },
   // Groups and the PR state read back; rendering is report's.
   'core/publish': {
-    layers: ['core', 'core/dockerfile', 'core/publish'],
+    layers: ['core', 'core/dockerfile', 'core/publish', 'core/chains'],
     packages: CORE_PACKAGES
   },
   'core/report': {
-    layers: ['core', 'core/evidence', 'core/publish', 'core/report'],
+    layers: [
+      'core',
+      'core/evidence',
+      'core/publish',
+      'core/report',
+      'core/chains',
+      'core/behind'
+    ],
     packages: CORE_PACKAGES
   },
   config: { layers: ['config', 'core', 'core/publish'], packages: /^yaml$/ },
