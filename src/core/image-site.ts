@@ -9,7 +9,8 @@ import type { ImageRef } from './image-ref.js'
 /**
  * Where the reference is written. Dockerfiles: `from`, `copy-from`,
  * `mount-from`, `syntax`. YAML (issue 10):
- * - `compose`: `services.<name>.image`;
+ * - `compose`: `services.<name>.image`, and a `docker-image://` value of
+ *   `services.<name>.build.additional_contexts`;
  * - `container`: a pod spec's `containers`, `initContainers`, `ephemeralContainers` image;
  * - `image-volume`: a pod spec's `volumes[].image.reference`;
  * - `kustomize`: a kustomization's `images[]` entry;

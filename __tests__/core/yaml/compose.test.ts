@@ -66,6 +66,15 @@ services:
     sites: ['3 compose nginx:1.25', '4 compose nginx:1.25']
   },
   {
+    name: 'an empty image: says it has no value',
+    text: 'services:\n  web:\n    image:\n  api:\n    image: ""\n',
+    sites: ['3 compose  skip:invalid', '5 compose  skip:invalid'],
+    says: [
+      /^services\.web\.image has no value; write the image there/,
+      /^services\.api\.image has no value/
+    ]
+  },
+  {
     name: 'an x-* field alone is never a site',
     text: 'x-img: &img {image: nginx:1.25}\nx-other:\n  image: redis:7\nservices: {}\n',
     sites: []

@@ -18,7 +18,7 @@ import type { Draft } from './compose-share.js'
 import { settleShared, unpinned } from './compose-share.js'
 import type { YamlFile } from './document.js'
 import { mapPairs, resolved, stringOf } from './document.js'
-import { scalarSite, skip } from './scalar.js'
+import { IGNORED, scalarSite, skip } from './scalar.js'
 
 export function scanCompose(yaml: YamlFile): ImageSite[] {
   return yaml.documents.flatMap(document =>
@@ -118,8 +118,6 @@ function buildShown(
     : `build.context: ${context} on line ${line}`
 }
 
-const IGNORED =
-  'Marked "# freshbase: ignore" on the line or in the comment above it.'
 
 /**
  * The line where the service takes the image, when that is not where the

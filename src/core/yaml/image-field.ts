@@ -11,10 +11,8 @@ import type { ImageSite, SkipCode } from '../image-site.js'
 import type { YamlFile } from './document.js'
 import { resolved } from './document.js'
 import type { ScalarPlace } from './scalar.js'
-import { scalarSite, skip } from './scalar.js'
+import { IGNORED, scalarSite, skip } from './scalar.js'
 
-const IGNORED =
-  'Marked "# freshbase: ignore" on the line or in the comment above it.'
 
 /**
  * The site of an image scalar in a format that expands no variables

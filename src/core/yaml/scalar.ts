@@ -33,7 +33,8 @@ export interface ScalarPlace {
   readonly platform?: string
 }
 
-const IGNORED =
+/** The reason every YAML place gives for a `# freshbase: ignore` line. */
+export const IGNORED =
   'Marked "# freshbase: ignore" on the line or in the comment above it.'
 const digestOnly = (path: string): string =>
   `${path} has no tag to track; add the tag you want to follow, e.g. image:tag@sha256:….`
@@ -55,6 +56,12 @@ export function scalarSite(
     image: '',
     ...(place.platform === undefined ? {} : { platform: place.platform })
   }
+  if (isScalar(target) && (target.value === null || target.value === ''))
+    return skip(
+      base,
+      'invalid',
+      `${place.yamlPath} has no value; write the image there, or remove the key.`
+    )
   if (!isScalar(target) || typeof target.value !== 'string') {
     const shown = isScalar(target) ? String(target.value) : 'not a string'
     return skip(
