@@ -40,8 +40,20 @@ export function scanFile(
   kind: FileKind = 'dockerfile'
 ): ImageSite[] {
   if (kind === 'dockerfile') return scanDockerfile(file, text)
-  if (kind === 'kubernetes' && !looksLikeKubernetes(text)) return []
+  if (!needsParse(kind, text)) return []
   const parsed = parseYaml(file, kind, text)
   if (!parsed.ok) return [parsed.site]
   return YAML_SCANNERS[kind](parsed.yaml)
+}
+
+/**
+ * Whether scanFile parses the file as YAML: never a Dockerfile; always a
+ * kind its name gives; a YAML file of no telling name (`kubernetes`) only
+ * when the content check says it can hold a manifest with images. The scan
+ * stage counts with it (issue 10, "Performance": what is not parsed is
+ * measured, not claimed).
+ */
+export function needsParse(kind: FileKind, text: string): boolean {
+  if (kind === 'dockerfile') return false
+  return kind !== 'kubernetes' || looksLikeKubernetes(text)
 }

@@ -17,7 +17,7 @@ import type { EvidencePorts } from './evidence.js'
 import { finishFiles } from './finish-files.js'
 import type { FileChange } from './finish-files.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'
-import { scanAll } from './scan-files.js'
+import { describeScan, scanAll } from './scan-files.js'
 
 export type { FileChange } from './finish-files.js'
 
@@ -67,6 +67,7 @@ export async function run(
       if (request !== undefined) looks.look(request)
     })
   )
+  logger.debug(describeScan(scanned.counts))
   const requests = buildRequests(scanned.sites, config.registryMap)
   const proposed = options.proposed ?? new Map<string, never>()
   const byKey = proposedByKey(proposed)

@@ -14,7 +14,7 @@ import { compileImageGlobs } from '../core/image-glob.js'
 import type { ImageSite } from '../core/image-site.js'
 import { mapLimited } from '../core/map-limited.js'
 import type { PlanRow } from '../core/plan.js'
-import { scanFile } from '../core/scan.js'
+import { needsParse, scanFile } from '../core/scan.js'
 import { gitlabLocalIncludes } from '../core/yaml/gitlab-ci.js'
 import type { FileStore } from './ports.js'
 import { gitlabIncludedPaths, scanKind } from './scan-kind.js'
@@ -25,6 +25,24 @@ export interface Scanned {
   /** What the scanner found per file, before ignore rules: the rewrite check compares against it. */
   readonly scans: Map<string, readonly ImageSite[]>
   readonly problems: PlanRow[]
+  readonly counts: ScanCounts
+}
+
+/**
+ * What the scan did with the files it read (issue 10, "Performance"): a
+ * YAML file of no telling name is parsed only when the content check says
+ * it can hold images, and the benchmark reads these figures (`--verbose`).
+ */
+export interface ScanCounts {
+  readonly read: number
+  readonly dockerfiles: number
+  readonly yamlParsed: number
+  readonly yamlSkipped: number
+}
+
+/** The debug line the CLI prints with --verbose (bench/bench.ts parses it). */
+export function describeScan(counts: ScanCounts): string {
+  return `scan: ${counts.read} files read, ${counts.dockerfiles} Dockerfiles scanned, ${counts.yamlParsed} YAML parsed, ${counts.yamlSkipped} YAML skipped by the content check`
 }
 
 type ReadResult = string | Error
@@ -53,16 +71,36 @@ export async function scanAll(
     const text = gitlab.texts.get(file) ?? (await read(file))
     await pause()
     if (text instanceof Error) return { ok: false as const, file, text }
-    const raw = scanFile(file, text, kind)
+    const yaml = kind === 'dockerfile' ? undefined : needsParse(kind, text)
+    const raw = yaml === false ? [] : scanFile(file, text, kind)
     const sites = raw.map(site => markIgnored(site, isIgnored))
     sites.forEach(onSite)
-    return { ok: true as const, file, text, raw, sites }
+    return { ok: true as const, file, text, raw, sites, yaml }
   })
+  return collect(perFile)
+}
+
+type FileResult =
+  | { ok: false; file: string; text: Error }
+  | {
+      ok: true
+      file: string
+      text: string
+      raw: ImageSite[]
+      sites: ImageSite[]
+      /** Parsed as YAML (true), turned away by the content check (false), a Dockerfile. */
+      yaml: boolean | undefined
+    }
+
+/** The files' results in the files' order, and what was counted. */
+function collect(perFile: readonly (FileResult | undefined)[]): Scanned {
+  const counts = { read: 0, dockerfiles: 0, yamlParsed: 0, yamlSkipped: 0 }
   const scanned: Scanned = {
     sites: [],
     texts: new Map(),
     scans: new Map(),
-    problems: []
+    problems: [],
+    counts
   }
   for (const result of perFile) {
     if (result === undefined) continue
@@ -70,6 +108,10 @@ export async function scanAll(
       scanned.problems.push(fileProblem(result.file, result.text.message))
       continue
     }
+    counts.read++
+    if (result.yaml === undefined) counts.dockerfiles++
+    else if (result.yaml) counts.yamlParsed++
+    else counts.yamlSkipped++
     scanned.texts.set(result.file, result.text)
     scanned.scans.set(result.file, result.raw)
     for (const site of result.sites) scanned.sites.push(site)
