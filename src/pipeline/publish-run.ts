@@ -66,7 +66,7 @@ export async function runAndPublish(
   )
   if (base.truncated) {
     logger.warn(
-      'The repository tree is too large for one API listing; some Dockerfiles may not be scanned. Narrow the scan with the paths input.'
+      'The repository tree is too large for one API listing; some files may not be scanned. Narrow the scan with the paths input.'
     )
   }
   const runPorts = await ports.runPorts(base)
