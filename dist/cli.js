@@ -14,13 +14,13 @@ import {
   shortDigest,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-FXJANYIU.js";
+} from "./chunk-42ZIXR4I.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
   parseConfig
-} from "./chunk-3NN7ZKOT.js";
+} from "./chunk-CLP2UHO2.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -63,7 +63,7 @@ function maskSecrets(text, secrets) {
 }
 
 // src/version.ts
-var VERSION = "0.5.0";
+var VERSION = "0.6.0";
 
 // src/cli/explain.ts
 function renderExplain(report, evidence) {
@@ -468,7 +468,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-QDWNDTHR.js");
+  const { parseConfigFile } = await import("./config-file-P2QSJJ6A.js");
   return parseConfigFile(
     file,
     text,
