@@ -82,17 +82,32 @@ export async function gatherEvidence(
   ports: EvidencePorts,
   locate: (key: string) => ImageLocation | undefined
 ): Promise<Map<string, ImageEvidence>> {
+  const changes = changesOf(plan, options.platforms)
+  return evidenceOfChanges(changes, options, ports, locate, plan.resolutions)
+}
+
+/**
+ * The evidence of given changes (image key, old digest, new digest), e.g.
+ * a published image's base moving (issue 11 `behind --explain`);
+ * `resolutions` give the platforms of a side its index does not list.
+ */
+export async function evidenceOfChanges(
+  changes: readonly Change[],
+  options: EvidenceOptions,
+  ports: EvidencePorts,
+  locate: (key: string) => ImageLocation | undefined,
+  resolutions: Plan['resolutions'] = []
+): Promise<Map<string, ImageEvidence>> {
   const context: Context = {
     options,
     ports,
     reads: memoizedReads(ports.source),
     budget: startBudget(options.budgetMs ?? DEFAULT_BUDGET_MS),
     resolved: new Map(
-      plan.resolutions.flatMap(r => (r.kind === 'resolved' ? [[r.key, r]] : []))
+      resolutions.flatMap(r => (r.kind === 'resolved' ? [[r.key, r]] : []))
     ),
     maxBytes: options.sbomMaxBytes ?? DEFAULT_SBOM_MAX_BYTES
   }
-  const changes = changesOf(plan, options.platforms)
   const gathered = await mapLimited(
     changes,
     CHANGE_CONCURRENCY,
