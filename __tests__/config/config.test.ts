@@ -25,7 +25,9 @@ describe('parseConfig', () => {
       timeoutMs: 30_000,
       platforms: [],
       osv: true,
-      osvUrl: 'https://api.osv.dev'
+      osvUrl: 'https://api.osv.dev',
+      images: {},
+      pinBuiltHere: false
     })
     expect(Object.isFrozen(config)).toBe(true)
   })

@@ -28,7 +28,8 @@ Options:
   --config <file>             YAML file with the same keys as the action inputs
                               (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
-                              platforms, osv, osv-url);
+                              platforms, osv, osv-url, images, pin-built-here;
+                              images as a mapping: ghcr.io/acme/base: base/Dockerfile);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
                               (default: $DOCKER_CONFIG/config.json, then
@@ -50,6 +51,13 @@ Options:
                               runners); --osv turns it back on (default on)
   --osv-url <url>             OSV API base URL or mirror (default
                               https://api.osv.dev); used with --explain
+  --image <image=Dockerfile>  an image this repository builds, e.g.
+                              ghcr.io/acme/base=base/Dockerfile (repeatable); wins
+                              over workflows, Compose and docker-bake files. A FROM
+                              of an image built here is not pinned, and a changed
+                              base rebuilds its children in order (--json: chains)
+  --pin-built-here            pin FROMs of images built here too; a child waits
+                              while its parent is rebuilt in the same run
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version

@@ -49,7 +49,9 @@ const OPTIONS = {
   platforms: { type: 'string', multiple: true },
   osv: { type: 'boolean' },
   'no-osv': { type: 'boolean' },
-  'osv-url': { type: 'string' }
+  'osv-url': { type: 'string' },
+  image: { type: 'string', multiple: true },
+  'pin-built-here': { type: 'boolean' }
 } as const
 
 export async function runCli(
@@ -164,7 +166,9 @@ async function rawConfig(
     ignore: values.ignore,
     platforms: values.platforms,
     osv: values['no-osv'] === true ? false : values.osv,
-    'osv-url': values['osv-url']
+    'osv-url': values['osv-url'],
+    images: values.image,
+    'pin-built-here': values['pin-built-here']
   }
   for (const name of ['pin-unpinned', 'osv'] as const) {
     if (values[`no-${name}`] === true && values[name] === true) {

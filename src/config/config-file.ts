@@ -35,9 +35,13 @@ export function parseConfigFile(
       )
     } else if (isRawValue(value)) {
       raw[key] = value
+    } else if (isStringMapping(value)) {
+      // A mapping (images: {ghcr.io/acme/base: base/Dockerfile}) is read as
+      // the name=value lines the Action input takes.
+      raw[key] = Object.entries(value).map(([name, to]) => `${name}=${to}`)
     } else {
       problems.push(
-        `${file}: '${key}' must be a string, number, boolean or list of strings.`
+        `${file}: '${key}' must be a string, number, boolean, list of strings or a mapping of strings.`
       )
     }
   }
@@ -49,4 +53,13 @@ function isRawValue(value: unknown): value is RawValue {
   if (value === null) return false
   if (['string', 'number', 'boolean'].includes(typeof value)) return true
   return Array.isArray(value) && value.every(item => typeof item === 'string')
+}
+
+function isStringMapping(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(item => typeof item === 'string')
+  )
 }

@@ -9,6 +9,7 @@ import { KIND_SETTINGS } from '../core/file-kind.js'
 import type { RawConfig } from './fields.js'
 import { FieldReader } from './fields.js'
 import { readOsvUrl, readPlatforms } from './evidence-settings.js'
+import { readImages, readPinBuiltHere } from './chain-settings.js'
 
 export interface Config {
   /** Directory scanned (the workspace / repository root). */
@@ -42,6 +43,18 @@ export interface Config {
   readonly osv: boolean
   /** OSV API base URL (https://api.osv.dev, or a mirror), no trailing slash. */
   readonly osvUrl: string
+  /**
+   * Which Dockerfile of this repository builds which image (issue 11):
+   * `repository[:tag]` as written → repository-relative Dockerfile path.
+   * Wins over what workflows, Compose and bake files say.
+   */
+  readonly images: Readonly<Record<string, string>>
+  /**
+   * Pin references to images built in this repository too (default off:
+   * pinning them would freeze the child on the old build). A child's pin
+   * is then bumped only once the parent's new build exists.
+   */
+  readonly pinBuiltHere: boolean
 }
 
 export const DEFAULTS = {
@@ -66,7 +79,9 @@ export const CORE_KEYS = [
   'timeout',
   'platforms',
   'osv',
-  'osv-url'
+  'osv-url',
+  'images',
+  'pin-built-here'
 ] as const
 
 export class ConfigError extends Error {
@@ -105,7 +120,9 @@ export function parseConfig(raw: RawConfig): Config {
       fields.integer('timeout', 1, 600, DEFAULTS.timeoutMs / 1000) * 1000,
     platforms: readPlatforms(fields, problems),
     osv: fields.boolean('osv', DEFAULTS.osv),
-    osvUrl: readOsvUrl(fields, problems)
+    osvUrl: readOsvUrl(fields, problems),
+    images: readImages(raw, problems),
+    pinBuiltHere: readPinBuiltHere(fields)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze(config)
