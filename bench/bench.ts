@@ -11,6 +11,14 @@
  * and the table gives the CLI's wall time and manifest requests as ratios
  * to it (issue 8, "Resolve at the limit").
  *
+ * Then the mixed repository (issue 10 "Performance", --mixed-files, 0 =
+ * none; bench/mixed-repository.ts): Dockerfiles, Compose, Kubernetes,
+ * Helm, kustomize, workflows and GitLab CI over the same tags, with as many
+ * YAML files that name no image, the same runs and targets, the CLI with
+ * --verbose so its debug lines say what the scan parsed and turned away
+ * and how long the scan took, and the steady state once more after the
+ * YAML without images is deleted: its cost, measured.
+ *
  * Then the evidence section (issue 9 "Costs", --evidence-files, 0 = none):
  * one size over images that carry attestations, the first run with and
  * without `--explain`, and the steady state with it (bench/evidence-run.ts).
@@ -23,7 +31,15 @@ import { startCountingProxy } from '../__tests__/support/counting-proxy.js'
 import { startRegistry } from '../__tests__/support/registry.js'
 import { buildBundles, runFloor, runNode } from './processes.js'
 import type { Bundles } from './processes.js'
-import { countsByKind, manifestRequests, renderTable } from './report.js'
+import { generateMixedRepository } from './mixed-repository.js'
+import { renderMixedTable, WITHOUT_IMAGELESS } from './mixed-report.js'
+import type { MixedSize } from './mixed-report.js'
+import {
+  countsByKind,
+  manifestRequests,
+  renderTable,
+  scanFigures
+} from './report.js'
 import type { Row, Setting } from './report.js'
 import { startOsvStandIn } from '../__tests__/support/osv-stand-in.js'
 import { renderEvidenceTable } from './evidence-report.js'
@@ -42,11 +58,16 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     repeat: { type: 'string', default: '1' },
     'evidence-files': { type: 'string', default: '1000' },
+    'mixed-files': { type: 'string', default: '1000' },
     verbose: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false }
   }
 })
 const sizes = (values.files ?? '10,100,1000,10000')
+  .split(',')
+  .map(Number)
+  .filter(n => Number.isInteger(n) && n > 0)
+const mixedSizes = (values['mixed-files'] ?? '1000')
   .split(',')
   .map(Number)
   .filter(n => Number.isInteger(n) && n > 0)
@@ -88,12 +109,14 @@ try {
       await rm(root, { recursive: true, force: true })
     }
   }
+  const mixed = await measureMixedSection(bundles, images)
   const evidence =
     Number.isInteger(evidenceFiles) && evidenceFiles > 0
       ? await measureEvidenceSection(bundles, evidenceFiles)
       : []
   const table = [
     renderTable(rows, startup, setting),
+    renderMixedTable(mixed.rows, setting, mixed.sizes),
     renderEvidenceTable(evidence, setting.concurrency)
   ]
     .filter(Boolean)
@@ -104,12 +127,51 @@ try {
   // The measurements themselves, to render the table again (bench/render.ts).
   await writeFile(
     'reports/bench.json',
-    `${JSON.stringify({ setting, rows, startup, evidence }, null, 2)}\n`
+    `${JSON.stringify({ setting, rows, startup, mixed, evidence }, null, 2)}\n`
   )
 } finally {
   await rm(work, { recursive: true, force: true })
   await proxy.stop()
   await registry.stop()
+}
+
+/**
+ * Issue 10 "Performance": each size of the mixed repository, first run and
+ * steady state, then the steady state again without the YAML that names no
+ * image (same image files, same registry state), all with --verbose.
+ */
+async function measureMixedSection(
+  bundles: Bundles,
+  images: readonly Image[]
+): Promise<{ rows: Row[]; sizes: MixedSize[] }> {
+  const rows: Row[] = []
+  const sizes: MixedSize[] = []
+  for (const files of mixedSizes) {
+    const template = join(work, `mixed-template-${files}`)
+    const repo = await generateMixedRepository(template, files, images)
+    sizes.push({ files, kinds: repo.kinds })
+    const moved = repo.used.filter(t => t.moved).length
+    const imageless = repo.kinds['YAML without images'] ?? 0
+    const run = async (scenario: string, root: string, n: number, m: number) =>
+      measure(bundles, scenario, root, n, repo.used, m, true)
+    for (let i = 0; i < repeat; i++) {
+      const root = join(work, `mixed-${files}-${i}`)
+      await cp(template, root, { recursive: true })
+      rows.push(await run('first run', root, files, moved))
+      rows.push(await run('steady state', root, files, 0))
+      for (const folder of repo.imageless)
+        await rm(join(root, folder), { recursive: true, force: true })
+      rows.push(await run(WITHOUT_IMAGELESS, root, files - imageless, 0))
+      console.error(
+        rows
+          .slice(-3)
+          .map(r => JSON.stringify(r))
+          .join('\n')
+      )
+      await rm(root, { recursive: true, force: true })
+    }
+  }
+  return { rows, sizes }
 }
 
 /**
@@ -156,7 +218,8 @@ async function measure(
   root: string,
   files: number,
   used: readonly UsedTag[],
-  moved: number
+  moved: number,
+  verbose = values.verbose === true
 ): Promise<Row> {
   proxy.reset()
   const floorSpawned = performance.now()
@@ -173,7 +236,10 @@ async function measure(
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
   const spawned = performance.now()
-  const cli = await runCli(bundles, root)
+  const cli = await runCli(bundles, root, verbose)
+  const scan = verbose ? scanFigures(cli.stderr) : undefined
+  if (verbose && scan === undefined)
+    console.error(`${scenario} ${files}: no scan debug lines in the output`)
   const times = proxy.requests.map(r => (r.at ?? spawned) - spawned)
   console.error(
     `${scenario} ${files}: first request ${Math.min(...times).toFixed(0)} ms, last ${Math.max(...times).toFixed(0)} ms, exit ${cli.wallMs.toFixed(0)} ms; floor: first ${Math.min(...floorTimes).toFixed(0)} ms, last ${Math.max(...floorTimes).toFixed(0)} ms, exit ${floor.wallMs.toFixed(0)} ms`
@@ -193,13 +259,15 @@ async function measure(
       wallMs: floor.wallMs,
       manifests: floorManifests,
       exitCode: floor.code
-    }
+    },
+    ...(scan === undefined ? {} : { scan })
   }
 }
 
 async function runCli(
   bundles: Bundles,
-  root: string
+  root: string,
+  verbose = values.verbose === true
 ): ReturnType<typeof runNode> {
   const result = await runNode(
     [
@@ -211,7 +279,7 @@ async function runCli(
       String(setting.concurrency),
       '--registry-map',
       `docker.io=${proxy.host}`,
-      ...(values.verbose === true ? ['--verbose'] : [])
+      ...(verbose ? ['--verbose'] : [])
     ],
     { DOCKER_CONFIG: join(work, 'none') },
     values.profile === true
@@ -220,7 +288,9 @@ async function runCli(
   )
   if (result.code !== 0) console.error(result.stderr.slice(0, 4000))
   if (values.verbose === true)
-    console.error(result.stderr.match(/^.* took \d+ ms$/gm)?.join('\n'))
+    console.error(
+      result.stderr.match(/^.* took \d+ ms$|^debug: scan: .*$/gm)?.join('\n')
+    )
   return result
 }
 

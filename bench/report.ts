@@ -24,6 +24,35 @@ export interface Row {
     readonly manifests: number
     readonly exitCode: number | null
   }
+  /** The scan stage's figures, from the CLI's --verbose debug lines (mixed repository). */
+  readonly scan?: ScanFigures
+}
+
+export interface ScanFigures {
+  readonly read: number
+  readonly yamlParsed: number
+  readonly yamlSkipped: number
+  /** How long the scan stage took (its "Scan took N ms" debug line). */
+  readonly ms: number
+}
+
+/**
+ * The figures of the debug lines `--verbose` prints: `scan: N files read,
+ * … P YAML parsed, S YAML skipped by the content check` and `Scan took N ms`.
+ */
+export function scanFigures(stderr: string): ScanFigures | undefined {
+  const counts =
+    /^debug: scan: (\d+) files read, .*?(\d+) YAML parsed, (\d+) YAML skipped/m.exec(
+      stderr
+    )
+  const took = /^debug: Scan took (\d+) ms$/m.exec(stderr)
+  if (counts === null || took === null) return undefined
+  return {
+    read: Number(counts[1]),
+    yamlParsed: Number(counts[2]),
+    yamlSkipped: Number(counts[3]),
+    ms: Number(took[1])
+  }
 }
 
 export interface Setting {
@@ -52,10 +81,37 @@ export function manifestRequests(counts: Record<string, number>): number {
     .reduce((sum, [, n]) => sum + n, 0)
 }
 
-const HEADER = [
-  '| run | Dockerfiles | unique tags | pinned tags that moved | wall time | floor client | wall time ÷ floor | peak RSS | manifest requests | limit (tags + 2 × moved) | requests ÷ floor | HEAD by tag | GET by tag | HEAD by digest | GET by digest | token requests | other | peak in flight |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |'
+const COLUMNS = [
+  'run',
+  'unique tags',
+  'pinned tags that moved',
+  'wall time',
+  'floor client',
+  'wall time ÷ floor',
+  'peak RSS',
+  'manifest requests',
+  'limit (tags + 2 × moved)',
+  'requests ÷ floor',
+  'HEAD by tag',
+  'GET by tag',
+  'HEAD by digest',
+  'GET by digest',
+  'token requests',
+  'other',
+  'peak in flight'
 ]
+
+/** The table's header: the files column named for what the repository holds, then `extra` columns. */
+export function tableHeader(
+  filesLabel: string,
+  extra: readonly string[] = []
+): string[] {
+  const names = [COLUMNS[0], filesLabel, ...COLUMNS.slice(1), ...extra]
+  const aligns = names.map(name =>
+    name === 'run' || name === 'other' ? '---' : '---:'
+  )
+  return [`| ${names.join(' | ')} |`, `| ${aligns.join(' | ')} |`]
+}
 
 export function renderTable(
   rows: readonly Row[],
@@ -68,8 +124,8 @@ export function renderTable(
     '',
     `${uniqueTags} tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, concurrency ${concurrency}; the bundled CLI (\`apply\`) and the floor client (one HEAD per unique tag, keep-alive, same concurrency, nothing else) each as a child process, the floor measured just before each CLI run.`,
     '',
-    ...HEADER,
-    ...rows.map(renderRow)
+    ...tableHeader('Dockerfiles'),
+    ...rows.map(r => `| ${rowCells(r).join(' | ')} |`)
   ]
   const sorted = [...startup].sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN
@@ -80,7 +136,8 @@ export function renderTable(
   return lines.join('\n')
 }
 
-function renderRow(r: Row): string {
+/** One row's cells, in the order of tableHeader. */
+export function rowCells(r: Row): (string | number)[] {
   const c = r.counts
   const manifests = manifestRequests(c)
   const other = Object.entries(c)
@@ -90,7 +147,7 @@ function renderRow(r: Row): string {
   const failed = r.exitCode === 0 ? '' : ` (exit ${String(r.exitCode)})`
   const floorFailed =
     r.floor.exitCode === 0 ? '' : ` (exit ${String(r.floor.exitCode)})`
-  const cells = [
+  return [
     `${r.scenario}${failed}`,
     r.files,
     r.tags,
@@ -110,10 +167,9 @@ function renderRow(r: Row): string {
     other || '-',
     r.peakInFlight
   ]
-  return `| ${cells.join(' | ')} |`
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`
 }
 

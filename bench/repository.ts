@@ -61,14 +61,7 @@ export async function generateRepository(
   files: number,
   images: readonly Image[]
 ): Promise<UsedTag[]> {
-  const used = new Map<Image, { pinned: boolean; moved: boolean }>()
-  const use = (img: Image, pin?: 'old' | 'current'): void => {
-    const seen = used.get(img) ?? { pinned: false, moved: false }
-    used.set(img, {
-      pinned: seen.pinned || pin !== undefined,
-      moved: seen.moved || pin === 'old'
-    })
-  }
+  const { use, list } = tagUsage()
   for (let i = 0; i < files; i++) {
     const a = images[i % images.length] as Image
     const b = images[(i * 7 + 3) % images.length] as Image
@@ -77,18 +70,40 @@ export async function generateRepository(
     await mkdir(dirname(file), { recursive: true })
     await writeFile(file, `${lines.join('\n')}\n`)
   }
-  return [...used].map(([img, flags]) => ({
-    repository: img.repository,
-    tag: img.tag,
-    ...flags
-  }))
+  return list()
 }
 
-function dockerfile(
+export type Pin = 'old' | 'current'
+
+/** The unique tags a generator names, each with whether some site pins it and whether a pin is stale. */
+export function tagUsage(): {
+  use: (img: Image, pin?: Pin) => void
+  list: () => UsedTag[]
+} {
+  const used = new Map<Image, { pinned: boolean; moved: boolean }>()
+  return {
+    use: (img, pin) => {
+      const seen = used.get(img) ?? { pinned: false, moved: false }
+      used.set(img, {
+        pinned: seen.pinned || pin !== undefined,
+        moved: seen.moved || pin === 'old'
+      })
+    },
+    list: () =>
+      [...used].map(([img, flags]) => ({
+        repository: img.repository,
+        tag: img.tag,
+        ...flags
+      }))
+  }
+}
+
+/** One Dockerfile's lines (file i, images a and b), by the same five shapes the Dockerfile repository uses. */
+export function dockerfile(
   i: number,
   a: Image,
   b: Image,
-  use: (img: Image, pin?: 'old' | 'current') => void
+  use: (img: Image, pin?: Pin) => void
 ): string[] {
   const name = (img: Image): string =>
     `${img.repository.replace(/^library\//, '')}:${img.tag}`
