@@ -118,7 +118,6 @@ function buildShown(
     : `build.context: ${context} on line ${line}`
 }
 
-
 /**
  * The line where the service takes the image, when that is not where the
  * scalar is written: the `<<: *base` that merges it in, or `web: *other`.

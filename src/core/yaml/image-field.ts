@@ -13,7 +13,6 @@ import { resolved } from './document.js'
 import type { ScalarPlace } from './scalar.js'
 import { IGNORED, scalarSite, skip } from './scalar.js'
 
-
 /**
  * The site of an image scalar in a format that expands no variables
  * (`variables: 'none'`). `reader` names what reads the value ("Kubernetes",
