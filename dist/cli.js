@@ -11,16 +11,16 @@ import {
   linesText,
   missingText,
   run,
-  shortDigest,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-42ZIXR4I.js";
+} from "./chunk-W37NDDU4.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
-  parseConfig
-} from "./chunk-CLP2UHO2.js";
+  parseConfig,
+  shortDigest
+} from "./chunk-YBX3F5RB.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -206,7 +206,8 @@ Options:
   --config <file>             YAML file with the same keys as the action inputs
                               (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
-                              platforms, osv, osv-url);
+                              platforms, osv, osv-url, images, pin-built-here;
+                              images as a mapping: ghcr.io/acme/base: base/Dockerfile);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
                               (default: $DOCKER_CONFIG/config.json, then
@@ -228,6 +229,13 @@ Options:
                               runners); --osv turns it back on (default on)
   --osv-url <url>             OSV API base URL or mirror (default
                               https://api.osv.dev); used with --explain
+  --image <image=Dockerfile>  an image this repository builds, e.g.
+                              ghcr.io/acme/base=base/Dockerfile (repeatable); wins
+                              over workflows, Compose and docker-bake files. A FROM
+                              of an image built here is not pinned, and a changed
+                              base rebuilds its children in order (--json: chains)
+  --pin-built-here            pin FROMs of images built here too; a child waits
+                              while its parent is rebuilt in the same run
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version
@@ -359,7 +367,9 @@ var OPTIONS = {
   platforms: { type: "string", multiple: true },
   osv: { type: "boolean" },
   "no-osv": { type: "boolean" },
-  "osv-url": { type: "string" }
+  "osv-url": { type: "string" },
+  image: { type: "string", multiple: true },
+  "pin-built-here": { type: "boolean" }
 };
 async function runCli(argv, io) {
   const logger = createConsoleLogger({
@@ -447,7 +457,9 @@ async function rawConfig(values, dir) {
     ignore: values.ignore,
     platforms: values.platforms,
     osv: values["no-osv"] === true ? false : values.osv,
-    "osv-url": values["osv-url"]
+    "osv-url": values["osv-url"],
+    images: values.image,
+    "pin-built-here": values["pin-built-here"]
   };
   for (const name of ["pin-unpinned", "osv"]) {
     if (values[`no-${name}`] === true && values[name] === true) {
@@ -468,7 +480,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-P2QSJJ6A.js");
+  const { parseConfigFile } = await import("./config-file-3RMGOAUB.js");
   return parseConfigFile(
     file,
     text,
