@@ -26,16 +26,24 @@ export type PlatformVerdict =
       readonly status: 'behind'
       readonly platform: string
       readonly method: BehindMethod
-      /** The base the image was built on (index or platform manifest digest, as recorded). */
-      readonly builtOn: Digest
+      /**
+       * The base the image was built on (index or platform manifest digest, as recorded).
+       * Absent for method 'layers': the layers say the image is not on the base now,
+       * not which base it was built on (issue 11 part 2; added by behind-core).
+       */
+      readonly builtOn?: Digest
       /** The base tag's digest now (same kind as builtOn where the method allows). */
       readonly now: Digest
+      /** How the answer was reached when it is not plain (e.g. the old base index is gone). */
+      readonly note?: string
     }
   | {
       readonly status: 'current'
       readonly platform: string
       readonly method: BehindMethod
       readonly builtOn: Digest
+      /** Why current though the digests differ (the base moved only by attestations or another platform). */
+      readonly note?: string
     }
   | {
       readonly status: 'unknown'
@@ -49,6 +57,8 @@ export interface BehindReport {
   /** behind if any platform is behind; unknown if none answered; else current. */
   readonly status: 'behind' | 'current' | 'unknown'
   readonly platforms: readonly PlatformVerdict[]
+  /** What the Dockerfile's base points to now (its tag's digest, or the digest it pins). */
+  readonly baseNow?: Digest
   /** The image's config `created`, when present (may be a SOURCE_DATE_EPOCH). */
   readonly created?: string
   /** An image-level failure (not found, denied), naming the image and what to do. */
