@@ -31,6 +31,7 @@ import { startCountingProxy } from '../__tests__/support/counting-proxy.js'
 import { startRegistry } from '../__tests__/support/registry.js'
 import { buildBundles, runFloor, runNode } from './processes.js'
 import type { Bundles } from './processes.js'
+import { measureCheckCost } from './mixed-check-cost.js'
 import { generateMixedRepository } from './mixed-repository.js'
 import { renderMixedTable, WITHOUT_IMAGELESS } from './mixed-report.js'
 import type { MixedSize } from './mixed-report.js'
@@ -149,7 +150,8 @@ async function measureMixedSection(
   for (const files of mixedSizes) {
     const template = join(work, `mixed-template-${files}`)
     const repo = await generateMixedRepository(template, files, images)
-    sizes.push({ files, kinds: repo.kinds })
+    const checkCost = await measureCheckCost(template, repo.imageless)
+    sizes.push({ files, kinds: repo.kinds, checkCost })
     const moved = repo.used.filter(t => t.moved).length
     const imageless = repo.kinds['YAML without images'] ?? 0
     const run = async (scenario: string, root: string, n: number, m: number) =>

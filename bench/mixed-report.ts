@@ -6,12 +6,14 @@
  * YAML without images: the steady state of the same repository with and
  * without it.
  */
+import type { CheckCost } from './mixed-check-cost.js'
 import type { Row, Setting } from './report.js'
 import { renderTargets, rowCells, seconds, tableHeader } from './report.js'
 
 export interface MixedSize {
   readonly files: number
   readonly kinds: Record<string, number>
+  readonly checkCost?: CheckCost
 }
 
 /** The scenario of the steady state run again once the YAML without images is removed. */
@@ -50,7 +52,10 @@ export function renderMixedTable(
     ...tableHeader('files', SCAN_COLUMNS),
     ...rows.map(r => `| ${[...rowCells(r), ...scanCells(r)].join(' | ')} |`),
     '',
-    ...sizes.map(size => costLine(rows, size)).filter(line => line !== '')
+    ...sizes
+      .flatMap(size => [costLine(rows, size), checkLine(size)])
+      .filter(line => line !== '')
+      .flatMap(line => ['', line])
   ].join('\n')
 }
 
@@ -77,6 +82,13 @@ function costLine(rows: readonly Row[], size: MixedSize): string {
   const rss = (set: Row[]): number => mean(set.map(r => r.peakRssMb))
   const skipped = withIt[0]?.scan?.yamlSkipped ?? NaN
   return `Cost of the ${imageless.toLocaleString('en-US')} YAML files without images at ${size.files.toLocaleString('en-US')} files (steady state, mean of ${withIt.length}): ${skipped} turned away unparsed by the content check; wall time ${seconds(wall(withIt))} with them, ${seconds(wall(without))} without (${signed(wall(withIt) - wall(without))} ms); scan stage ${scan(withIt).toFixed(0)} ms with them, ${scan(without).toFixed(0)} ms without (${signed(scan(withIt) - scan(without))} ms); peak RSS ${rss(withIt).toFixed(0)} MB with them, ${rss(without).toFixed(0)} MB without.`
+}
+
+/** The content check against the parse it saves, in process. */
+function checkLine(size: MixedSize): string {
+  const c = size.checkCost
+  if (c === undefined) return ''
+  return `The content check itself at ${size.files.toLocaleString('en-US')} files, in process (best of several rounds): ${c.checkMs.toFixed(1)} ms over the ${c.files.toLocaleString('en-US')} YAML files without images (${(c.bytes / 1024).toFixed(0)} KiB); parsing them as YAML instead takes ${c.parseMs.toFixed(0)} ms.`
 }
 
 function signed(x: number): string {
