@@ -51,7 +51,6 @@ export function renderMixedTable(
     '',
     ...tableHeader('files', SCAN_COLUMNS),
     ...rows.map(r => `| ${[...rowCells(r), ...scanCells(r)].join(' | ')} |`),
-    '',
     ...sizes
       .flatMap(size => [costLine(rows, size), checkLine(size)])
       .filter(line => line !== '')
