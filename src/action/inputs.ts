@@ -13,7 +13,10 @@ import { PUBLISH_KEYS } from '../config/publish-config.js'
  */
 export const INPUT_NAMES: readonly string[] = [
   ...CORE_KEYS.filter(key => key !== 'root'),
-  ...PUBLISH_KEYS
+  ...PUBLISH_KEYS,
+  // The behind mode's (fail-on-behind is the CLI's exit status).
+  'mode',
+  'max-age'
 ]
 
 export function readInputs(

@@ -80,7 +80,8 @@ function changeText(entry: ImageEntry): string {
     : `${entry.from.slice(0, 19)} → ${entry.to.slice(0, 19)}`
 }
 
-function evidenceLines(e: ImageEvidence | undefined): string[] {
+/** The evidence of one change as indented lines (also `behind --explain`). */
+export function evidenceLines(e: ImageEvidence | undefined): string[] {
   if (e === undefined) return []
   const lines: string[] = []
   const missing = (label: string, text: string | undefined): void => {
@@ -154,6 +155,6 @@ function vulnerabilityLines(e: ImageEvidence): string[] {
 }
 
 /** No control characters (ESC, CR, …) from a registry or OSV reach the terminal. */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
 }

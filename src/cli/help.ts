@@ -3,6 +3,8 @@ export const HELP = `freshbase — pin container base images to the digest their
 Usage:
   freshbase check [dir] [options]   dry run: one row per image mention, nothing written
   freshbase apply [dir] [options]   the same, then rewrite the files in place
+  freshbase behind [dir] [options]  are the images this repository publishes built
+                                    on the base their Dockerfile names now?
 
 Decisions: pin (tag-only → tag@digest), update (stale pin), up to date,
 skipped: <reason>, failed: <message>. A stale pin whose new index changes no
@@ -28,7 +30,8 @@ Options:
   --config <file>             YAML file with the same keys as the action inputs
                               (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
-                              platforms, osv, osv-url, images, pin-built-here;
+                              platforms, osv, osv-url, images, pin-built-here, max-age,
+                              fail-on-behind;
                               images as a mapping: ghcr.io/acme/base: base/Dockerfile);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
@@ -58,6 +61,19 @@ Options:
                               base rebuilds its children in order (--json: chains)
   --pin-built-here            pin FROMs of images built here too; a child waits
                               while its parent is rebuilt in the same run
+
+behind: the images checked are those the repository publishes: build-push-action
+steps with literal tags, Compose build + image, docker-bake.json, and --image
+(give the tag: ghcr.io/acme/app:1=app/Dockerfile; an image whose tag is only
+known at run time, e.g. from docker/metadata-action, is said as unknown). Per
+image and platform: behind, current or unknown (with why), the method that
+answered (provenance, base-annotation, layers) and the base digests built on →
+now. --json, --explain (what the base's move brings) and --platforms apply.
+  --max-age <days>            also count an image as stale (to rebuild) when its
+                              config "created" is older; "created" may be a
+                              source date (SOURCE_DATE_EPOCH), not the build time
+  --fail-on-behind            exit 3 when an image is behind or stale
+
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version
@@ -77,4 +93,7 @@ A '# freshbase: ignore' comment right above a line (in YAML also at its end)
 leaves that image alone.
 
 Exit status: 0 every image resolved; 1 some images failed (everything else was
-still planned, and written by apply); 2 usage or configuration error.`
+still planned, and written by apply); 2 usage or configuration error.
+behind: 0 every image checked (behind is a finding, not an error); 1 some image
+could not be checked; 2 usage; 3 with --fail-on-behind, some image behind or
+stale (wins over 1).`

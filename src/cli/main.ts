@@ -17,6 +17,8 @@ import type { RunPorts, RunReport } from '../pipeline/run.js'
 import { run } from '../pipeline/run.js'
 import { buildPorts } from '../wiring.js'
 import { VERSION } from '../version.js'
+import { parseBehindConfig } from '../config/behind-config.js'
+import { behindCommand } from './behind.js'
 import { renderExplain } from './explain.js'
 import { HELP } from './help.js'
 import { renderDiff, renderJson, renderSummary, renderTable } from './render.js'
@@ -50,6 +52,8 @@ const OPTIONS = {
   osv: { type: 'boolean' },
   'no-osv': { type: 'boolean' },
   'osv-url': { type: 'string' },
+  'max-age': { type: 'string' },
+  'fail-on-behind': { type: 'boolean' },
   image: { type: 'string', multiple: true },
   'pin-built-here': { type: 'boolean' }
 } as const
@@ -67,16 +71,18 @@ export async function runCli(
     if (args.values.help === true) return print(io.stdout, HELP, 0)
     if (args.values.version === true) return print(io.stdout, VERSION, 0)
     const [command, dir, ...extra] = args.positionals
-    if (command !== 'check' && command !== 'apply') {
+    if (command !== 'check' && command !== 'apply' && command !== 'behind') {
       return usageError(
         io,
-        `unknown command "${command ?? ''}": use "check" or "apply".`
+        `unknown command "${command ?? ''}": use "check", "apply" or "behind".`
       )
     }
     if (extra.length > 0)
       return usageError(io, `unexpected argument "${extra[0] ?? ''}".`)
     const raw = await rawConfig(args.values, dir)
     const config = parseConfig(raw)
+    if (command === 'behind')
+      return await runBehindCli(raw, config, args.values, io, logger)
     const ports = await buildPorts(config, logger, { env: io.env })
     const report = await run(config, ports, command)
     for (const row of report.plan.rows) {
@@ -108,6 +114,22 @@ export async function runCli(
 }
 
 class UsageError extends Error {}
+
+/** `freshbase behind`: its own settings (config/behind-config.ts), then cli/behind.ts. */
+async function runBehindCli(
+  raw: RawConfig,
+  config: Config,
+  values: Values,
+  io: CliIO,
+  logger: ReturnType<typeof createConsoleLogger>
+): Promise<number> {
+  const problems: string[] = []
+  const behind = parseBehindConfig(raw, problems)
+  if (problems.length > 0) throw new ConfigError(problems)
+  const write = (text: string): void => io.stdout(logger.mask(text))
+  const shown = { json: values.json === true, explain: values.explain === true }
+  return behindCommand(config, behind, { ...shown, write, env: io.env }, logger)
+}
 
 /**
  * `--explain`: the evidence of each proposed change (issue 9), read after
@@ -167,6 +189,8 @@ async function rawConfig(
     platforms: values.platforms,
     osv: values['no-osv'] === true ? false : values.osv,
     'osv-url': values['osv-url'],
+    'max-age': values['max-age'],
+    'fail-on-behind': values['fail-on-behind'],
     images: values.image,
     'pin-built-here': values['pin-built-here']
   }
@@ -192,11 +216,11 @@ async function readConfigFile(file: string): Promise<RawConfig> {
   })
   // Loaded only when --config is given: the YAML parser is a third of the bundle.
   const { parseConfigFile } = await import('../config/config-file.js')
-  return parseConfigFile(
-    file,
-    text,
-    CORE_KEYS.filter(k => k !== 'root')
-  )
+  return parseConfigFile(file, text, [
+    ...CORE_KEYS.filter(k => k !== 'root'),
+    'max-age',
+    'fail-on-behind'
+  ])
 }
 
 function usageError(io: CliIO, message: string): number {
