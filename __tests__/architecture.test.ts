@@ -118,11 +118,14 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
     packages: /^(node:|@octokit\/|bottleneck$)/
   },
   log: { layers: ['log', 'pipeline'], packages: /^(node:|@actions\/core$)/ },
+  // `docker buildx bake --print` (issue 11): a child process, nothing else.
+  buildx: { layers: ['buildx', 'pipeline'], packages: /^node:child_process$/ },
   pipeline: { layers: ['pipeline', ...ALL_CORE, 'config'], packages: /^$/ },
   wiring: {
     layers: [
       'registry',
       'osv',
+      'buildx',
       'files',
       'github',
       'log',

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import type { Config } from './config/config.js'
 import { ConfigError } from './config/config.js'
+import { createBuildxBake } from './buildx/bake-print.js'
 import { createFileStore } from './files/file-store.js'
 import type { FileStore, Logger, RequestCounter } from './pipeline/ports.js'
 import type { RunPorts } from './pipeline/run.js'
@@ -58,6 +59,12 @@ export async function buildPorts(
     files: options.files ?? createFileStore(),
     resolver,
     logger,
+    // An HCL bake file is read by buildx when the runner has it (issue 11).
+    bake: createBuildxBake({
+      root: config.root,
+      timeoutMs: config.timeoutMs,
+      env: options.env
+    }),
     evidence: {
       source: resolver.contentReader(),
       ...(osv === undefined ? {} : { osv }),

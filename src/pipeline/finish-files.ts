@@ -34,26 +34,68 @@ export async function finishFiles(
   scanned: Scanned,
   finals: ReadonlyMap<string, Promise<Resolution>>,
   policy: PlanPolicy,
-  write: ((change: FileChange) => Promise<void>) | undefined
+  write: ((change: FileChange) => Promise<void>) | undefined,
+  adjust?: SiteAdjuster
 ): Promise<FileDone[]> {
   const slots = new Slots(IO_PARALLELISM)
-  return Promise.all(
-    [...sitesByFile(scanned.sites)].map(async ([file, sites]) => {
-      const pending = new Map<string, Promise<Resolution>>()
-      for (const site of sites) {
-        const key = site.ref === undefined ? undefined : canonicalKey(site.ref)
-        const final = key === undefined ? undefined : finals.get(key)
-        if (key !== undefined && final !== undefined) pending.set(key, final)
-      }
-      const resolutions = await Promise.all(pending.values())
-      const plan = planUpdates(sites, resolutions, policy)
-      const planned = plan.files[0]
-      if (planned === undefined) return { plan }
-      return slots.run(async () =>
-        rewriteFile(file, planned, plan, scanned, write)
-      )
-    })
-  )
+  const done = new Map<string, Promise<FileDone>>()
+  const planOf = (file: string): Promise<FileDone> | undefined => done.get(file)
+  for (const [file, found] of sitesByFile(scanned.sites)) {
+    done.set(
+      file,
+      (async () => {
+        // Every file's entry exists before any adjustment asks for one.
+        await Promise.resolve()
+        const sites =
+          adjust === undefined ? found : await adjust(file, found, planOf)
+        return finishFile(file, sites, {
+          scanned,
+          finals,
+          policy,
+          write,
+          slots
+        })
+      })()
+    )
+  }
+  return Promise.all(done.values())
+}
+
+/**
+ * Changes a file's sites before it is planned, and may wait for other
+ * files' plans to do so (issue 11: with pin-built-here, a child's pin of
+ * an image built here waits to know whether its parent is rebuilt).
+ */
+export type SiteAdjuster = (
+  file: string,
+  sites: readonly ImageSite[],
+  planOf: (file: string) => Promise<FileDone> | undefined
+) => Promise<readonly ImageSite[]>
+
+interface FinishContext {
+  readonly scanned: Scanned
+  readonly finals: ReadonlyMap<string, Promise<Resolution>>
+  readonly policy: PlanPolicy
+  readonly write: ((change: FileChange) => Promise<void>) | undefined
+  readonly slots: Slots
+}
+
+async function finishFile(
+  file: string,
+  sites: readonly ImageSite[],
+  { scanned, finals, policy, write, slots }: FinishContext
+): Promise<FileDone> {
+  const pending = new Map<string, Promise<Resolution>>()
+  for (const site of sites) {
+    const key = site.ref === undefined ? undefined : canonicalKey(site.ref)
+    const final = key === undefined ? undefined : finals.get(key)
+    if (key !== undefined && final !== undefined) pending.set(key, final)
+  }
+  const resolutions = await Promise.all(pending.values())
+  const plan = planUpdates(sites, resolutions, policy)
+  const planned = plan.files[0]
+  if (planned === undefined) return { plan }
+  return slots.run(async () => rewriteFile(file, planned, plan, scanned, write))
 }
 
 async function rewriteFile(

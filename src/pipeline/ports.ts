@@ -4,6 +4,7 @@
  */
 import type { Digest } from '../core/digest.js'
 import type { OsvQuery, OsvRecord } from '../core/evidence/types.js'
+import type { KindSetting } from '../core/file-kind.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
 
 export interface Logger {
@@ -69,6 +70,8 @@ export interface FileStore {
     readonly root: string
     readonly include: readonly string[]
     readonly exclude: readonly string[]
+    /** The kinds of files selected (setting `kinds`); absent = all. */
+    readonly kinds?: readonly KindSetting[]
   }): Promise<string[]>
   /** The file's text; rejects with a message naming the file when it can't be read as UTF-8. */
   read(file: string): Promise<string>

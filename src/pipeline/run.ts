@@ -12,12 +12,20 @@ import {
   secondLook
 } from '../core/resolve-requests.js'
 import type { Digest } from '../core/digest.js'
+import type { ImageSite } from '../core/image-site.js'
 import type { Resolution, ResolveRequest } from '../core/resolution.js'
+import { buildChains } from '../core/chains/graph.js'
+import { markBuiltHere, namesProduced } from '../core/chains/in-repo.js'
+import type { Chains } from '../core/chains/model.js'
+import type { BakePrinter } from './chain-declarations.js'
+import { readDeclarations } from './chain-declarations.js'
+import { pinBuiltHereAdjuster, rebuildSet } from './chains.js'
 import type { EvidencePorts } from './evidence.js'
 import { finishFiles } from './finish-files.js'
 import type { FileChange } from './finish-files.js'
 import type { DigestResolver, FileStore, Logger } from './ports.js'
 import { describeScan, scanAll } from './scan-files.js'
+import type { Scanned } from './scan-files.js'
 
 export type { FileChange } from './finish-files.js'
 
@@ -27,6 +35,13 @@ export interface RunReport {
   readonly changes: readonly FileChange[]
   readonly filesScanned: number
   readonly uniqueImages: number
+  /**
+   * The in-repo chains (issue 11): which Dockerfile builds which image
+   * here, the edges, levels, cycles and the declarations not read.
+   */
+  readonly chains?: Chains
+  /** The changed Dockerfiles and every descendant, in build order (levels). */
+  readonly rebuild?: readonly (readonly string[])[]
 }
 
 export interface RunPorts {
@@ -38,6 +53,8 @@ export interface RunPorts {
    * own registry slots and cache, and OSV unless turned off.
    */
   readonly evidence?: EvidencePorts
+  /** `docker buildx bake --print`, for an HCL bake file (absent: HCL is reported as not read). */
+  readonly bake?: BakePrinter
 }
 
 /** What the Action knows beyond the configuration; the CLI passes nothing. */
@@ -61,13 +78,7 @@ export async function run(
     files.discover(config)
   )
   const looks = new FirstLooks(resolver)
-  const scanned = await logger.group('Scan', async () =>
-    scanAll(found, files, config, site => {
-      const request = firstLook(site, config.registryMap)
-      if (request !== undefined) looks.look(request)
-    })
-  )
-  logger.debug(describeScan(scanned.counts))
+  const { scanned, chains } = await scanWithChains(found, config, ports, looks)
   const requests = buildRequests(scanned.sites, config.registryMap)
   const proposed = options.proposed ?? new Map<string, never>()
   const byKey = proposedByKey(proposed)
@@ -85,18 +96,62 @@ export async function run(
       : undefined
   const done = await logger.group(
     mode === 'apply' ? 'Resolve and write' : 'Resolve and rewrite',
-    async () => finishFiles(scanned, finals, { ...config, proposed }, write)
+    async () =>
+      finishFiles(
+        scanned,
+        finals,
+        { ...config, proposed },
+        write,
+        config.pinBuiltHere ? pinBuiltHereAdjuster(chains) : undefined
+      )
   )
   const resolutions = await Promise.all(finals.values())
+  const planned = done.flatMap(d => d.plan.files)
   return {
     plan: {
       rows: [...scanned.problems, ...done.flatMap(d => d.plan.rows)],
-      files: done.flatMap(d => d.plan.files),
+      files: planned,
       resolutions
     },
+    chains,
+    rebuild: rebuildSet(chains, planned),
     changes: done.flatMap(d => (d.change === undefined ? [] : [d.change])),
     filesScanned: found.length,
     uniqueImages: requests.length
+  }
+}
+
+/**
+ * The build declarations first (issue 11), so that a reference to an image
+ * built here is not asked for while the scan goes on (it is not pinned by
+ * default); then the scan, and the chains over its sites. Without
+ * pin-built-here those references are skipped, saying which Dockerfile
+ * builds them.
+ */
+async function scanWithChains(
+  found: readonly string[],
+  config: Config,
+  { files, logger, bake }: RunPorts,
+  looks: FirstLooks
+): Promise<{ scanned: Scanned; chains: Chains }> {
+  const declared = await logger.group('Read build declarations', async () =>
+    readDeclarations(found, files, config, bake)
+  )
+  const produced = new Set(declared.producers.map(p => p.repository))
+  const onSite = (site: ImageSite): void => {
+    if (!config.pinBuiltHere && namesProduced(site, produced)) return
+    const request = firstLook(site, config.registryMap)
+    if (request !== undefined) looks.look(request)
+  }
+  const seen = await logger.group('Scan', async () =>
+    scanAll(found, files, config, onSite, declared.texts)
+  )
+  logger.debug(describeScan(seen.counts))
+  const chains = buildChains(declared.producers, seen.sites, declared.problems)
+  if (config.pinBuiltHere) return { scanned: seen, chains }
+  return {
+    scanned: { ...seen, sites: markBuiltHere(seen.sites, chains) },
+    chains
   }
 }
 

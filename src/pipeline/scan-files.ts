@@ -57,7 +57,9 @@ export async function scanAll(
   found: readonly string[],
   files: FileStore,
   config: Pick<Config, 'kinds' | 'ignore'>,
-  onSite: (site: ImageSite) => void
+  onSite: (site: ImageSite) => void,
+  /** Texts already read (the build declarations, issue 11): not read again. */
+  preread: ReadonlyMap<string, string> = new Map()
 ): Promise<Scanned> {
   const isIgnored = compileImageGlobs(config.ignore)
   const pause = pauser()
@@ -68,7 +70,8 @@ export async function scanAll(
   const perFile = await mapLimited(found, IO_PARALLELISM, async file => {
     const kind = scanKind(file, kinds, gitlab.included)
     if (kind === undefined) return undefined
-    const text = gitlab.texts.get(file) ?? (await read(file))
+    const text =
+      gitlab.texts.get(file) ?? preread.get(file) ?? (await read(file))
     await pause()
     if (text instanceof Error) return { ok: false as const, file, text }
     const yaml = kind === 'dockerfile' ? undefined : needsParse(kind, text)

@@ -1,0 +1,144 @@
+/**
+ * What the plan does with a Dockerfile reference to an image built in this
+ * repository (issue 11 part 1, CHAINS.md "Design implications" 5): by
+ * default it is not pinned ("built in this repository (base/Dockerfile)"):
+ * a pin would freeze the child on the parent's old build, and a tag keeps
+ * `--build-context` overrides working. With `pin-built-here` it is pinned
+ * as usual, except while its parent is being rebuilt in the same run: its
+ * new digest does not exist yet, and a child is never bumped before it.
+ * Pure: the pipeline passes the chains and the parents' plans in.
+ */
+import type { ImageRef } from '../image-ref.js'
+import type { ImageSite, SkipReason } from '../image-site.js'
+import type { ChainEdge, Chains, Producer } from './model.js'
+import { producerOf } from './graph.js'
+
+/** The normalized repository a Producer names: "ghcr.io/acme/base". */
+export function repositoryOf(ref: ImageRef): string {
+  return `${ref.registry}/${ref.repository}`
+}
+
+/**
+ * A Dockerfile site (FROM, COPY --from, RUN --mount from=) naming an image
+ * by reference, not yet skipped: one the chains may say is built here.
+ */
+export function isChainSite(site: ImageSite): boolean {
+  return (
+    site.kind === undefined &&
+    site.skip === undefined &&
+    site.ref !== undefined &&
+    (site.source === 'from' ||
+      site.source === 'copy-from' ||
+      site.source === 'mount-from')
+  )
+}
+
+/** Whether a site names a repository one of `repositories` builds (before the chains exist). */
+export function namesProduced(
+  site: ImageSite,
+  repositories: ReadonlySet<string>
+): boolean {
+  return (
+    isChainSite(site) &&
+    site.ref !== undefined &&
+    repositories.has(repositoryOf(site.ref))
+  )
+}
+
+/** The producer of a site's image, when it is a chain site of an image built here. */
+export function siteProducer(
+  chains: Chains,
+  site: ImageSite
+): Producer | undefined {
+  if (!isChainSite(site) || site.ref === undefined) return undefined
+  return producerOf(chains, site.ref)
+}
+
+/** The edge a site stands for: the child's line and image. */
+export function edgeOf(chains: Chains, site: ImageSite): ChainEdge | undefined {
+  const onLine = chains.edges.filter(
+    e => e.child === site.file && e.line === site.line
+  )
+  return onLine.find(e => e.image === site.image) ?? onLine[0]
+}
+
+/**
+ * `built in this repository (base/Dockerfile)`, and why the tag is not
+ * known to be one the parent builds when it is not.
+ */
+export function builtHereReason(
+  chains: Chains,
+  site: ImageSite,
+  producer: Producer
+): SkipReason {
+  const edge = edgeOf(chains, site)
+  const built = `built in this repository (${producer.dockerfile})`
+  const message =
+    edge === undefined || edge.tagVerified
+      ? built
+      : `${built} — tag unverified: ${unverifiedWhy(site, producer)}`
+  return { code: 'built-here', message }
+}
+
+function unverifiedWhy(site: ImageSite, producer: Producer): string {
+  const at = `${producer.declaredIn.file}:${producer.declaredIn.line}`
+  const tag = site.ref?.tag ?? 'latest'
+  const tags = producer.tags
+  if (tags === undefined || tags.length === 0)
+    return `${producer.dockerfile} is tagged when it is built (${at}), so whether it builds :${tag} is not known; name the tag in the images setting to confirm it.`
+  return `${producer.dockerfile} is built as ${tags.map(t => `:${t}`).join(', ')} (${at}), not :${tag}; check the FROM's tag.`
+}
+
+/** With pin-built-here, while the parent is rebuilt in this run. */
+export function waitsReason(parent: string): SkipReason {
+  return {
+    code: 'built-here',
+    message: `waits for ${parent} to be rebuilt: its new digest does not exist yet`
+  }
+}
+
+/** With pin-built-here, a parent in a build cycle with the child: no order exists. */
+export function cycleReason(
+  parent: string,
+  cycle: readonly string[]
+): SkipReason {
+  return {
+    code: 'built-here',
+    message: `built in this repository (${parent}), in a build cycle (${cycle.join(', ')}): not pinned, as no build order exists; break the cycle.`
+  }
+}
+
+/** The cycle a Dockerfile is in, if any. */
+export function cycleOf(
+  chains: Chains,
+  dockerfile: string
+): readonly string[] | undefined {
+  return chains.cycles.find(cycle => cycle.includes(dockerfile))
+}
+
+/** The default: every chain site of an image built here is skipped, saying why. */
+export function markBuiltHere(
+  sites: readonly ImageSite[],
+  chains: Chains
+): ImageSite[] {
+  return sites.map(site => {
+    const producer = siteProducer(chains, site)
+    return producer === undefined
+      ? site
+      : { ...site, skip: builtHereReason(chains, site, producer) }
+  })
+}
+
+/** A Dockerfile and everything it builds on here, through the chains' edges (each once). */
+export function selfAndAncestors(chains: Chains, dockerfile: string): string[] {
+  const seen = new Set([dockerfile])
+  const queue = [dockerfile]
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const edge of chains.edges) {
+      if (edge.child !== file || seen.has(edge.parent)) continue
+      seen.add(edge.parent)
+      queue.push(edge.parent)
+    }
+  }
+  return [...seen]
+}
