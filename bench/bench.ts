@@ -24,7 +24,7 @@
  * without `--explain`, and the steady state with it (bench/evidence-run.ts).
  */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startCountingProxy } from '../__tests__/support/counting-proxy.js'
@@ -237,6 +237,7 @@ async function measure(
   )
   proxy.reset()
   const tokensBefore = registry.tokenIssuer?.requests ?? 0
+  const load = loadavg()[0] ?? NaN
   const spawned = performance.now()
   const cli = await runCli(bundles, root, verbose)
   const scan = verbose ? scanFigures(cli.stderr) : undefined
@@ -262,7 +263,7 @@ async function measure(
       manifests: floorManifests,
       exitCode: floor.code
     },
-    ...(scan === undefined ? {} : { scan })
+    ...(scan === undefined ? {} : { scan, cpuMs: cli.cpuMs, load })
   }
 }
 

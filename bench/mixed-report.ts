@@ -20,6 +20,8 @@ export interface MixedSize {
 export const WITHOUT_IMAGELESS = 'steady state, YAML without images removed'
 
 const SCAN_COLUMNS = [
+  'CLI CPU time',
+  'load (1 min)',
   'files read',
   'YAML parsed',
   'YAML skipped by the content check',
@@ -47,7 +49,7 @@ export function renderMixedTable(
           .join(', ')}.`
     ),
     '',
-    `The same ${uniqueTags} tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, concurrency ${concurrency}; the bundled CLI (\`apply --verbose\`: its debug lines give what the scan stage read, parsed and turned away, and how long it took) and the floor client as in the Dockerfile table. The last run of each repetition is the steady state again after the YAML without images is deleted.`,
+    `The same ${uniqueTags} tags in ${repositories} repositories, +${delayMs} ms per registry request, token auth, concurrency ${concurrency}; the bundled CLI (\`apply --verbose\`: its debug lines give what the scan stage read, parsed and turned away, and how long it took; its CPU time and the machine's 1-minute load average when it was spawned, since wall times on a loaded machine say little) and the floor client as in the Dockerfile table. The last run of each repetition is the steady state again after the YAML without images is deleted.`,
     '',
     ...tableHeader('files', SCAN_COLUMNS),
     ...rows.map(r => `| ${[...rowCells(r), ...scanCells(r)].join(' | ')} |`),
@@ -60,8 +62,15 @@ export function renderMixedTable(
 
 function scanCells(r: Row): (string | number)[] {
   const s = r.scan
-  if (s === undefined) return ['-', '-', '-', '-']
-  return [s.read, s.yamlParsed, s.yamlSkipped, `${s.ms} ms`]
+  if (s === undefined) return SCAN_COLUMNS.map(() => '-')
+  return [
+    seconds(r.cpuMs ?? NaN),
+    (r.load ?? NaN).toFixed(1),
+    s.read,
+    s.yamlParsed,
+    s.yamlSkipped,
+    `${s.ms} ms`
+  ]
 }
 
 /** The steady state with the YAML without images against the same repository without it, as measured. */
@@ -79,8 +88,9 @@ function costLine(rows: readonly Row[], size: MixedSize): string {
   const wall = (set: Row[]): number => mean(set.map(r => r.wallMs))
   const scan = (set: Row[]): number => mean(set.map(r => r.scan?.ms ?? NaN))
   const rss = (set: Row[]): number => mean(set.map(r => r.peakRssMb))
+  const cpu = (set: Row[]): number => mean(set.map(r => r.cpuMs ?? NaN))
   const skipped = withIt[0]?.scan?.yamlSkipped ?? NaN
-  return `Cost of the ${imageless.toLocaleString('en-US')} YAML files without images at ${size.files.toLocaleString('en-US')} files (steady state, mean of ${withIt.length}): ${skipped} turned away unparsed by the content check; wall time ${seconds(wall(withIt))} with them, ${seconds(wall(without))} without (${signed(wall(withIt) - wall(without))} ms); scan stage ${scan(withIt).toFixed(0)} ms with them, ${scan(without).toFixed(0)} ms without (${signed(scan(withIt) - scan(without))} ms); peak RSS ${rss(withIt).toFixed(0)} MB with them, ${rss(without).toFixed(0)} MB without.`
+  return `Cost of the ${imageless.toLocaleString('en-US')} YAML files without images at ${size.files.toLocaleString('en-US')} files (steady state, mean of ${withIt.length}): ${skipped} turned away unparsed by the content check; wall time ${seconds(wall(withIt))} with them, ${seconds(wall(without))} without (${signed(wall(withIt) - wall(without))} ms); CLI CPU time ${seconds(cpu(withIt))} with them, ${seconds(cpu(without))} without (${signed(cpu(withIt) - cpu(without))} ms); scan stage ${scan(withIt).toFixed(0)} ms with them, ${scan(without).toFixed(0)} ms without (${signed(scan(withIt) - scan(without))} ms); peak RSS ${rss(withIt).toFixed(0)} MB with them, ${rss(without).toFixed(0)} MB without.`
 }
 
 /** The content check against the parse it saves, in process. */

@@ -18,6 +18,8 @@ export interface Measured {
   readonly code: number | null
   readonly wallMs: number
   readonly peakRssMb: number
+  /** User + system CPU time of the child (process.resourceUsage() at exit). */
+  readonly cpuMs: number
   readonly stderr: string
   /** Only when asked for (`captureStdout`); else the child's stdout is discarded. */
   readonly stdout?: string
@@ -44,7 +46,7 @@ export async function buildBundles(dir: string): Promise<Bundles> {
 }
 
 const MAXRSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))'
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\nmaxrss="+u.maxRSS+" cpu="+(u.userCPUTime+u.systemCPUTime)+"\\n")})'
 
 export async function runNode(
   args: readonly string[],
@@ -70,10 +72,12 @@ export async function runNode(
   )
   const wallMs = performance.now() - started
   const maxRssKb = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0)
+  const cpuUs = Number(/maxrss=\d+ cpu=(\d+)/.exec(stderr)?.[1] ?? NaN)
   return {
     code,
     wallMs,
     peakRssMb: maxRssKb / 1024,
+    cpuMs: cpuUs / 1000,
     stderr,
     ...(captureStdout ? { stdout: Buffer.concat(stdout).toString() } : {})
   }

@@ -26,6 +26,10 @@ export interface Row {
   }
   /** The scan stage's figures, from the CLI's --verbose debug lines (mixed repository). */
   readonly scan?: ScanFigures
+  /** The CLI's user + system CPU time (mixed repository). */
+  readonly cpuMs?: number
+  /** The machine's 1-minute load average when the CLI was spawned (mixed repository). */
+  readonly load?: number
 }
 
 export interface ScanFigures {
