@@ -40,6 +40,7 @@ let host: string
 const bases: Record<string, { old: SeededImage; now: SeededImage }> = {}
 let reports: Map<string, BehindReport>
 let filtered: BehindReport
+let mapped: BehindReport[]
 let requests: readonly { method: string; path: string }[]
 
 function baseLayers(version: string, platform: string): Layer[] {
@@ -278,6 +279,19 @@ beforeAll(async () => {
   filtered = (
     await checkBehind([published('app-prov')], ports, { platforms: [ARM64] })
   )[0] as BehindReport
+  // Named by a host that is not there, read where registry-map sends it;
+  // and a base that does not exist.
+  mapped = await checkBehind(
+    [
+      {
+        image: 'mirror.test/acme/app-layers-old:1',
+        base: 'mirror.test/acme/base:1'
+      },
+      { ...published('app-prov'), base: `${host}/acme/no-such-base:1` }
+    ],
+    ports,
+    { registryMap: { 'mirror.test': host } }
+  )
 }, 60_000)
 
 afterAll(async () => {
@@ -451,5 +465,24 @@ describe('checkBehind on a real registry', () => {
   it('only the platforms asked for are checked', () => {
     expect(filtered.platforms.map(p => p.platform)).toEqual([ARM64])
     expect(filtered.status).toBe('behind')
+  })
+
+  it('reads images where registry-map sends them', () => {
+    expect(mapped[0]?.error).toBeUndefined()
+    expect(mapped[0]?.platforms).toEqual([
+      {
+        status: 'behind',
+        platform: AMD64,
+        method: 'layers',
+        now: base('base').now.digest
+      }
+    ])
+  })
+
+  it('a base that cannot be read is an error naming the image, the base and the Dockerfile line', () => {
+    expect(mapped[1]?.error).toContain(
+      `${host}/acme/app-prov:1: its base ${host}/acme/no-such-base:1 (app-prov/Dockerfile:3) could not be read:`
+    )
+    expect(mapped[1]?.error).toContain(`${host}/acme/no-such-base:1`)
   })
 })

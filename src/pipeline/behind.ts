@@ -50,11 +50,14 @@ export interface BehindPorts {
 export interface BehindOptions {
   /** Platforms that count ("linux/amd64"); all the image's platforms when absent or empty. */
   readonly platforms?: readonly string[]
+  /** Config `registry-map` (from → to host): where images are read, as for pinning. */
+  readonly registryMap?: Readonly<Record<string, string>>
 }
 
 interface Context {
   readonly reads: Reads
   readonly resolver: DigestResolver
+  readonly registryMap: Readonly<Record<string, string>>
   readonly wanted: readonly Platform[]
   /** Base now, per base reference as written: images sharing a base resolve it once. */
   readonly bases: Map<string, Promise<BaseNow>>
@@ -70,6 +73,7 @@ export async function checkBehind(
   const context: Context = {
     reads: memoizedReads(ports.content),
     resolver: ports.resolver,
+    registryMap: options.registryMap ?? {},
     wanted: wantedPlatforms(options.platforms ?? []),
     bases: new Map(),
     ...(ports.logger === undefined ? {} : { logger: ports.logger })
@@ -112,10 +116,14 @@ async function checkImage(
       ? ''
       : ` (${image.dockerfile}${image.line === undefined ? '' : `:${image.line}`})`
   const baseRef = mustRef(image.base, `the base ${image.base}${where}`)
-  const at = locationOf(ref)
+  const at = locationOf(context, ref)
   const [digest, base] = await Promise.all([
-    digestOf(context.resolver, ref),
-    baseNow(context, baseRef)
+    digestOf(context, ref),
+    baseNow(context, baseRef).catch((error: unknown) => {
+      throw new Error(
+        `${image.image}: its base ${image.base}${where} could not be read: ${messageOf(error)}`
+      )
+    })
   ])
   const targets = await targetsOf(context, ref, at, digest)
   if (targets.length === 0)
@@ -171,20 +179,18 @@ function mustRef(text: string, what: string): BaseRef {
   return ref
 }
 
-function locationOf(ref: BaseRef): ImageLocation {
-  return { registry: ref.registry, repository: ref.repository }
+function locationOf(context: Context, ref: BaseRef): ImageLocation {
+  const registry = context.registryMap[ref.registry] ?? ref.registry
+  return { registry, repository: ref.repository }
 }
 
 /** The digest the reference pins, or what its tag points to now. */
-async function digestOf(
-  resolver: DigestResolver,
-  ref: BaseRef
-): Promise<Digest> {
+async function digestOf(context: Context, ref: BaseRef): Promise<Digest> {
   if (ref.digest !== undefined) return ref.digest
   const tag = ref.tag ?? 'latest'
-  const resolution = await resolver.resolve({
+  const resolution = await context.resolver.resolve({
     key: `${ref.registry}/${ref.repository}:${tag}`,
-    registry: ref.registry,
+    registry: locationOf(context, ref).registry,
     repository: ref.repository,
     tag,
     currentDigests: [],
@@ -200,8 +206,8 @@ async function baseNow(context: Context, ref: BaseRef): Promise<BaseNow> {
   const known = context.bases.get(key)
   if (known !== undefined) return known
   const pending = (async (): Promise<BaseNow> => {
-    const at = locationOf(ref)
-    const digest = await digestOf(context.resolver, ref)
+    const at = locationOf(context, ref)
+    const digest = await digestOf(context, ref)
     const image = await readImage(context.reads, at, digest)
     return {
       ref,
