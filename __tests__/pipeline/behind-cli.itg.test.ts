@@ -159,7 +159,7 @@ interface JsonImage {
     builtOn?: string
     now?: string
   }[]
-  evidence?: { platforms: { kind: string } } | null
+  evidence?: { platforms: { status: string } } | null
   error?: string
 }
 
@@ -288,7 +288,7 @@ describe('freshbase behind', () => {
     ])
     const report = JSON.parse(result.stdout) as JsonReport
     const evidence = byImage(report, 'acme/app:1').evidence
-    expect(evidence?.platforms.kind).toBe('found')
+    expect(evidence?.platforms.status).toBe('found')
     expect(byImage(report, 'acme/current:1').evidence).toBeUndefined()
     const text = await cli([
       'behind',

@@ -65,7 +65,7 @@ export async function runBehind(
   const found = await logger.group('Discover', async () =>
     files.discover(config)
   )
-  const read = await readDeclarations(found, files, config, undefined)
+  const read = await readDeclarations(found, files, config, ports.bake)
   const { targets, unchecked } = publishedTargets(read.producers)
   const texts = await readDockerfiles(
     [...new Set(read.producers.map(p => p.dockerfile))],
