@@ -61,8 +61,22 @@ describe('imageMaterials', () => {
         material(
           `pkg:docker/localhost:5000/base?digest=sha256:${hex('f')}`,
           'f'
+        ),
+        material(`pkg:docker/alpine@sha256:${hex('f')}`, 'f'),
+        material(
+          `pkg:docker/alpine@3.21?digest=sha256:${hex('f')}&platform=linux%2Farm64%2Fv8`,
+          'f'
         )
       ]
+    })
+    expect(found).toHaveLength(4)
+    expect(found[2]?.ref).toMatchObject({ repository: 'library/alpine' })
+    expect(found[2]?.ref.tag).toBeUndefined()
+    expect(found[3]?.ref.tag).toBe('3.21')
+    expect(found[3]?.platform).toEqual({
+      os: 'linux',
+      architecture: 'arm64',
+      variant: 'v8'
     })
     expect(found[0]?.ref).toMatchObject({
       registry: 'ghcr.io',

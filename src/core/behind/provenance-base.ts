@@ -61,13 +61,17 @@ function imageMaterial(
   if (digest === undefined || purl?.type !== 'docker') return undefined
   const name =
     purl.namespace === undefined ? purl.name : `${purl.namespace}/${purl.name}`
-  // BuildKit writes the tag as the version; an untagged pinned ref has none.
-  const ref = baseRefOf(
-    purl.version === undefined ? name : `${name}:${purl.version}`
-  )
+  // BuildKit writes the tag as the version and a pinned digest as the
+  // `digest` qualifier (util/purl/image.go RefToPURL); its reader also takes
+  // a digest as the version (PURLToRef). Either way without a tag: untagged.
+  const versionDigest =
+    purl.version === undefined ? undefined : parseDigest(purl.version)
+  const tag = versionDigest === undefined ? purl.version : undefined
+  const ref = baseRefOf(tag === undefined ? name : `${name}:${tag}`)
   if (ref === undefined) return undefined
   const untagged =
-    purl.version === undefined && (purl.qualifiers['digest'] ?? '') !== ''
+    versionDigest !== undefined ||
+    (tag === undefined && (purl.qualifiers['digest'] ?? '') !== '')
   const platformText = purl.qualifiers['platform']
   const platform =
     platformText === undefined ? undefined : parsePlatform(platformText)
