@@ -5,24 +5,30 @@
  * best effort, it never changes a verdict.
  */
 import type { Config } from '../config/config.js'
-import type { PlatformVerdict } from '../core/behind/model.js'
+import type { BehindReport, PlatformVerdict } from '../core/behind/model.js'
+import type { ImageEvidence } from '../core/evidence/types.js'
 import { evidenceKey } from '../core/evidence/types.js'
 import { canonicalKey, parseImageRef } from '../core/image-ref.js'
 import { imageLocation } from '../core/image-location.js'
-import type { BehindEntry } from './behind-run.js'
+
+/** A checked image (behind-run.ts BehindEntry), with the evidence of its base's move once read. */
+interface Entry {
+  readonly report: BehindReport
+  readonly evidence?: ImageEvidence
+}
 import type { Change } from './evidence-changes.js'
 import type { EvidencePorts } from './evidence.js'
 import { evidenceOfChanges } from './evidence.js'
 
 type Behind = Extract<PlatformVerdict, { status: 'behind' }>
 
-export async function baseEvidence(
-  entries: readonly BehindEntry[],
+export async function baseEvidence<E extends Entry>(
+  entries: readonly E[],
   config: Config,
   ports: EvidencePorts
-): Promise<BehindEntry[]> {
+): Promise<E[]> {
   const changes = new Map<string, Change>()
-  const idOf = new Map<BehindEntry, string>()
+  const idOf = new Map<E, string>()
   for (const entry of entries) {
     const change = changeOf(entry, config.platforms)
     if (change === undefined) continue
@@ -46,7 +52,7 @@ export async function baseEvidence(
 
 /** The base's move of the first behind platform that says where it was built. */
 function changeOf(
-  entry: BehindEntry,
+  entry: Entry,
   platforms: readonly string[]
 ): Change | undefined {
   const { report } = entry
