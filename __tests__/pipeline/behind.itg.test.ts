@@ -287,7 +287,12 @@ beforeAll(async () => {
         image: 'mirror.test/acme/app-layers-old:1',
         base: 'mirror.test/acme/base:1'
       },
-      { ...published('app-prov'), base: `${host}/acme/no-such-base:1` }
+      { ...published('app-prov'), base: `${host}/acme/no-such-base:1` },
+      // The Dockerfile pins the old base: what it names now is that digest.
+      {
+        ...published('app-prov'),
+        base: `${host}/acme/base:1@${base('base').old.digest}`
+      }
     ],
     ports,
     { registryMap: { 'mirror.test': host } }
@@ -484,5 +489,14 @@ describe('checkBehind on a real registry', () => {
       `${host}/acme/app-prov:1: its base ${host}/acme/no-such-base:1 (app-prov/Dockerfile:3) could not be read:`
     )
     expect(mapped[1]?.error).toContain(`${host}/acme/no-such-base:1`)
+  })
+
+  it('a base the Dockerfile pins is compared by its pinned digest, not its tag', () => {
+    expect(mapped[2]?.baseNow).toBe(base('base').old.digest)
+    expect(mapped[2]?.status).toBe('current')
+    expect(mapped[2]?.platforms.map(p => [p.status, p.platform])).toEqual([
+      ['current', AMD64],
+      ['current', ARM64]
+    ])
   })
 })
