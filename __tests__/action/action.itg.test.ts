@@ -138,8 +138,11 @@ describe('the action', () => {
       'worker/Dockerfile'
     ])
     expect(JSON.parse(first.outputs['build-matrix'] ?? '')).toEqual([
-      { dockerfile: 'Dockerfile', context: '.' },
-      { dockerfile: 'worker/Dockerfile', context: 'worker' }
+      { dockerfile: 'Dockerfile', context: '.', level: 0 },
+      { dockerfile: 'worker/Dockerfile', context: 'worker', level: 0 }
+    ])
+    expect(JSON.parse(first.outputs['build-levels'] ?? '')).toEqual([
+      ['Dockerfile', 'worker/Dockerfile']
     ])
     expect(JSON.parse(first.outputs['updates'] ?? '')).toHaveLength(3)
     expect(parseProposedPlan(pull?.body)?.targets).toEqual({

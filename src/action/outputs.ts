@@ -4,11 +4,14 @@
  */
 import * as core from '@actions/core'
 import path from 'node:path'
+import { rebuildLevels } from '../core/chains/levels.js'
+import { buildMatrix, cycleWarnings } from '../core/chains/rebuild-plan.js'
 import { evidenceKey } from '../core/evidence/types.js'
 import { evidenceJson } from '../core/report/evidence-json.js'
 import type { GroupOutcome } from '../core/report/pr-summary.js'
 import { renderSummary } from '../core/report/pr-summary.js'
 import type { PublishReport } from '../pipeline/publish-run.js'
+import { changedDockerfiles } from '../pipeline/chains.js'
 import type { RunReport } from '../pipeline/run.js'
 
 export function writeOutputs(result: PublishReport): void {
@@ -45,7 +48,14 @@ export function writeOutputs(result: PublishReport): void {
   core.setOutput('branch', primary?.branch ?? '')
   core.setOutput('changed-files', JSON.stringify(changedFiles))
   core.setOutput('updates', JSON.stringify(updates))
-  core.setOutput('build-matrix', JSON.stringify(buildMatrix(changedFiles)))
+  // The changed Dockerfiles and every Dockerfile built on them here, in
+  // levels (issue 11): level n builds after every level before it.
+  const levels = rebuildLevelsOf(result, changedFiles)
+  core.setOutput(
+    'build-matrix',
+    JSON.stringify(buildMatrix(levels, result.report.chains))
+  )
+  core.setOutput('build-levels', JSON.stringify(levels))
   core.setOutput(
     'pull-requests',
     JSON.stringify(
@@ -74,14 +84,19 @@ function pullNumber(url: string): string {
   return /\/pull\/(\d+)$/.exec(url)?.[1] ?? ''
 }
 
-/** For a matrix job feeding docker/build-push-action: `file` and `context` per Dockerfile. */
-export function buildMatrix(
-  files: readonly string[]
-): { dockerfile: string; context: string }[] {
-  return files.map(file => ({
-    dockerfile: file,
-    context: path.posix.dirname(file)
-  }))
+/**
+ * The rebuild set of the published groups' Dockerfiles (a file of another
+ * kind is not built); without chains, each changed Dockerfile in level 0.
+ */
+function rebuildLevelsOf(
+  result: PublishReport,
+  changedFiles: readonly string[]
+): string[][] {
+  const dockerfiles = new Set(changedDockerfiles(result.report.plan.files))
+  const changed = changedFiles.filter(file => dockerfiles.has(file))
+  const chains = result.report.chains
+  if (chains === undefined) return changed.length === 0 ? [] : [changed]
+  return rebuildLevels(chains, changed)
 }
 
 export async function writeSummary(result: PublishReport): Promise<void> {
@@ -93,7 +108,10 @@ export async function writeSummary(result: PublishReport): Promise<void> {
     failed: rows.filter(r => r.decision === 'failed'),
     rebuildNotes: result.rebuild.notes,
     dryRun: result.dryRun,
-    ...(result.evidence === undefined ? {} : { evidence: result.evidence })
+    ...(result.evidence === undefined ? {} : { evidence: result.evidence }),
+    ...(result.report.chains === undefined
+      ? {}
+      : { chains: result.report.chains })
   })
   if (process.env['GITHUB_STEP_SUMMARY'] === undefined) return
   await core.summary.addRaw(markdown, true).write()
@@ -101,6 +119,13 @@ export async function writeSummary(result: PublishReport): Promise<void> {
 
 /** An error annotation on the Dockerfile line of every failure; warnings likewise. */
 export function annotate(report: RunReport, root: string): void {
+  // Build declarations not read and build cycles (issue 11).
+  for (const p of report.chains?.problems ?? [])
+    core.warning(p.message, {
+      file: path.posix.join(root, p.file),
+      startLine: p.line
+    })
+  for (const warning of cycleWarnings(report.chains)) core.warning(warning)
   for (const row of report.plan.rows) {
     const where = { file: path.posix.join(root, row.file), startLine: row.line }
     for (const warning of row.warnings) core.warning(warning, where)

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import type { RawConfig, RawValue } from '../config/fields.js'
 import type { Config } from '../config/config.js'
 import { CORE_KEYS, ConfigError, parseConfig } from '../config/config.js'
+import { chainWarnings } from '../core/chains/rebuild-plan.js'
 import type { EvidenceMap } from '../core/evidence/types.js'
 import { imageLocation } from '../core/image-location.js'
 import { hasFailures } from '../core/plan.js'
@@ -88,6 +89,7 @@ export async function runCli(
     for (const row of report.plan.rows) {
       for (const warning of row.warnings) logger.warn(warning)
     }
+    for (const warning of chainWarnings(report.chains)) logger.warn(warning)
     const evidence =
       args.values.explain === true
         ? await explainEvidence(report, config, ports)

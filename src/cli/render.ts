@@ -3,6 +3,7 @@
  * and optionally a unified diff of the rewritten files; --explain is
  * explain.ts. Pure.
  */
+import { chainsJson, rebuiltEdgeLines } from '../core/chains/rebuild-plan.js'
 import { shortDigest } from '../core/digest.js'
 import type { EvidenceMap } from '../core/evidence/types.js'
 import { evidenceKey } from '../core/evidence/types.js'
@@ -55,6 +56,13 @@ export function renderSummary(
   ]
   for (const [registry, remaining] of rateLimits(report)) {
     lines.push(`${registry}: ratelimit-remaining ${remaining}`)
+  }
+  // Issue 11: the Dockerfiles built here on a changed one, rebuilt after it.
+  const rebuild = report.rebuild ?? []
+  const edges = rebuiltEdgeLines(report.chains, rebuild)
+  if (edges.length > 0) {
+    lines.push(`rebuild in order: ${JSON.stringify(rebuild)}`)
+    for (const edge of edges) lines.push(`  ${edge}`)
   }
   return lines.join('\n')
 }
@@ -124,7 +132,9 @@ export function renderJson(
       uniqueImages: report.uniqueImages,
       rows,
       changedFiles: report.changes.map(c => c.file),
-      rateLimits: Object.fromEntries(rateLimits(report))
+      rateLimits: Object.fromEntries(rateLimits(report)),
+      chains: chainsJson(report.chains),
+      rebuild: report.rebuild ?? []
     },
     null,
     2

@@ -59,16 +59,7 @@ export async function runAndPublish(
   ports: PublishRunPorts
 ): Promise<PublishReport> {
   const { github, logger } = ports
-  const repository = await github.repository()
-  const baseBranch = publishConfig.baseBranch ?? repository.defaultBranch
-  const base = await logger.group(`Read ${baseBranch}`, async () =>
-    github.baseSnapshot(baseBranch)
-  )
-  if (base.truncated) {
-    logger.warn(
-      'The repository tree is too large for one API listing; some files may not be scanned. Narrow the scan with the paths input.'
-    )
-  }
+  const base = await readBase(github, publishConfig, logger)
   const runPorts = await ports.runPorts(base)
   // Before the registry is asked anything and long before a push.
   const workflow = await readRebuildWorkflow(
@@ -88,13 +79,21 @@ export async function runAndPublish(
       base,
       config: publishConfig,
       evidence,
-      ...(ports.runUrl === undefined ? {} : { runUrl: ports.runUrl })
+      ...(ports.runUrl === undefined ? {} : { runUrl: ports.runUrl }),
+      ...(report.chains === undefined ? {} : { chains: report.chains })
     },
     github,
     logger
   )
   const rebuild = await logger.group('Rebuild', async () =>
-    triggerRebuild(published, publishConfig, workflow, github, logger)
+    triggerRebuild(
+      published,
+      publishConfig,
+      workflow,
+      github,
+      logger,
+      report.chains
+    )
   )
   const groups = groupUpdates(
     report.plan,
@@ -111,6 +110,25 @@ export async function runAndPublish(
     dryRun: publishConfig.dryRun,
     problems: stepProblems(report, published, rebuild)
   }
+}
+
+/** The base branch's head and tree; a truncated listing is said. */
+async function readBase(
+  github: GitHubPort,
+  publishConfig: PublishConfig,
+  logger: Logger
+): Promise<BaseSnapshot> {
+  const repository = await github.repository()
+  const baseBranch = publishConfig.baseBranch ?? repository.defaultBranch
+  const base = await logger.group(`Read ${baseBranch}`, async () =>
+    github.baseSnapshot(baseBranch)
+  )
+  if (base.truncated) {
+    logger.warn(
+      'The repository tree is too large for one API listing; some files may not be scanned. Narrow the scan with the paths input.'
+    )
+  }
+  return base
 }
 
 /**

@@ -6,6 +6,7 @@
  * PRs a human closed unmerged not reopened for the same digests; a failed
  * lookup never changes or closes a PR.
  */
+import type { Chains } from '../core/chains/model.js'
 import type { PublishConfig } from '../config/publish-config.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { groupTexts, groupUpdates } from '../core/publish/groups.js'
@@ -47,6 +48,8 @@ export interface PublishInput {
   readonly evidence?: EvidenceMap
   /** This run's page, linked where the body has no room for all the evidence. */
   readonly runUrl?: string
+  /** The in-repo chains (issue 11): the body says what a bump rebuilds. */
+  readonly chains?: Chains
 }
 
 export interface PublishResult {
@@ -250,6 +253,7 @@ function textFor(group: UpdateGroup, input: PublishInput): PullRequestText {
     baseBranch: input.base.branch,
     ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
     ...(input.runUrl === undefined ? {} : { runUrl: input.runUrl }),
+    ...(input.chains === undefined ? {} : { chains: input.chains }),
     rebuild: {
       ...(input.config.rebuildWorkflow === undefined
         ? {}

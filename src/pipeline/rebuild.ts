@@ -4,6 +4,10 @@
  * the PR branch) and repository_dispatch always run.
  */
 import type { PublishConfig } from '../config/publish-config.js'
+import { rebuildLevels } from '../core/chains/levels.js'
+import type { Chains } from '../core/chains/model.js'
+import { dispatchFiles } from '../core/chains/rebuild-plan.js'
+import { kindByName } from '../core/file-kind.js'
 import type { OfferedInput } from '../core/publish/dispatch-inputs.js'
 import { chooseDispatchInputs } from '../core/publish/dispatch-inputs.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
@@ -27,12 +31,19 @@ export async function triggerRebuild(
   config: PublishConfig,
   workflow: RebuildWorkflow | undefined,
   github: GitHubPort,
-  logger: Logger
+  logger: Logger,
+  chains?: Chains
 ): Promise<RebuildResult> {
   const result: RebuildResult = { notes: [], dispatched: 0, failures: [] }
   if (published.pushed.length > 0 && !config.dryRun) {
     for (const pushed of published.pushed) {
-      const failed = await dispatchGroup(pushed, config, workflow, github)
+      const failed = await dispatchGroup(
+        pushed,
+        config,
+        workflow,
+        github,
+        chains
+      )
       for (const message of failed.messages) result.notes.push(message)
       result.dispatched += failed.dispatched
       if (failed.errors.length === 0) continue
@@ -46,7 +57,9 @@ export async function triggerRebuild(
     }
     const [first] = published.pushed
     if (workflow !== undefined && first !== undefined)
-      result.notes.push(...inputNotes(workflow, offeredInputs(first, config)))
+      result.notes.push(
+        ...inputNotes(workflow, offeredInputs(first, config, chains))
+      )
   }
   if (
     workflow === undefined &&
@@ -67,7 +80,8 @@ async function dispatchGroup(
   { group, pull }: Pushed,
   config: PublishConfig,
   workflow: RebuildWorkflow | undefined,
-  github: GitHubPort
+  github: GitHubPort,
+  chains: Chains | undefined
 ): Promise<{ messages: string[]; errors: string[]; dispatched: number }> {
   const done = { messages: [] as string[], errors: [] as string[] }
   const attempt = async (
@@ -84,7 +98,7 @@ async function dispatchGroup(
     }
   }
   if (workflow !== undefined) {
-    const offered = offeredInputs({ group }, config)
+    const offered = offeredInputs({ group }, config, chains)
     const inputs =
       workflow.declared === undefined
         ? Object.fromEntries(offered.map(i => [i.name, i.value]))
@@ -98,26 +112,36 @@ async function dispatchGroup(
     await attempt(
       `repository_dispatch "${eventType}" for ${group.branch}`,
       async () =>
-        github.repositoryDispatch(eventType, clientPayload(group, pull, config))
+        github.repositoryDispatch(
+          eventType,
+          clientPayload(group, pull, config, chains)
+        )
     )
   }
   return { ...done, dispatched: done.messages.length }
 }
 
 /**
- * What Freshbase offers the workflow: the rebuild-inputs, then files and
- * images (JSON), which win over a rebuild-input of the same name.
+ * What Freshbase offers the workflow: the rebuild-inputs, then files,
+ * images and levels (JSON), which win over a rebuild-input of the same
+ * name. `files`: the group's changed files as before, then the Dockerfiles
+ * built here on them (issue 11); `levels`: the changed Dockerfiles and
+ * those descendants in build order.
  */
 function offeredInputs(
   { group }: { readonly group: UpdateGroup },
-  config: PublishConfig
+  config: PublishConfig,
+  chains: Chains | undefined
 ): OfferedInput[] {
   const images = [
     ...new Set(group.updates.map(u => u.image.replace(/@.*$/, '')))
   ].sort()
+  const levels = groupLevels(group, chains)
+  const files = dispatchFiles(group.files, levels)
   const ours: OfferedInput[] = [
-    { name: 'files', value: JSON.stringify(group.files), source: 'Freshbase' },
-    { name: 'images', value: JSON.stringify(images), source: 'Freshbase' }
+    { name: 'files', value: JSON.stringify(files), source: 'Freshbase' },
+    { name: 'images', value: JSON.stringify(images), source: 'Freshbase' },
+    { name: 'levels', value: JSON.stringify(levels), source: 'Freshbase' }
   ]
   const extra = Object.entries(config.rebuildInputs)
     .filter(([name]) => !ours.some(o => o.name === name))
@@ -140,17 +164,36 @@ function inputNotes(
   ]
 }
 
+/**
+ * The group's changed Dockerfiles and every descendant, in levels. A file
+ * of no kind by name was included literally: a Dockerfile (select.ts).
+ */
+function groupLevels(
+  group: UpdateGroup,
+  chains: Chains | undefined
+): string[][] {
+  const dockerfiles = group.files.filter(file => {
+    const kind = kindByName(file)
+    return kind === undefined || kind === 'dockerfile'
+  })
+  if (chains === undefined) return dockerfiles.length === 0 ? [] : [dockerfiles]
+  return rebuildLevels(chains, dockerfiles)
+}
+
 function clientPayload(
   group: UpdateGroup,
   pull: PullRequestInfo | undefined,
-  config: PublishConfig
+  config: PublishConfig,
+  chains: Chains | undefined
 ): Record<string, unknown> {
+  const levels = groupLevels(group, chains)
   return {
     branch: group.branch,
     base: config.baseBranch ?? null,
     pull_request: pull?.number ?? null,
     pull_request_url: pull?.url ?? null,
-    files: group.files,
+    files: dispatchFiles(group.files, levels),
+    levels,
     updates: group.updates.map(u => ({
       file: u.file,
       line: u.line,

@@ -6,11 +6,13 @@
  * hidden plan block the next run reads back
  * (core/publish/proposed-plan.ts), all under GitHub's size limit.
  */
+import type { Chains } from '../chains/model.js'
 import type { EvidenceMap } from '../evidence/types.js'
 import type { UpdateGroup, Update } from '../publish/groups.js'
 import { planComment, proposedPlan } from '../publish/proposed-plan.js'
 import type { Block } from './blocks.js'
 import { fitBlocks, textBlock } from './blocks.js'
+import { chainLines } from './chain-lines.js'
 import type { ImageDetails } from './image-details.js'
 import { imageBlocks } from './image-blocks.js'
 import { inlineCode, markdownLink, plural } from './markdown.js'
@@ -34,6 +36,8 @@ export interface BodyContext {
   readonly rebuild?: RebuildPlan
   /** The Action run's page: where the job summary with all the evidence is. */
   readonly runUrl?: string
+  /** The in-repo chains (issue 11): one line per bump that rebuilds Dockerfiles built on it. */
+  readonly chains?: Chains
 }
 
 export function renderBody(
@@ -43,6 +47,7 @@ export function renderBody(
 ): string {
   const blocks: Block[] = [
     textBlock(intro(group.updates)),
+    ...chainBlocks(group.updates, context.chains),
     ...imageBlocks(group.updates, images, context.evidence, {
       heading: '###',
       limits: { rows: BODY_TABLE_ROWS, rest: restWhere(context.runUrl) }
@@ -113,4 +118,13 @@ function rebuildBlocks(rebuild: RebuildPlan | undefined): Block[] {
       "Freshbase dispatches no rebuild (neither rebuild-workflow nor dispatch-event-type is set): CI runs on this pull request only if the token that opened it may start workflows, which the workflow's GITHUB_TOKEN may not."
     )
   return [textBlock('### Rebuild'), textBlock(said.join(' '))]
+}
+
+/** "Bumping `node:20` in base/Dockerfile also rebuilds app/Dockerfile." lines, as one block. */
+function chainBlocks(
+  updates: readonly Update[],
+  chains: Chains | undefined
+): Block[] {
+  const lines = chainLines(updates, chains)
+  return lines.length === 0 ? [] : [textBlock(lines.join('\n'))]
 }

@@ -4,11 +4,14 @@
  * cuts its tables and points here), what was skipped or failed, and what
  * happens about the rebuild.
  */
+import type { Chains } from '../chains/model.js'
+import { chainWarnings } from '../chains/rebuild-plan.js'
 import type { EvidenceMap } from '../evidence/types.js'
 import type { UpdateGroup } from '../publish/groups.js'
 import type { PlanRow } from '../plan.js'
 import type { Block } from './blocks.js'
 import { fitBlocks, textBlock } from './blocks.js'
+import { chainLines } from './chain-lines.js'
 import type { ImageDetails } from './image-details.js'
 import { escapeText, inlineCode, markdownLink, plural } from './markdown.js'
 import { imageBlocks } from './image-blocks.js'
@@ -47,6 +50,11 @@ export interface SummaryInput {
   readonly dryRun: boolean
   /** Evidence by evidenceKey (core/evidence/types.ts). */
   readonly evidence?: EvidenceMap
+  /**
+   * The in-repo chains (issue 11): per group, what each bump also
+   * rebuilds, and the build declarations not read and cycles.
+   */
+  readonly chains?: Chains
 }
 
 /** Rows per evidence table in the summary (1 MiB holds thousands). */
@@ -83,6 +91,7 @@ export function renderSummary(input: SummaryInput): string {
         ? []
         : [
             textBlock(`### ${inlineCode(outcome.branch)}`),
+            ...chainText(outcome.group, input.chains),
             ...imageBlocks(
               outcome.group.updates,
               input.images,
@@ -104,6 +113,7 @@ export function renderSummary(input: SummaryInput): string {
         "Evidence details are left out to keep this summary under GitHub's 1 MiB limit; `freshbase check --explain` prints them."
     },
     ...problemTables(input.skipped, input.failed, '###'),
+    ...chainProblems(input.chains),
     ...rebuild(input.rebuildNotes)
   ]
   // The trailing newline keeps a later append to the file on its own line.
@@ -159,4 +169,19 @@ function utf8Length(text: string): number {
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
   }
   return bytes
+}
+
+function chainText(group: UpdateGroup, chains: Chains | undefined): Block[] {
+  const lines = chainLines(group.updates, chains)
+  return lines.length === 0 ? [] : [textBlock(lines.join('\n'))]
+}
+
+/** Build declarations not read and build cycles, one bullet each. */
+function chainProblems(chains: Chains | undefined): Block[] {
+  const warnings = chainWarnings(chains)
+  if (warnings.length === 0) return []
+  return [
+    textBlock('### Image chains'),
+    textBlock(warnings.map(w => `- ${escapeText(w)}`).join('\n'))
+  ]
 }

@@ -6,6 +6,7 @@
  * share markdown.ts, blocks.ts and tables.ts; the hidden plan block the next
  * run reads back is core/publish/proposed-plan.ts.
  */
+import type { Chains } from '../chains/model.js'
 import { byCodeUnit } from '../code-unit-order.js'
 import { shortDigest } from '../digest.js'
 import type { EvidenceMap } from '../evidence/types.js'
@@ -45,6 +46,8 @@ export interface PrTextInput {
   readonly rebuild?: RebuildPlan
   /** The run whose job summary holds what the body has no room for. */
   readonly runUrl?: string
+  /** The in-repo chains (issue 11): what each bump also rebuilds. */
+  readonly chains?: Chains
 }
 
 export interface PullRequestText {
@@ -106,7 +109,8 @@ export function renderPullRequest(input: PrTextInput): PullRequestText {
     body: renderBody(input.group, input.images, {
       ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
       ...(input.rebuild === undefined ? {} : { rebuild: input.rebuild }),
-      ...(input.runUrl === undefined ? {} : { runUrl: input.runUrl })
+      ...(input.runUrl === undefined ? {} : { runUrl: input.runUrl }),
+      ...(input.chains === undefined ? {} : { chains: input.chains })
     }),
     commitMessage: fill(
       commit.includes('{changes}') ? commit : `${commit}${COMMIT_BODY}`,
