@@ -86,8 +86,11 @@ function merged(targets: Json, name: string, seen: Set<string>): Json {
 
 /** 1-based line of the target's key in the text (1 when not found). */
 function lineOfTarget(bake: Bake): number {
-  const at = bake.json.indexOf(JSON.stringify(bake.name))
-  return at < 0 ? 1 : bake.json.slice(0, at).split('\n').length
+  const start = Math.max(0, bake.json.indexOf('"target"'))
+  const key = JSON.stringify(bake.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const match = new RegExp(`${key}\\s*:\\s*\\{`).exec(bake.json.slice(start))
+  if (match === null) return 1
+  return bake.json.slice(0, start + match.index).split('\n').length
 }
 
 function problem(bake: Bake, why: string): ProducerProblem {
