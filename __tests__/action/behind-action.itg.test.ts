@@ -226,6 +226,12 @@ describe('mode: behind', () => {
 
     const outputs = await outputsOf(result)
     expect(outputs['behind-count']).toBe('1')
+    expect(JSON.parse(outputs['build-matrix'] ?? '')).toEqual([
+      { dockerfile: 'app/Dockerfile', context: 'app', level: 0 }
+    ])
+    expect(JSON.parse(outputs['build-levels'] ?? '')).toEqual([
+      ['app/Dockerfile']
+    ])
     expect(JSON.parse(outputs['behind'] ?? '')).toEqual([
       expect.objectContaining({
         image: `${host}/acme/app:1`,

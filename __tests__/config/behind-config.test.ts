@@ -74,7 +74,8 @@ describe('freshbase behind exit status', () => {
     entries,
     unchecked: [],
     problems: [],
-    levels: []
+    levels: [],
+    chains: { producers: [], edges: [], levels: [], cycles: [], problems: [] }
   })
   const failed = entry('current', {
     error: 'ghcr.io/acme/gone:1 was not found.'

@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import { shortDigest } from '../core/digest.js'
 import type { PlatformVerdict } from '../core/behind/model.js'
+import { buildMatrix } from '../core/chains/rebuild-plan.js'
 import { evidenceJson } from '../core/report/evidence-json.js'
 import type { BehindPublishReport } from '../pipeline/behind-publish.js'
 import { behindJson, rebuildRequest } from '../pipeline/behind-publish.js'
@@ -29,6 +30,12 @@ export function writeBehindOutputs(result: BehindPublishReport): void {
   core.setOutput('behind-count', String(rebuild.length))
   const request = rebuildRequest(result.behind)
   core.setOutput('changed-files', JSON.stringify(request.files))
+  // The same job can build them without a dispatch: a matrix by level.
+  core.setOutput(
+    'build-matrix',
+    JSON.stringify(buildMatrix(result.behind.levels, result.behind.chains))
+  )
+  core.setOutput('build-levels', JSON.stringify(result.behind.levels))
   core.setOutput('updated', 'false')
   for (const p of result.behind.problems)
     core.warning(p.message, { file: p.file, startLine: p.line })

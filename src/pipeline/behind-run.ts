@@ -11,7 +11,7 @@ import { finalBase } from '../core/behind/final-base.js'
 import type { BehindReport, PublishedImage } from '../core/behind/model.js'
 import { buildChains } from '../core/chains/graph.js'
 import { rebuildLevels } from '../core/chains/levels.js'
-import type { ProducerProblem } from '../core/chains/model.js'
+import type { Chains, ProducerProblem } from '../core/chains/model.js'
 import { scanDockerfile } from '../core/dockerfile/scan.js'
 import type { ImageSite } from '../core/image-site.js'
 import type { ImageEvidence } from '../core/evidence/types.js'
@@ -45,8 +45,10 @@ export interface BehindRunReport {
   readonly unchecked: readonly Unchecked[]
   /** Build declarations that could not be read. */
   readonly problems: readonly ProducerProblem[]
-  /** The Dockerfiles to rebuild in chain order (level 0 first). */
+  /** The Dockerfiles to rebuild in chain order (level 0 first): those behind or stale and every one built on them. */
   readonly levels: readonly (readonly string[])[]
+  /** The repository's chains (producers, edges), for the build contexts. */
+  readonly chains: Chains
 }
 
 const DAY_MS = 86_400_000
@@ -99,11 +101,13 @@ export async function runBehind(
   const sites = [...texts].flatMap(([file, text]) =>
     typeof text === 'string' ? scanDockerfile(file, text) : []
   )
+  const chains = buildChains(read.producers, sites, read.problems)
   return {
     entries,
     unchecked,
     problems: [...read.problems],
-    levels: levelsOf(entries, read.producers, sites, read.problems)
+    levels: levelsOf(entries, chains),
+    chains
   }
 }
 
@@ -150,12 +154,7 @@ function withAge(
 }
 
 /** The Dockerfiles of the images to rebuild, in chain order. */
-function levelsOf(
-  entries: readonly BehindEntry[],
-  producers: Parameters<typeof buildChains>[0],
-  sites: readonly ImageSite[],
-  problems: readonly ProducerProblem[]
-): string[][] {
+function levelsOf(entries: readonly BehindEntry[], chains: Chains): string[][] {
   const files = [
     ...new Set(
       entries
@@ -168,5 +167,5 @@ function levelsOf(
     )
   ].sort()
   if (files.length === 0) return []
-  return rebuildLevels(buildChains(producers, sites, problems), files)
+  return rebuildLevels(chains, files)
 }
