@@ -80,7 +80,11 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     }
     for (const [name, value] of Object.entries(inputs))
       env[inputVariable(name)] = value
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+    // FRESHBASE_TEST_ACTION_ENTRY: a bundle of the working tree built
+    // elsewhere, to run these tests before dist/ is rebuilt.
+    const entry =
+      process.env['FRESHBASE_TEST_ACTION_ENTRY'] ?? join(ROOT, 'dist/index.js')
+    const child = spawn(process.execPath, [entry], {
       env,
       cwd: dir
     })

@@ -8,12 +8,11 @@ import type { Chains } from '../core/chains/model.js'
 import {
   cycleOf,
   cycleReason,
+  parentsOf,
   selfAndAncestors,
-  siteProducer,
   waitsReason
 } from '../core/chains/in-repo.js'
 import { rebuildLevels } from '../core/chains/levels.js'
-import type { ImageSite } from '../core/image-site.js'
 import type { FileEdits } from '../core/plan.js'
 import type { FileDone, SiteAdjuster } from './finish-files.js'
 
@@ -34,15 +33,14 @@ export function pinBuiltHereAdjuster(chains: Chains): SiteAdjuster {
     }
     return Promise.all(
       sites.map(async site => {
-        const producer = siteProducer(chains, site)
-        if (producer === undefined) return site
-        const parent = producer.dockerfile
-        const cycle = cycleOf(chains, parent)
-        if (parent === file || cycle?.includes(file) === true)
-          return { ...site, skip: cycleReason(parent, cycle ?? [file]) }
-        return (await rebuilt(parent))
-          ? { ...site, skip: waitsReason(parent) }
-          : site
+        for (const parent of parentsOf(chains, site)) {
+          const cycle = cycleOf(chains, parent)
+          if (cycle?.includes(file) === true)
+            return { ...site, skip: cycleReason(parent, cycle) }
+          if (await rebuilt(parent))
+            return { ...site, skip: waitsReason(parent) }
+        }
+        return site
       })
     )
   }
@@ -68,9 +66,4 @@ export function rebuildSet(
   files: readonly FileEdits[]
 ): string[][] {
   return rebuildLevels(chains, changedDockerfiles(files))
-}
-
-/** Sites named by a file, for the skip count the CLI says. */
-export function builtHereCount(sites: readonly ImageSite[]): number {
-  return sites.filter(s => s.skip?.code === 'built-here').length
 }

@@ -137,7 +137,12 @@ async function scanWithChains(
   const declared = await logger.group('Read build declarations', async () =>
     readDeclarations(found, files, config, bake)
   )
-  const produced = new Set(declared.producers.map(p => p.repository))
+  const produced = new Map<string, Set<string>>()
+  for (const { repository, dockerfile } of declared.producers)
+    produced.set(
+      repository,
+      (produced.get(repository) ?? new Set()).add(dockerfile)
+    )
   const onSite = (site: ImageSite): void => {
     if (!config.pinBuiltHere && namesProduced(site, produced)) return
     const request = firstLook(site, config.registryMap)

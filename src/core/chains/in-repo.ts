@@ -11,7 +11,6 @@
 import type { ImageRef } from '../image-ref.js'
 import type { ImageSite, SkipReason } from '../image-site.js'
 import type { ChainEdge, Chains, Producer } from './model.js'
-import { producerOf } from './graph.js'
 
 /** The normalized repository a Producer names: "ghcr.io/acme/base". */
 export function repositoryOf(ref: ImageRef): string {
@@ -33,51 +32,70 @@ export function isChainSite(site: ImageSite): boolean {
   )
 }
 
-/** Whether a site names a repository one of `repositories` builds (before the chains exist). */
+/**
+ * Whether a site names a repository another Dockerfile builds (before the
+ * chains exist): `producers` maps each repository to the Dockerfiles
+ * building it.
+ */
 export function namesProduced(
   site: ImageSite,
-  repositories: ReadonlySet<string>
+  producers: ReadonlyMap<string, ReadonlySet<string>>
 ): boolean {
-  return (
-    isChainSite(site) &&
-    site.ref !== undefined &&
-    repositories.has(repositoryOf(site.ref))
-  )
+  if (!isChainSite(site) || site.ref === undefined) return false
+  const files = producers.get(repositoryOf(site.ref))
+  return files !== undefined && [...files].some(file => file !== site.file)
 }
 
-/** The producer of a site's image, when it is a chain site of an image built here. */
-export function siteProducer(
-  chains: Chains,
-  site: ImageSite
-): Producer | undefined {
-  if (!isChainSite(site) || site.ref === undefined) return undefined
-  return producerOf(chains, site.ref)
-}
-
-/** The edge a site stands for: the child's line and image. */
-export function edgeOf(chains: Chains, site: ImageSite): ChainEdge | undefined {
+/**
+ * The edges a site stands for (the child's line and image): what the
+ * chains say it builds on here. Several when its tag is unverified and
+ * several Dockerfiles build the repository.
+ */
+export function edgesOf(chains: Chains, site: ImageSite): ChainEdge[] {
+  if (!isChainSite(site)) return []
   const onLine = chains.edges.filter(
     e => e.child === site.file && e.line === site.line
   )
-  return onLine.find(e => e.image === site.image) ?? onLine[0]
+  const same = onLine.filter(e => e.image === site.image)
+  return same.length > 0 ? same : onLine
+}
+
+/** The Dockerfiles a site's image is built by here (none: not built here). */
+export function parentsOf(chains: Chains, site: ImageSite): string[] {
+  return [...new Set(edgesOf(chains, site).map(e => e.parent))]
 }
 
 /**
  * `built in this repository (base/Dockerfile)`, and why the tag is not
- * known to be one the parent builds when it is not.
+ * known to be one the parent builds when it is not. Undefined for a site
+ * of no edge.
  */
 export function builtHereReason(
   chains: Chains,
+  site: ImageSite
+): SkipReason | undefined {
+  const edges = edgesOf(chains, site)
+  const [first] = edges
+  if (first === undefined) return undefined
+  const built = `built in this repository (${parentsOf(chains, site).join(', ')})`
+  if (first.tagVerified) return { code: 'built-here', message: built }
+  const producer = producerFor(chains, site, first.parent)
+  const why =
+    producer === undefined
+      ? `the tags ${first.parent} is built with are not known`
+      : unverifiedWhy(site, producer)
+  return { code: 'built-here', message: `${built} — tag unverified: ${why}` }
+}
+
+function producerFor(
+  chains: Chains,
   site: ImageSite,
-  producer: Producer
-): SkipReason {
-  const edge = edgeOf(chains, site)
-  const built = `built in this repository (${producer.dockerfile})`
-  const message =
-    edge === undefined || edge.tagVerified
-      ? built
-      : `${built} — tag unverified: ${unverifiedWhy(site, producer)}`
-  return { code: 'built-here', message }
+  parent: string
+): Producer | undefined {
+  const repository = site.ref === undefined ? '' : repositoryOf(site.ref)
+  return chains.producers.find(
+    p => p.dockerfile === parent && p.repository === repository
+  )
 }
 
 function unverifiedWhy(site: ImageSite, producer: Producer): string {
@@ -122,10 +140,8 @@ export function markBuiltHere(
   chains: Chains
 ): ImageSite[] {
   return sites.map(site => {
-    const producer = siteProducer(chains, site)
-    return producer === undefined
-      ? site
-      : { ...site, skip: builtHereReason(chains, site, producer) }
+    const skip = builtHereReason(chains, site)
+    return skip === undefined ? site : { ...site, skip }
   })
 }
 
