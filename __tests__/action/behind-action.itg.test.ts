@@ -38,6 +38,7 @@ let registry: TestRegistry
 let host: string
 let oldBase: SeededImage
 let newBase: SeededImage
+let app: SeededImage
 let work: string
 const standIns: GitHubStandIn[] = []
 
@@ -50,9 +51,10 @@ async function pushApp(
   repository: string,
   base: SeededImage,
   version: string,
-  created: string
-): Promise<void> {
-  await pushImage(registry, {
+  created: string,
+  baseRepository = 'acme/base'
+): Promise<SeededImage> {
+  return pushImage(registry, {
     repository,
     tag: '1',
     platforms: [
@@ -63,7 +65,7 @@ async function pushApp(
         provenance: {
           slsa: 'v1',
           materials: [
-            dockerMaterial(`${host}/acme/base`, '1', AMD64, base.digest)
+            dockerMaterial(`${host}/${baseRepository}`, '1', AMD64, base.digest)
           ]
         }
       }
@@ -82,10 +84,12 @@ beforeAll(async () => {
       platforms: [{ platform: AMD64, layers: baseLayers(version) }]
     })
   oldBase = await push('1.0')
-  await pushApp('acme/app', oldBase, '1.0', '2026-12-01T00:00:00Z')
+  app = await pushApp('acme/app', oldBase, '1.0', '2026-12-01T00:00:00Z')
   newBase = await push('1.1')
   await pushApp('acme/api', newBase, '1.1', '2026-12-01T00:00:00Z')
   await pushApp('acme/legacy', newBase, '1.1', '2019-06-01T00:00:00Z')
+  // Built here on acme/app as it is published now.
+  await pushApp('acme/child', app, '1.0', '2026-12-01T00:00:00Z', 'acme/app')
 }, 120_000)
 
 afterAll(async () => {
@@ -132,6 +136,7 @@ async function standIn(): Promise<GitHubStandIn> {
       'app/Dockerfile': from,
       'api/Dockerfile': from,
       'legacy/Dockerfile': from,
+      'child/Dockerfile': `FROM ${host}/acme/app:1\nCOPY more /srv/more\n`,
       '.github/workflows/rebuild.yml': REBUILD
     }
   })
@@ -339,6 +344,32 @@ describe('mode: behind', () => {
           ]
         }
       }
+    ])
+  })
+
+  it('an image built here on one that is behind is rebuilt after it: levels, files and images carry both', async () => {
+    const s = await standIn()
+    const result = await behind(s, {
+      images: images('app', 'child'),
+      'dispatch-event-type': 'rebuild-images'
+    })
+    const status = Object.fromEntries(
+      result.behind.entries.map(e => [e.report.image.image, e.report.status])
+    )
+    expect(status).toEqual({
+      [`${host}/acme/app:1`]: 'behind',
+      [`${host}/acme/child:1`]: 'current'
+    })
+    expect(s.repositoryDispatches[0]?.client_payload).toMatchObject({
+      images: [`${host}/acme/app:1`, `${host}/acme/child:1`],
+      files: ['app/Dockerfile', 'child/Dockerfile'],
+      levels: [['app/Dockerfile'], ['child/Dockerfile']]
+    })
+    const outputs = await outputsOf(result)
+    expect(outputs['behind-count']).toBe('1')
+    expect(JSON.parse(outputs['build-matrix'] ?? '')).toEqual([
+      { dockerfile: 'app/Dockerfile', context: 'app', level: 0 },
+      { dockerfile: 'child/Dockerfile', context: 'child', level: 1 }
     ])
   })
 

@@ -137,14 +137,25 @@ async function dispatchRebuild(
   return sent
 }
 
-/** The images behind or stale, their Dockerfiles with every descendant, in chain order. */
+/**
+ * The images behind or stale, their Dockerfiles with every Dockerfile built
+ * on them, in chain order; `images` also names the images those
+ * descendants publish, so a receiver that pushes by image has every tag.
+ */
 export function rebuildRequest(behind: BehindRunReport): RebuildRequest {
   const rebuild = behind.entries.filter(needsRebuild)
-  const images = [...new Set(rebuild.map(e => e.report.image.image))].sort()
   const direct = rebuild.flatMap(e =>
     e.report.image.dockerfile === undefined ? [] : [e.report.image.dockerfile]
   )
   const files = [...new Set([...behind.levels.flat(), ...direct])]
+  const built = behind.entries.filter(
+    e =>
+      e.report.image.dockerfile !== undefined &&
+      files.includes(e.report.image.dockerfile)
+  )
+  const images = [
+    ...new Set([...rebuild, ...built].map(e => e.report.image.image))
+  ].sort()
   return { images, files, levels: behind.levels }
 }
 
