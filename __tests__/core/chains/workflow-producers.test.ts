@@ -143,6 +143,28 @@ jobs:
       ]
     },
     {
+      name: 'a matrix that is only an include list runs exactly those entries',
+      text: `jobs:
+  images:
+    strategy:
+      matrix:
+        include:
+          - dir: base
+            image: ghcr.io/acme/base
+          - dir: tools
+            image: ghcr.io/acme/tools
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          context: \${{ matrix.dir }}
+          tags: \${{ matrix.image }}:1
+`,
+      want: [
+        'base/Dockerfile | base | ghcr.io/acme/base | 1 | - | 11',
+        'tools/Dockerfile | tools | ghcr.io/acme/tools | 1 | - | 11'
+      ]
+    },
+    {
       name: 'steps of other actions and a build without tags are not producers',
       text: `jobs:
   a:

@@ -56,7 +56,9 @@ export type Combos =
 
 /**
  * One scope per combination of the used matrix keys, when each is a
- * literal list of strings and the matrix has no include/exclude.
+ * literal list of strings and the matrix has no include/exclude; or one
+ * per entry of a matrix that is only an `include` list of literal entries
+ * (GitHub then runs exactly those combinations).
  */
 export function matrixCombos(
   document: Document.Parsed,
@@ -66,6 +68,10 @@ export function matrixCombos(
   const used = [...new Set(keys)].sort()
   if (used.length === 0) return { ok: true, combos: [{}] }
   const matrix = mapGet(document, mapGet(document, job, 'strategy'), 'matrix')
+  const keysOf = mapEntries(document, matrix).map(([key]) => key)
+  if (keysOf.length === 1 && keysOf[0] === 'include') {
+    return includeCombos(document, mapGet(document, matrix, 'include'), used)
+  }
   for (const special of ['include', 'exclude']) {
     if (mapGet(document, matrix, special) !== undefined) {
       return { ok: false, why: `the job's strategy.matrix has ${special}` }
@@ -86,4 +92,29 @@ export function matrixCombos(
     )
   }
   return { ok: true, combos }
+}
+
+function includeCombos(
+  document: Document.Parsed,
+  include: unknown,
+  used: readonly string[]
+): Combos {
+  const combos: Scope[] = []
+  for (const entry of seqItems(document, include)) {
+    const combo: Record<string, string> = {}
+    for (const key of used) {
+      const value = scalarText(document, mapGet(document, entry, key))
+      if (value === undefined) {
+        return {
+          ok: false,
+          why: `an entry of strategy.matrix.include has no literal ${key}`
+        }
+      }
+      combo[`matrix.${key}`] = value
+    }
+    combos.push(combo)
+  }
+  return combos.length === 0
+    ? { ok: false, why: 'strategy.matrix.include is not a literal list' }
+    : { ok: true, combos }
 }
