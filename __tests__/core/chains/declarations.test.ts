@@ -173,7 +173,7 @@ describe('configProducers', () => {
         'ghcr.io/Acme/Bad': 'bad/Dockerfile',
         'ghcr.io/acme/up': '../Dockerfile'
       },
-      '.github/freshbase.yml'
+      "the 'images' setting"
     )
     expect(read.producers.map(brief)).toEqual([
       'app/Dockerfile | app | docker.io/acme/app | ? | - | 1',
@@ -181,8 +181,8 @@ describe('configProducers', () => {
     ])
     expect(read.producers.every(p => p.source === 'config')).toBe(true)
     expect(read.problems.map(p => p.message)).toEqual([
-      'The images setting (.github/freshbase.yml) names "ghcr.io/Acme/Bad", which is not an image repository: invalid image reference "ghcr.io/Acme/Bad": repository name must be lowercase. Write it as registry/repository or registry/repository:tag.',
-      'The images setting (.github/freshbase.yml) says "ghcr.io/acme/up" is built by "../Dockerfile", which is not a Dockerfile path in this repository; write the repository-relative path, e.g. base/Dockerfile.'
+      `"ghcr.io/Acme/Bad" in the 'images' setting is not an image repository (invalid image reference "ghcr.io/Acme/Bad": repository name must be lowercase); write it as registry/repository or registry/repository:tag.`,
+      `"ghcr.io/acme/up" in the 'images' setting is built by "../Dockerfile", which is not a Dockerfile path in this repository; write the repository-relative path, e.g. base/Dockerfile.`
     ])
   })
 })

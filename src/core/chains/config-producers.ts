@@ -24,20 +24,20 @@ export function configProducers(
     const parsed = parseImageRef(key.trim())
     if (!parsed.ok) {
       fail(
-        `The images setting (${declaredIn}) names "${key}", which is not an image repository: ${parsed.error}. Write it as registry/repository or registry/repository:tag.`
+        `"${key}" in ${declaredIn} is not an image repository (${parsed.error}); write it as registry/repository or registry/repository:tag.`
       )
       continue
     }
     if (parsed.ref.digest !== undefined) {
       fail(
-        `The images setting (${declaredIn}) names "${key}" with a digest; a Dockerfile builds a tag, not a digest. Write it as registry/repository or registry/repository:tag.`
+        `"${key}" in ${declaredIn} has a digest, but a Dockerfile builds a tag, not a digest; write it as registry/repository or registry/repository:tag.`
       )
       continue
     }
     const dockerfile = normalPath(value.trim())
     if (dockerfile === undefined || dockerfile === '.') {
       fail(
-        `The images setting (${declaredIn}) says "${key}" is built by "${value}", which is not a Dockerfile path in this repository; write the repository-relative path, e.g. base/Dockerfile.`
+        `"${key}" in ${declaredIn} is built by "${value}", which is not a Dockerfile path in this repository; write the repository-relative path, e.g. base/Dockerfile.`
       )
       continue
     }
