@@ -187,6 +187,25 @@ jobs:
     )
   })
 
+  it('a matrix from an expression in the tag part only still names the repository', () => {
+    const text = `jobs:
+  a:
+    strategy:
+      matrix:
+        v: \${{ fromJSON(needs.versions.outputs.list) }}
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          context: base
+          tags: ghcr.io/acme/base:\${{ matrix.v }}
+`
+    const read = readWorkflowProducers(FILE, text)
+    expect(read.problems).toEqual([])
+    expect(read.producers.map(brief)).toEqual([
+      'base/Dockerfile | base | ghcr.io/acme/base | ? | - | 7'
+    ])
+  })
+
   it('settles github.repository when the caller knows the repository', () => {
     const text = `env:
   IMAGE_NAME: \${{ github.repository }}
@@ -250,7 +269,7 @@ describe('readWorkflowProducers: problems say where and what to do', () => {
         with:
           tags: ghcr.io/acme/\${{ matrix.d }}:1
 `,
-      want: /strategy\.matrix\.d is not a literal list of strings/
+      want: /the image name in tag "ghcr\.io\/acme\/\$\{\{ matrix\.d \}\}:1" is only known at run time \(strategy\.matrix\.d is not a literal list of strings\)/
     },
     {
       name: 'tags from a step that is not metadata-action',

@@ -130,16 +130,18 @@ function readStep(step: Step, out: Read): void {
     ...inputs.tags
   ].flatMap(matrixKeys)
   const combos = matrixCombos(step.document, step.job, keys)
-  if (!combos.ok) {
-    out.problems.push(
-      problem(step, `its inputs use \${{ matrix.… }} but ${combos.why}`)
-    )
+  const scope = envScope(step.document, step.node, step.jobScope)
+  if (combos.ok) {
+    for (const combo of combos.combos) {
+      readBuild(step, inputs, { ...scope, ...combo }, out)
+    }
     return
   }
-  const scope = envScope(step.document, step.node, step.jobScope)
-  for (const combo of combos.combos) {
-    readBuild(step, inputs, { ...scope, ...combo }, out)
-  }
+  const why = `its inputs use \${{ matrix.… }} but ${combos.why}`
+  // A matrix only in the tag part still names the repository (tag unknown).
+  const placed = [inputs.file ?? '', inputs.context ?? ''].flatMap(matrixKeys)
+  if (placed.length > 0) out.problems.push(problem(step, why))
+  else readBuild(step, inputs, scope, out, combos.why)
 }
 
 function problem(step: Step, why: string): ProducerProblem {
@@ -201,7 +203,13 @@ function placeOf(inputs: Inputs, scope: Scope): Place {
   return { ok: true, context, dockerfile }
 }
 
-function readBuild(step: Step, inputs: Inputs, scope: Scope, out: Read): void {
+function readBuild(
+  step: Step,
+  inputs: Inputs,
+  scope: Scope,
+  out: Read,
+  matrixWhy?: string
+): void {
   const place = placeOf(inputs, scope)
   if (!place.ok) {
     out.problems.push(problem(step, place.why))
@@ -215,7 +223,8 @@ function readBuild(step: Step, inputs: Inputs, scope: Scope, out: Read): void {
   }
   for (const raw of inputs.tags) {
     const why = readTag(step, raw, scope, add)
-    if (why !== undefined) out.problems.push(problem(step, why))
+    const note = matrixWhy === undefined ? '' : ` (${matrixWhy})`
+    if (why !== undefined) out.problems.push(problem(step, `${why}${note}`))
   }
   for (const [repository, known] of tags) {
     out.producers.push({
