@@ -238,6 +238,23 @@ COPY --from=ghcr.io/acme/tools /bin/tool /bin/tool
   })
 })
 
+describe('buildChains: other reference forms', () => {
+  it('RUN --mount from= is an edge; a CRLF Dockerfile keeps its lines', () => {
+    const chains = buildChains(
+      [producer('tools/Dockerfile', 'ghcr.io/acme/tools:latest')],
+      sitesOf({
+        'app/Dockerfile':
+          'FROM alpine:3.20\r\nRUN --mount=type=bind,from=ghcr.io/acme/tools,target=/t \\\r\n    /t/run\r\n'
+      }),
+      []
+    )
+    expect(edges(chains)).toEqual([
+      'tools/Dockerfile -> app/Dockerfile (2, ghcr.io/acme/tools, verified)'
+    ])
+    expect(chains.levels).toEqual([['tools/Dockerfile'], ['app/Dockerfile']])
+  })
+})
+
 describe('rebuildLevels', () => {
   const chains = buildChains(
     [
