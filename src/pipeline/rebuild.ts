@@ -125,8 +125,9 @@ async function dispatchGroup(
  * What Freshbase offers the workflow: the rebuild-inputs, then files,
  * images and levels (JSON), which win over a rebuild-input of the same
  * name. `files`: the group's changed files as before, then the Dockerfiles
- * built here on them (issue 11); `levels`: the changed Dockerfiles and
- * those descendants in build order.
+ * built here on them (issue 11); `levels` (when the repository builds
+ * images on each other): the changed Dockerfiles and those descendants in
+ * build order.
  */
 function offeredInputs(
   { group }: { readonly group: UpdateGroup },
@@ -140,9 +141,16 @@ function offeredInputs(
   const files = dispatchFiles(group.files, levels)
   const ours: OfferedInput[] = [
     { name: 'files', value: JSON.stringify(files), source: 'Freshbase' },
-    { name: 'images', value: JSON.stringify(images), source: 'Freshbase' },
-    { name: 'levels', value: JSON.stringify(levels), source: 'Freshbase' }
+    { name: 'images', value: JSON.stringify(images), source: 'Freshbase' }
   ]
+  // Offered only where images are built on each other here: a workflow
+  // without chains is not told about an input it has no use for.
+  if ((chains?.edges.length ?? 0) > 0)
+    ours.push({
+      name: 'levels',
+      value: JSON.stringify(levels),
+      source: 'Freshbase'
+    })
   const extra = Object.entries(config.rebuildInputs)
     .filter(([name]) => !ours.some(o => o.name === name))
     .map(([name, value]) => ({ name, value, source: 'rebuild-inputs' }))
