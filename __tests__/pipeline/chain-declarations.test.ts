@@ -22,6 +22,7 @@ import { createBuildxBake } from '../../src/buildx/bake-print.js'
 import type { KindSetting } from '../../src/core/file-kind.js'
 import { KIND_SETTINGS } from '../../src/core/file-kind.js'
 import { createFileStore } from '../../src/files/file-store.js'
+import { createTreeFileStore } from '../../src/files/tree-file-store.js'
 import type { BakePrinter } from '../../src/pipeline/chain-declarations.js'
 import { readDeclarations } from '../../src/pipeline/chain-declarations.js'
 
@@ -158,6 +159,48 @@ describe('readDeclarations', () => {
 
     expect(read.producers).toEqual([])
     expect(read.problems).toEqual([])
+  })
+
+  it('reads the same declarations from the base branch tree (the Action)', async () => {
+    const texts: Record<string, string> = {
+      'docker-bake.json': BAKE_JSON,
+      'sub/docker-bake.json': BAKE_JSON.replace('base:1', 'other:1'),
+      'docker-bake.hcl': 'target "x" {}\n',
+      'compose.yaml':
+        'services:\n  mid:\n    build: mid\n    image: ghcr.io/acme/mid:1\n'
+    }
+    const files = createTreeFileStore(
+      {
+        files: new Map(
+          Object.keys(texts).map(path => [
+            path,
+            { path, sha: path, mode: '100644' }
+          ])
+        ),
+        readBlob: async sha => Promise.resolve(texts[sha] ?? '')
+      },
+      { paths: [] }
+    )
+    const config = {
+      root: '.',
+      include: [],
+      exclude: [],
+      kinds: ['dockerfile' as const],
+      images: {}
+    }
+
+    const read = await readDeclarations(
+      await files.discover(config),
+      files,
+      config,
+      undefined
+    )
+
+    expect(summary(read).sort()).toEqual([
+      'ghcr.io/acme/base base/Dockerfile base bake',
+      'ghcr.io/acme/mid mid/Dockerfile mid compose'
+    ])
+    expect(read.problems.map(p => p.message)).toEqual([HCL_NOT_READ])
   })
 
   it('with buildx, reads what bake --print resolves from every bake file, in bake order, with a clean environment', async () => {

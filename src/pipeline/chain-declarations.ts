@@ -74,8 +74,9 @@ export async function readDeclarations(
   const bakeFiles = await files.discover({
     root: config.root,
     include: BAKE_FILES,
-    // Only the root: `*/**` keeps the walk out of every folder.
-    exclude: [...config.exclude, '*/**'],
+    // Only the root: every other entry of the root, folders included, is
+    // excluded, so the walk enters none.
+    exclude: [...config.exclude, '!(docker-bake*)'],
     kinds: ['dockerfile']
   })
   const texts = new Map<string, string>()
