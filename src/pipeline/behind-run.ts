@@ -87,7 +87,8 @@ export async function runBehind(
       images,
       { resolver: ports.resolver, content, logger },
       {
-        platforms: config.platforms
+        platforms: config.platforms,
+        registryMap: config.registryMap
       }
     )
   )
