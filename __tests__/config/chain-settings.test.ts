@@ -111,3 +111,16 @@ describe('parseConfig: pin-built-here (issue 11)', () => {
     ])
   })
 })
+
+describe('parseConfig: the repository from GITHUB_REPOSITORY (issue 11)', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['acme/base', 'acme/base'],
+    [' acme/base ', 'acme/base'],
+    ['', undefined],
+    ['not-a-repository', undefined],
+    [undefined, undefined]
+  ])('%j → %j', (value, expected) => {
+    const config = parseConfig({}, { GITHUB_REPOSITORY: value })
+    expect(config.githubRepository).toBe(expected)
+  })
+})

@@ -65,7 +65,11 @@ const HCL_NOT_READ =
 async function declarations(
   root: string,
   bake: BakePrinter | undefined,
-  options: { kinds?: KindSetting[]; images?: Record<string, string> } = {}
+  options: {
+    kinds?: KindSetting[]
+    images?: Record<string, string>
+    githubRepository?: string
+  } = {}
 ): Promise<Awaited<ReturnType<typeof readDeclarations>>> {
   const files = createFileStore()
   const config = {
@@ -73,7 +77,10 @@ async function declarations(
     include: [],
     exclude: [],
     kinds: options.kinds ?? KIND_SETTINGS,
-    images: options.images ?? {}
+    images: options.images ?? {},
+    ...(options.githubRepository === undefined
+      ? {}
+      : { githubRepository: options.githubRepository })
   }
   const found = await files.discover(config)
   return readDeclarations(found, files, config, bake)
@@ -281,3 +288,38 @@ async function fakeDocker(dir: string, lines: string[]): Promise<string> {
   await chmod(file, 0o755)
   return file
 }
+
+describe('${{ github.repository }} in a workflow', () => {
+  const WORKFLOW = `on: push
+env:
+  IMAGE_NAME: \${{ github.repository }}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          context: base
+          tags: ghcr.io/\${{ env.IMAGE_NAME }}:1
+`
+
+  it('is the repository the run is for (GITHUB_REPOSITORY)', async () => {
+    const root = await tree({ '.github/workflows/images.yml': WORKFLOW })
+    const read = await declarations(root, undefined, {
+      githubRepository: 'acme/base'
+    })
+    expect(
+      read.producers.map(p => [p.repository, p.dockerfile, p.tags])
+    ).toEqual([['ghcr.io/acme/base', 'base/Dockerfile', ['1']]])
+    expect(read.problems).toEqual([])
+  })
+
+  it('without it, the step is a problem that says what to do', async () => {
+    const root = await tree({ '.github/workflows/images.yml': WORKFLOW })
+    const read = await declarations(root, undefined)
+    expect(read.producers).toEqual([])
+    expect(read.problems.map(p => [p.file, p.message])).toEqual([
+      ['.github/workflows/images.yml', expect.stringMatching(/images setting/)]
+    ])
+  })
+})

@@ -58,7 +58,7 @@ function readConfig(env: Readonly<Record<string, string | undefined>>): {
   const problems: string[] = []
   let config: Config | undefined
   try {
-    config = parseConfig(raw)
+    config = parseConfig(raw, env)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     problems.push(...error.problems)

@@ -81,7 +81,7 @@ export async function runCli(
     if (extra.length > 0)
       return usageError(io, `unexpected argument "${extra[0] ?? ''}".`)
     const raw = await rawConfig(args.values, dir)
-    const config = parseConfig(raw)
+    const config = parseConfig(raw, io.env)
     if (command === 'behind')
       return await runBehindCli(raw, config, args.values, io, logger)
     const ports = await buildPorts(config, logger, { env: io.env })

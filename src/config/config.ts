@@ -15,6 +15,12 @@ export interface Config {
   /** Directory scanned (the workspace / repository root). */
   readonly root: string
   /**
+   * owner/name of the repository, from GITHUB_REPOSITORY when set: what
+   * `${{ github.repository }}` stands for in the workflows read for build
+   * declarations (issue 11). Not a setting.
+   */
+  readonly githubRepository?: string
+  /**
    * The kinds of files scanned (issue 10): Dockerfiles, Compose, Kubernetes
    * (manifests, kustomize, Helm values), GitHub Actions, GitLab CI; default all.
    */
@@ -101,11 +107,18 @@ const HOST_PATTERN =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/
 
 /** Parses a raw record into a Config, collecting every problem before throwing. */
-export function parseConfig(raw: RawConfig): Config {
+export function parseConfig(
+  raw: RawConfig,
+  env: Readonly<Record<string, string | undefined>> = {}
+): Config {
   const problems: string[] = []
   const fields = new FieldReader(raw, problems)
   const dockerConfig = fields.string('docker-config')
+  const githubRepository = env['GITHUB_REPOSITORY']?.trim()
   const config: Config = {
+    ...(githubRepository === undefined || !githubRepository.includes('/')
+      ? {}
+      : { githubRepository }),
     root: fields.string('root') ?? '.',
     kinds: fields.listOf('kinds', KIND_SETTINGS, KIND_SETTINGS),
     include: fields.list('include'),

@@ -61,7 +61,7 @@ const DECLARATION_GLOBS = [
 
 type DeclarationConfig = Pick<
   Config,
-  'root' | 'include' | 'exclude' | 'kinds' | 'images'
+  'root' | 'include' | 'exclude' | 'kinds' | 'images' | 'githubRepository'
 >
 
 export async function readDeclarations(
@@ -102,7 +102,13 @@ export async function readDeclarations(
     texts.set(file, text)
     add(
       kindByName(file) === 'workflow'
-        ? readWorkflowProducers(file, text)
+        ? readWorkflowProducers(
+            file,
+            text,
+            config.githubRepository === undefined
+              ? {}
+              : { repository: config.githubRepository }
+          )
         : readComposeProducers(file, text)
     )
   })
