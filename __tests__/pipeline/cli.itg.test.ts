@@ -221,7 +221,10 @@ describe('freshbase check/apply against a plain registry', () => {
 
 describe('usage and configuration errors exit 2 naming the option', () => {
   it.each([
-    [['frobnicate'], /unknown command "frobnicate": use "check", "apply" or "behind"/],
+    [
+      ['frobnicate'],
+      /unknown command "frobnicate": use "check", "apply" or "behind"/
+    ],
     [
       ['check', '--concurrency', '0'],
       /'concurrency' must be a whole number from 1 to 64, got "0"/
