@@ -2,6 +2,9 @@
 import { createRequire as __freshbaseCreateRequire } from 'node:module';const require = __freshbaseCreateRequire(import.meta.url);
 import {
   buildPorts,
+  chainWarnings,
+  chainsJson,
+  evidenceJson,
   evidenceKey,
   evidenceOf,
   gatherEvidence,
@@ -10,17 +13,21 @@ import {
   imageLocation,
   linesText,
   missingText,
+  needsRebuild,
+  parseBehindConfig,
+  rebuiltEdgeLines,
   run,
+  runBehind,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-W37NDDU4.js";
+} from "./chunk-3BBLS5EW.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
   parseConfig,
   shortDigest
-} from "./chunk-YBX3F5RB.js";
+} from "./chunk-NTGVX6VL.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -175,12 +182,145 @@ function clean(text) {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
 }
 
+// src/cli/render-behind.ts
+var SOURCE_DATE_WARNING = `an image's config "created" may be a source date (SOURCE_DATE_EPOCH, reproducible builds), not the time it was built, so "stale" may only mean old sources`;
+function renderBehindTable(report) {
+  const header = [
+    "IMAGE",
+    "PLATFORM",
+    "STATUS",
+    "METHOD",
+    "BUILT ON \u2192 NOW",
+    "WHY"
+  ];
+  const rows = [];
+  for (const entry of report.entries) rows.push(...entryRows(entry));
+  for (const u of report.unchecked)
+    rows.push([u.image, "-", "unknown", "-", "-", u.why]);
+  const widths = header.map(
+    (h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
+  );
+  const line = (cells) => cells.map(
+    (cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
+  ).join("  ").trimEnd();
+  return [line(header), ...rows.map((r) => line(r.map(clean)))].join("\n");
+}
+function entryRows(entry) {
+  const { report, stale } = entry;
+  const image = report.image.image;
+  const staleText = stale === void 0 ? "" : `stale: created ${stale.created} (${stale.days} days ago), older than max-age.`;
+  if (report.error !== void 0 || report.platforms.length === 0) {
+    const why = [report.error ?? "no platform was checked.", staleText];
+    return [[image, "-", "unknown", "-", "-", why.filter(Boolean).join(" ")]];
+  }
+  return report.platforms.map((v) => [
+    image,
+    v.platform,
+    stale === void 0 ? v.status : `${v.status}, stale`,
+    v.status === "unknown" ? "-" : v.method,
+    digestsText(v),
+    [whyText(v, report.image.base), staleText].filter(Boolean).join(" ")
+  ]);
+}
+function digestsText(v) {
+  if (v.status === "unknown") return "-";
+  if (v.status === "current") return shortDigest(v.builtOn);
+  const from = v.builtOn === void 0 ? "?" : shortDigest(v.builtOn);
+  return `${from} \u2192 ${shortDigest(v.now)}`;
+}
+function whyText(v, base) {
+  if (v.status === "unknown") return v.why;
+  if (v.status === "current") return v.note ?? `built on ${base} as it is now.`;
+  return v.note ?? `${base} has moved since this image was built.`;
+}
+function renderBehindSummary(report) {
+  const count = (s) => report.entries.filter((e) => e.report.status === s).length;
+  const stale = report.entries.filter((e) => e.stale !== void 0).length;
+  const failed = report.entries.filter((e) => e.report.error !== void 0).length;
+  const total = report.entries.length + report.unchecked.length;
+  const lines = [
+    `${total} published image${total === 1 ? "" : "s"}: ${count("behind")} behind, ${count("current")} current, ${count("unknown") + report.unchecked.length} unknown (${failed} failed to be read), ${stale} stale.`
+  ];
+  if (report.levels.length > 0)
+    lines.push(
+      `Rebuild, in order: ${report.levels.map((l) => l.join(", ")).join(" \u2192 ")}.`
+    );
+  if (stale > 0) lines.push(`Note: ${SOURCE_DATE_WARNING}.`);
+  for (const p of report.problems)
+    lines.push(`${p.file}:${p.line}: ${p.message}`);
+  return lines.join("\n");
+}
+function renderBehindExplain(report) {
+  const behind = report.entries.filter((e) => e.report.status === "behind");
+  if (behind.length === 0)
+    return "No image is behind its base; nothing to explain.";
+  return behind.map(
+    (e) => [
+      clean(`${e.report.image.image}  on ${e.report.image.base}`),
+      ...e.evidence === void 0 ? [
+        "  (the base it was built on is not known, so its move has no evidence)"
+      ] : evidenceLines(e.evidence)
+    ].join("\n")
+  ).join("\n\n");
+}
+function renderBehindJson(report) {
+  return JSON.stringify(
+    {
+      mode: "behind",
+      images: report.entries.map((e) => ({
+        ...e.report,
+        rebuild: needsRebuild(e),
+        stale: e.stale ?? null,
+        ...e.evidence === void 0 ? {} : { evidence: evidenceJson(e.evidence) }
+      })),
+      unchecked: report.unchecked,
+      levels: report.levels,
+      problems: report.problems,
+      ...report.entries.some((e) => e.stale !== void 0) ? { warning: SOURCE_DATE_WARNING } : {}
+    },
+    null,
+    2
+  );
+}
+
+// src/cli/behind.ts
+var EXIT_BEHIND = 3;
+async function behindCommand(config, behind, command, logger) {
+  const ports = await buildPorts(config, logger, { env: command.env });
+  const report = await runBehind(
+    config,
+    {
+      explain: command.explain,
+      ...behind.maxAgeDays === void 0 ? {} : { maxAgeDays: behind.maxAgeDays }
+    },
+    ports
+  );
+  for (const problem of report.problems)
+    logger.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+  if (command.json) {
+    if (report.entries.some((e) => e.stale !== void 0))
+      logger.warn(`Stale images: ${SOURCE_DATE_WARNING}.`);
+    command.write(renderBehindJson(report));
+  } else {
+    command.write(renderBehindTable(report));
+    if (command.explain) command.write(renderBehindExplain(report));
+    command.write(renderBehindSummary(report));
+  }
+  return exitStatus(report, behind.failOnBehind);
+}
+function exitStatus(report, failOnBehind) {
+  if (failOnBehind && report.entries.some(needsRebuild)) return EXIT_BEHIND;
+  return report.entries.some((e) => e.report.error !== void 0) ? 1 : 0;
+}
+
 // src/cli/help.ts
 var HELP = `freshbase \u2014 pin container base images to the digest their tag points to now.
 
 Usage:
   freshbase check [dir] [options]   dry run: one row per image mention, nothing written
   freshbase apply [dir] [options]   the same, then rewrite the files in place
+  freshbase behind [dir] [options]  are the images this repository publishes built
+                                    on the base their Dockerfile names now?
 
 Decisions: pin (tag-only \u2192 tag@digest), update (stale pin), up to date,
 skipped: <reason>, failed: <message>. A stale pin whose new index changes no
@@ -206,7 +346,8 @@ Options:
   --config <file>             YAML file with the same keys as the action inputs
                               (kinds, include, exclude, docker-config, insecure-registries,
                               registry-map, concurrency, pin-unpinned, ignore, timeout,
-                              platforms, osv, osv-url, images, pin-built-here;
+                              platforms, osv, osv-url, images, pin-built-here, max-age,
+                              fail-on-behind;
                               images as a mapping: ghcr.io/acme/base: base/Dockerfile);
                               command-line options override it
   --docker-config <path>      Docker config.json with registry credentials
@@ -236,6 +377,19 @@ Options:
                               base rebuilds its children in order (--json: chains)
   --pin-built-here            pin FROMs of images built here too; a child waits
                               while its parent is rebuilt in the same run
+
+behind: the images checked are those the repository publishes: build-push-action
+steps with literal tags, Compose build + image, docker-bake.json, and --image
+(give the tag: ghcr.io/acme/app:1=app/Dockerfile; an image whose tag is only
+known at run time, e.g. from docker/metadata-action, is said as unknown). Per
+image and platform: behind, current or unknown (with why), the method that
+answered (provenance, base-annotation, layers) and the base digests built on \u2192
+now. --json, --explain (what the base's move brings) and --platforms apply.
+  --max-age <days>            also count an image as stale (to rebuild) when its
+                              config "created" is older; "created" may be a
+                              source date (SOURCE_DATE_EPOCH), not the build time
+  --fail-on-behind            exit 3 when an image is behind or stale
+
   -v, --verbose               debug output on stderr
   -h, --help                  this text
   --version                   print the version
@@ -255,7 +409,10 @@ A '# freshbase: ignore' comment right above a line (in YAML also at its end)
 leaves that image alone.
 
 Exit status: 0 every image resolved; 1 some images failed (everything else was
-still planned, and written by apply); 2 usage or configuration error.`;
+still planned, and written by apply); 2 usage or configuration error.
+behind: 0 every image checked (behind is a finding, not an error); 1 some image
+could not be checked; 2 usage; 3 with --fail-on-behind, some image behind or
+stale (wins over 1).`;
 
 // src/cli/render.ts
 function renderTable(report) {
@@ -290,6 +447,12 @@ function renderSummary(report, mode) {
   ];
   for (const [registry, remaining] of rateLimits(report)) {
     lines.push(`${registry}: ratelimit-remaining ${remaining}`);
+  }
+  const rebuild = report.rebuild ?? [];
+  const edges = rebuiltEdgeLines(report.chains, rebuild);
+  if (edges.length > 0) {
+    lines.push(`rebuild in order: ${JSON.stringify(rebuild)}`);
+    for (const edge of edges) lines.push(`  ${edge}`);
   }
   return lines.join("\n");
 }
@@ -337,7 +500,9 @@ function renderJson(report, mode, evidence) {
       uniqueImages: report.uniqueImages,
       rows,
       changedFiles: report.changes.map((c) => c.file),
-      rateLimits: Object.fromEntries(rateLimits(report))
+      rateLimits: Object.fromEntries(rateLimits(report)),
+      chains: chainsJson(report.chains),
+      rebuild: report.rebuild ?? []
     },
     null,
     2
@@ -368,6 +533,8 @@ var OPTIONS = {
   osv: { type: "boolean" },
   "no-osv": { type: "boolean" },
   "osv-url": { type: "string" },
+  "max-age": { type: "string" },
+  "fail-on-behind": { type: "boolean" },
   image: { type: "string", multiple: true },
   "pin-built-here": { type: "boolean" }
 };
@@ -381,21 +548,24 @@ async function runCli(argv, io) {
     if (args.values.help === true) return print(io.stdout, HELP, 0);
     if (args.values.version === true) return print(io.stdout, VERSION, 0);
     const [command, dir, ...extra] = args.positionals;
-    if (command !== "check" && command !== "apply") {
+    if (command !== "check" && command !== "apply" && command !== "behind") {
       return usageError(
         io,
-        `unknown command "${command ?? ""}": use "check" or "apply".`
+        `unknown command "${command ?? ""}": use "check", "apply" or "behind".`
       );
     }
     if (extra.length > 0)
       return usageError(io, `unexpected argument "${extra[0] ?? ""}".`);
     const raw = await rawConfig(args.values, dir);
-    const config = parseConfig(raw);
+    const config = parseConfig(raw, io.env);
+    if (command === "behind")
+      return await runBehindCli(raw, config, args.values, io, logger);
     const ports = await buildPorts(config, logger, { env: io.env });
     const report = await run(config, ports, command);
     for (const row of report.plan.rows) {
       for (const warning of row.warnings) logger.warn(warning);
     }
+    for (const warning of chainWarnings(report.chains)) logger.warn(warning);
     const evidence = args.values.explain === true ? await explainEvidence(report, config, ports) : void 0;
     const write = (text) => io.stdout(logger.mask(text));
     if (args.values.json === true) {
@@ -419,6 +589,14 @@ async function runCli(argv, io) {
 }
 var UsageError = class extends Error {
 };
+async function runBehindCli(raw, config, values, io, logger) {
+  const problems = [];
+  const behind = parseBehindConfig(raw, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const write = (text) => io.stdout(logger.mask(text));
+  const shown = { json: values.json === true, explain: values.explain === true };
+  return behindCommand(config, behind, { ...shown, write, env: io.env }, logger);
+}
 async function explainEvidence(report, config, ports) {
   if (ports.evidence === void 0) return /* @__PURE__ */ new Map();
   const { platforms, osv } = config;
@@ -458,6 +636,8 @@ async function rawConfig(values, dir) {
     platforms: values.platforms,
     osv: values["no-osv"] === true ? false : values.osv,
     "osv-url": values["osv-url"],
+    "max-age": values["max-age"],
+    "fail-on-behind": values["fail-on-behind"],
     images: values.image,
     "pin-built-here": values["pin-built-here"]
   };
@@ -480,12 +660,12 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-3RMGOAUB.js");
-  return parseConfigFile(
-    file,
-    text,
-    CORE_KEYS.filter((k) => k !== "root")
-  );
+  const { parseConfigFile } = await import("./config-file-6JWZGEJ2.js");
+  return parseConfigFile(file, text, [
+    ...CORE_KEYS.filter((k) => k !== "root"),
+    "max-age",
+    "fail-on-behind"
+  ]);
 }
 function usageError(io, message) {
   io.stderr(`error: ${message}

@@ -1,9 +1,16 @@
 import { createRequire as __freshbaseCreateRequire } from 'node:module';const require = __freshbaseCreateRequire(import.meta.url);
 import {
+  buildMatrix,
   buildPorts,
   byCodeUnit,
+  chainWarnings,
+  changedDockerfiles,
+  cycleWarnings,
+  descendantsOf,
+  dispatchFiles,
   distinctCount,
   escapeText,
+  evidenceJson,
   evidenceKey,
   evidenceOf,
   familiarTag,
@@ -14,9 +21,13 @@ import {
   inlineCode,
   linesText,
   markdownLink,
+  needsRebuild,
+  parseBehindConfig,
   plural,
+  rebuildLevels,
   rewriteChecked,
   run,
+  runBehind,
   selectPaths,
   summaryMarkdown,
   tableHead,
@@ -25,7 +36,7 @@ import {
   vulnerabilityCount,
   vulnerabilityNoun,
   withoutDigest
-} from "./chunk-W37NDDU4.js";
+} from "./chunk-3BBLS5EW.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -36,10 +47,11 @@ import {
   formatPlatform,
   isDigest,
   isWorkflowPath,
+  kindByName,
   parseConfig,
   require_dist,
   shortDigest
-} from "./chunk-YBX3F5RB.js";
+} from "./chunk-NTGVX6VL.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -5542,11 +5554,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object;
         action = async function* () {
-          for (const part2 of blobParts) {
-            if (part2.stream) {
-              yield* part2.stream();
+          for (const part of blobParts) {
+            if (part.stream) {
+              yield* part.stream();
             } else {
-              yield part2;
+              yield part;
             }
           }
         };
@@ -16281,11 +16293,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part2 of cookie.unparsed) {
-        if (!part2.includes("=")) {
+      for (const part of cookie.unparsed) {
+        if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part2.split("=");
+        const [key, ...value] = part.split("=");
         const trimmedKey = key.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -23689,8 +23701,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -23995,6 +24007,287 @@ function rebuild(fields, problems) {
   };
 }
 
+// src/core/publish/dispatch-inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+var TRIGGER = "workflow_dispatch";
+function readDispatchTrigger(text) {
+  const lines = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const [error2] = doc.errors;
+  if (error2 !== void 0) {
+    const line = lines.linePos(error2.pos[0]).line;
+    return { kind: "invalid", line, error: error2.message };
+  }
+  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+  if (!(0, import_yaml.isMap)(doc.contents)) {
+    return { kind: "invalid", line: 1, error: "the file is not a YAML mapping" };
+  }
+  const on = doc.contents.items.find((pair) => isOnKey(pair.key));
+  if (on === void 0) {
+    return {
+      kind: "no-trigger",
+      fix: 'add the line "on: workflow_dispatch" (the file has no "on:" key)'
+    };
+  }
+  return triggerOf(on, lineOf(on.key));
+}
+function isOnKey(key) {
+  if (!(0, import_yaml.isScalar)(key)) return false;
+  return key.value === "on" || key.value === true && key.source === "on";
+}
+function triggerOf(on, line) {
+  const value = on.value;
+  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") {
+    if (value.value === TRIGGER) return { kind: "dispatchable", inputs: [] };
+    return {
+      kind: "no-trigger",
+      fix: `change line ${line} to "on: [${value.value}, ${TRIGGER}]"`
+    };
+  }
+  if ((0, import_yaml.isSeq)(value)) {
+    const named = value.items.some((i) => (0, import_yaml.isScalar)(i) && i.value === TRIGGER);
+    if (named) return { kind: "dispatchable", inputs: [] };
+    return {
+      kind: "no-trigger",
+      fix: `add ${TRIGGER} to the list of events on line ${line}`
+    };
+  }
+  const events = (0, import_yaml.isMap)(value) ? value.items : [];
+  const dispatch = events.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === TRIGGER);
+  if (dispatch === void 0) {
+    return {
+      kind: "no-trigger",
+      fix: `add the line "  ${TRIGGER}:" under "on:" (line ${line})`
+    };
+  }
+  return { kind: "dispatchable", inputs: declaredInputs(dispatch.value) };
+}
+function declaredInputs(dispatch) {
+  if (!(0, import_yaml.isMap)(dispatch)) return [];
+  const inputs = dispatch.items.find(
+    (p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "inputs"
+  )?.value;
+  if (!(0, import_yaml.isMap)(inputs)) return [];
+  return inputs.items.flatMap((p) => (0, import_yaml.isScalar)(p.key) ? [nameOf(p.key)] : []);
+}
+function nameOf(key) {
+  return typeof key.value === "string" ? key.value : key.source ?? String(key.value);
+}
+function chooseDispatchInputs(declared, offered) {
+  const known = new Set(declared);
+  const send = {};
+  const leftOut = [];
+  for (const input of offered) {
+    if (known.has(input.name)) send[input.name] = input.value;
+    else leftOut.push(input);
+  }
+  return { send, leftOut };
+}
+
+// src/pipeline/rebuild-workflow.ts
+var RebuildWorkflowError = class extends Error {
+};
+var WORKFLOWS = ".github/workflows";
+var NOTHING_PUSHED = "Nothing was pushed.";
+async function readRebuildWorkflow(config, base, files) {
+  const id = config.rebuildWorkflow;
+  if (id === void 0) return void 0;
+  if (/^\d+$/.test(id)) {
+    return {
+      id,
+      unchecked: `rebuild-workflow is a numeric workflow ID, so Freshbase could not read which inputs the workflow declares and sent all of them; give its file name (e.g. rebuild.yml) to send only the declared ones.`
+    };
+  }
+  if (id.includes("/")) {
+    throw new RebuildWorkflowError(
+      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
+    );
+  }
+  const path3 = `${WORKFLOWS}/${id}`;
+  if (!base.files.has(path3)) return missing(id, path3, base);
+  const read = readDispatchTrigger(await files.read(path3));
+  if (read.kind === "dispatchable") return { id, path: path3, declared: read.inputs };
+  const where = `${path3} on ${base.branch}`;
+  if (read.kind === "no-trigger") {
+    throw new RebuildWorkflowError(
+      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path3}, ${read.fix}. ${NOTHING_PUSHED}`
+    );
+  }
+  throw new RebuildWorkflowError(
+    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, "")}); GitHub cannot run it either. Fix the file. ${NOTHING_PUSHED}`
+  );
+}
+function missing(id, path3, base) {
+  if (base.truncated) {
+    return {
+      id,
+      path: path3,
+      unchecked: `The repository tree was too large to list in full, so Freshbase could not read ${path3} and sent every rebuild input.`
+    };
+  }
+  throw new RebuildWorkflowError(
+    `rebuild-workflow: ${path3} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${NOTHING_PUSHED}`
+  );
+}
+
+// src/pipeline/behind-publish.ts
+async function runBehindMode(config, behindConfig, publishConfig, ports) {
+  const { github: github2, logger } = ports;
+  const branch2 = (await github2.repository()).defaultBranch;
+  const base = await logger.group(
+    `Read ${branch2}`,
+    async () => github2.baseSnapshot(branch2)
+  );
+  const runPorts = await ports.runPorts(base);
+  const workflow = await readRebuildWorkflow(
+    publishConfig,
+    base,
+    runPorts.files
+  );
+  const behind = await runBehind(
+    config,
+    {
+      explain: true,
+      ...behindConfig.maxAgeDays === void 0 ? {} : { maxAgeDays: behindConfig.maxAgeDays }
+    },
+    runPorts
+  );
+  const request2 = rebuildRequest(behind);
+  const sent = request2.images.length > 0 && !publishConfig.dryRun ? await dispatchRebuild(
+    request2,
+    behind,
+    branch2,
+    workflow,
+    publishConfig,
+    ports
+  ) : { notes: [], failures: [], dispatched: 0 };
+  return {
+    behind,
+    branch: branch2,
+    notes: sent.notes,
+    dispatched: sent.dispatched,
+    dryRun: publishConfig.dryRun,
+    problems: [...checkProblems(behind), ...sent.failures]
+  };
+}
+async function dispatchRebuild(request2, behind, branch2, workflow, publishConfig, { github: github2, logger }) {
+  const sent = { notes: [], failures: [], dispatched: 0 };
+  const attempt = async (what, call) => {
+    try {
+      await call();
+      sent.dispatched++;
+      sent.notes.push(`Dispatched ${what}.`);
+    } catch (error2) {
+      const message = `Could not dispatch ${what}: ${error2.message}. The next scheduled run checks again and dispatches what is still behind.`;
+      logger.error(message);
+      sent.failures.push(message);
+    }
+  };
+  if (workflow !== void 0) {
+    const offered = offeredInputs(request2, publishConfig);
+    const { send, note } = chosenInputs(workflow, offered);
+    if (note !== void 0) sent.notes.push(note);
+    await attempt(
+      `workflow "${workflow.id}" on ${branch2}`,
+      async () => github2.dispatchWorkflow(workflow.id, branch2, send)
+    );
+  }
+  const eventType = publishConfig.dispatchEventType;
+  if (eventType !== void 0) {
+    await attempt(
+      `repository_dispatch "${eventType}"`,
+      async () => github2.repositoryDispatch(
+        eventType,
+        clientPayload(branch2, request2, behind)
+      )
+    );
+  }
+  return sent;
+}
+function rebuildRequest(behind) {
+  const rebuild3 = behind.entries.filter(needsRebuild);
+  const direct = rebuild3.flatMap(
+    (e) => e.report.image.dockerfile === void 0 ? [] : [e.report.image.dockerfile]
+  );
+  const files = [.../* @__PURE__ */ new Set([...behind.levels.flat(), ...direct])];
+  const built = behind.entries.filter(
+    (e) => e.report.image.dockerfile !== void 0 && files.includes(e.report.image.dockerfile)
+  );
+  const images = [
+    ...new Set([...rebuild3, ...built].map((e) => e.report.image.image))
+  ].sort();
+  return { images, files, levels: behind.levels };
+}
+function offeredInputs(request2, config) {
+  const ours = [
+    {
+      name: "images",
+      value: JSON.stringify(request2.images),
+      source: "Freshbase"
+    },
+    {
+      name: "files",
+      value: JSON.stringify(request2.files),
+      source: "Freshbase"
+    },
+    {
+      name: "levels",
+      value: JSON.stringify(request2.levels),
+      source: "Freshbase"
+    }
+  ];
+  const extra = Object.entries(config.rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
+  return [...extra, ...ours];
+}
+function chosenInputs(workflow, offered) {
+  if (workflow.declared === void 0) {
+    const send2 = Object.fromEntries(offered.map((i) => [i.name, i.value]));
+    return workflow.unchecked === void 0 ? { send: send2 } : { send: send2, note: workflow.unchecked };
+  }
+  const { send, leftOut } = chooseDispatchInputs(workflow.declared, offered);
+  if (leftOut.length === 0) return { send: { ...send } };
+  const names = leftOut.map((i) => `${i.name} (${i.source})`).join(", ");
+  return {
+    send: { ...send },
+    note: `Not sent to ${workflow.id}: ${names}. ${workflow.path ?? workflow.id} declares no such input under on.workflow_dispatch.inputs, and GitHub refuses a dispatch with inputs the workflow does not declare; declare them there to receive them.`
+  };
+}
+function clientPayload(branch2, request2, behind) {
+  return {
+    mode: "behind",
+    branch: branch2,
+    images: request2.images,
+    files: request2.files,
+    levels: request2.levels,
+    behind: behind.entries.filter(needsRebuild).map(behindJson)
+  };
+}
+function behindJson(entry) {
+  const { report, stale } = entry;
+  const moved = report.platforms.flatMap(
+    (v) => v.status === "behind" ? [v] : []
+  );
+  const first = moved[0];
+  return {
+    image: report.image.image,
+    dockerfile: report.image.dockerfile ?? null,
+    base: report.image.base,
+    status: report.status,
+    platforms: moved.map((v) => v.platform),
+    from: first?.builtOn ?? null,
+    to: first?.now ?? report.baseNow ?? null,
+    stale: stale !== void 0,
+    created: report.created ?? null
+  };
+}
+function checkProblems(behind) {
+  const failed = behind.entries.filter((e) => e.report.error !== void 0);
+  if (failed.length === 0) return [];
+  return [
+    `${failed.length} published image(s) could not be checked: ${failed.map((e) => e.report.error).join(" ")}`
+  ];
+}
+
 // src/core/fnv.ts
 function fnv1a32(text) {
   let hash = 2166136261;
@@ -24021,14 +24314,14 @@ function fnv1a128(text) {
 var MARKER = "freshbase:plan";
 var START_RE = /<!--[ \t]*freshbase:plan[ \t]/g;
 function proposedPlan(group2) {
-  const digests = /* @__PURE__ */ new Map();
+  const digests2 = /* @__PURE__ */ new Map();
   for (const update of group2.updates) {
     const target = targetName(update.file, update.key);
-    const set = digests.get(target) ?? /* @__PURE__ */ new Set();
+    const set = digests2.get(target) ?? /* @__PURE__ */ new Set();
     set.add(update.to);
-    digests.set(target, set);
+    digests2.set(target, set);
   }
-  const entries = [...digests].map(([target, set]) => [
+  const entries = [...digests2].map(([target, set]) => [
     target,
     [...set].sort(byCodeUnit).join(",")
   ]);
@@ -24088,10 +24381,10 @@ function parseProposedPlan(body) {
   const targets = value["targets"];
   if (typeof group2 !== "string" || !isRecord(targets)) return void 0;
   const entries = [];
-  for (const [target, digests] of Object.entries(targets)) {
-    if (typeof digests !== "string" || !digests.split(",").every(isDigest))
+  for (const [target, digests2] of Object.entries(targets)) {
+    if (typeof digests2 !== "string" || !digests2.split(",").every(isDigest))
       return void 0;
-    entries.push([target, digests]);
+    entries.push([target, digests2]);
   }
   return { version: 1, group: group2, targets: sortedRecord(entries) };
 }
@@ -24109,9 +24402,9 @@ function proposedDigests(plans) {
   const byTarget = /* @__PURE__ */ new Map();
   for (const plan of plans) {
     if (plan?.version !== 1) continue;
-    for (const [target, digests] of Object.entries(plan.targets)) {
+    for (const [target, digests2] of Object.entries(plan.targets)) {
       const list = byTarget.get(target) ?? [];
-      for (const digest of digests.split(",")) {
+      for (const digest of digests2.split(",")) {
         if (isDigest(digest) && !list.includes(digest)) list.push(digest);
       }
       byTarget.set(target, list);
@@ -24147,7 +24440,7 @@ function groupUpdates(plan, groupBy, branchPrefix) {
   if (workflows) ids.push(...ids.splice(ids.indexOf(WORKFLOWS_GROUP), 1));
   return ids.map((id) => {
     const mine = updates.filter((u) => groupIdOf(u, groupBy) === id);
-    const inScope = (row) => rowInScope(row, id, groupBy, workflows);
+    const inScope = (row2) => rowInScope(row2, id, groupBy, workflows);
     return {
       id,
       branch: branchFor(id, groupBy, branchPrefix),
@@ -24158,18 +24451,18 @@ function groupUpdates(plan, groupBy, branchPrefix) {
     };
   });
 }
-function toUpdate(row) {
-  if (row.decision !== "pin" && row.decision !== "update") return [];
-  if (row.key === void 0 || row.newDigest === void 0) return [];
+function toUpdate(row2) {
+  if (row2.decision !== "pin" && row2.decision !== "update") return [];
+  if (row2.key === void 0 || row2.newDigest === void 0) return [];
   return [
     {
-      file: row.file,
-      line: row.line,
-      image: row.image,
-      key: row.key,
-      ...row.currentDigest === void 0 ? {} : { from: row.currentDigest },
-      to: row.newDigest,
-      ...row.editLine === void 0 ? {} : { editLine: row.editLine }
+      file: row2.file,
+      line: row2.line,
+      image: row2.image,
+      key: row2.key,
+      ...row2.currentDigest === void 0 ? {} : { from: row2.currentDigest },
+      to: row2.newDigest,
+      ...row2.editLine === void 0 ? {} : { editLine: row2.editLine }
     }
   ];
 }
@@ -24179,12 +24472,12 @@ function groupIdOf(update, groupBy) {
   if (groupBy === "image") return update.key;
   return "all";
 }
-function rowInScope(row, id, groupBy, workflows) {
-  if (groupBy === "file") return row.file === id;
-  const inWorkflows = workflows && isWorkflowPath(row.file);
+function rowInScope(row2, id, groupBy, workflows) {
+  if (groupBy === "file") return row2.file === id;
+  const inWorkflows = workflows && isWorkflowPath(row2.file);
   if (id === WORKFLOWS_GROUP) return inWorkflows;
   if (inWorkflows) return false;
-  return groupBy === "all" || row.key === id;
+  return groupBy === "all" || row2.key === id;
 }
 function branchFor(id, groupBy, prefix) {
   if (groupBy !== "file" && id === WORKFLOWS_GROUP)
@@ -24307,6 +24600,25 @@ function droppedLine(rows, tables) {
   return tables === 1 ? `\u2026 and ${rows} more.` : `\u2026 and ${rows} more in ${tables} more tables.`;
 }
 var isText = (s) => s !== void 0;
+
+// src/core/report/chain-lines.ts
+function chainLines(updates, chains) {
+  if (chains === void 0 || chains.edges.length === 0) return [];
+  const lines = [];
+  const said = /* @__PURE__ */ new Set();
+  for (const { file, image } of updates) {
+    const name = image.replace(/@.*$/, "");
+    const key = `${file}\0${name}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    const rebuilt = descendantsOf(chains, file);
+    if (rebuilt.length === 0) continue;
+    lines.push(
+      `Bumping ${inlineCode(name)} in ${file} also rebuilds ${rebuilt.join(", ")}.`
+    );
+  }
+  return lines;
+}
 
 // src/core/report/evidence-details.ts
 function detailBlocks(e, entry, limits) {
@@ -24457,12 +24769,12 @@ var FAILED_HEAD = tableHead(["Where", "Image", "Reason", "What to do"]);
 var FAILED_NOTE = "A failed lookup blocks nothing: the updates above are proposed without it, and these references keep their pins until a later run resolves them.";
 function problemTables(skipped, failed, heading) {
   const sorted = (rows) => [...rows].sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
-  const cells = (row) => [
-    inlineCode(`${row.file}:${row.line}`),
-    inlineCode(row.image),
-    row.reason === void 0 ? "\u2014" : escapeText(row.reason)
+  const cells = (row2) => [
+    inlineCode(`${row2.file}:${row2.line}`),
+    inlineCode(row2.image),
+    row2.reason === void 0 ? "\u2014" : escapeText(row2.reason)
   ];
-  const hint = (row) => row.hint === void 0 ? "\u2014" : escapeText(row.hint);
+  const hint = (row2) => row2.hint === void 0 ? "\u2014" : escapeText(row2.hint);
   const section = (title, head, rows, note) => rows.length === 0 ? [] : [
     textBlock(`${heading} ${title}`),
     ...note === void 0 ? [] : [textBlock(note)],
@@ -24489,6 +24801,7 @@ var BODY_TABLE_ROWS = 100;
 function renderBody(group2, images, context = {}) {
   const blocks = [
     textBlock(intro(group2.updates)),
+    ...chainBlocks(group2.updates, context.chains),
     ...imageBlocks(group2.updates, images, context.evidence, {
       heading: "###",
       limits: { rows: BODY_TABLE_ROWS, rest: restWhere(context.runUrl) }
@@ -24539,21 +24852,25 @@ function rebuildBlocks(rebuild3) {
     );
   return [textBlock("### Rebuild"), textBlock(said.join(" "))];
 }
+function chainBlocks(updates, chains) {
+  const lines = chainLines(updates, chains);
+  return lines.length === 0 ? [] : [textBlock(lines.join("\n"))];
+}
 
 // src/core/report/pr-text.ts
 var COMMIT_BODY = "\n\n{changes}";
 var ALL = "chore(deps): refresh digest pins for {count_text}";
 var FILE = "chore(deps): refresh digest pins for {count_text} in {group}";
 var IMAGE = "chore(deps): refresh digest pins for {images}";
-var WORKFLOWS = "chore(deps): refresh digest pins for {count_text} in GitHub workflows";
+var WORKFLOWS2 = "chore(deps): refresh digest pins for {count_text} in GitHub workflows";
 var DEFAULT_TEMPLATES = {
   all: { title: ALL, commitMessage: `${ALL}${COMMIT_BODY}` },
   file: { title: FILE, commitMessage: `${FILE}${COMMIT_BODY}` },
   image: { title: IMAGE, commitMessage: `${IMAGE}${COMMIT_BODY}` }
 };
 var WORKFLOW_TEMPLATES = {
-  title: WORKFLOWS,
-  commitMessage: `${WORKFLOWS}${COMMIT_BODY}`
+  title: WORKFLOWS2,
+  commitMessage: `${WORKFLOWS2}${COMMIT_BODY}`
 };
 function defaultTemplates(group2, groupBy) {
   return groupBy !== "file" && isWorkflowsGroup(group2) ? WORKFLOW_TEMPLATES : DEFAULT_TEMPLATES[groupBy];
@@ -24575,7 +24892,8 @@ function renderPullRequest(input) {
     body: renderBody(input.group, input.images, {
       ...input.evidence === void 0 ? {} : { evidence: input.evidence },
       ...input.rebuild === void 0 ? {} : { rebuild: input.rebuild },
-      ...input.runUrl === void 0 ? {} : { runUrl: input.runUrl }
+      ...input.runUrl === void 0 ? {} : { runUrl: input.runUrl },
+      ...input.chains === void 0 ? {} : { chains: input.chains }
     }),
     commitMessage: fill(
       commit.includes("{changes}") ? commit : `${commit}${COMMIT_BODY}`,
@@ -24913,6 +25231,7 @@ function textFor(group2, input) {
     baseBranch: input.base.branch,
     ...input.evidence === void 0 ? {} : { evidence: input.evidence },
     ...input.runUrl === void 0 ? {} : { runUrl: input.runUrl },
+    ...input.chains === void 0 ? {} : { chains: input.chains },
     rebuild: {
       ...input.config.rebuildWorkflow === void 0 ? {} : { workflow: input.config.rebuildWorkflow },
       ...input.config.dispatchEventType === void 0 ? {} : { eventType: input.config.dispatchEventType }
@@ -24920,89 +25239,18 @@ function textFor(group2, input) {
   });
 }
 
-// src/core/publish/dispatch-inputs.ts
-var import_yaml = __toESM(require_dist(), 1);
-var TRIGGER = "workflow_dispatch";
-function readDispatchTrigger(text) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
-  const [error2] = doc.errors;
-  if (error2 !== void 0) {
-    const line = lines.linePos(error2.pos[0]).line;
-    return { kind: "invalid", line, error: error2.message };
-  }
-  const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
-  if (!(0, import_yaml.isMap)(doc.contents)) {
-    return { kind: "invalid", line: 1, error: "the file is not a YAML mapping" };
-  }
-  const on = doc.contents.items.find((pair) => isOnKey(pair.key));
-  if (on === void 0) {
-    return {
-      kind: "no-trigger",
-      fix: 'add the line "on: workflow_dispatch" (the file has no "on:" key)'
-    };
-  }
-  return triggerOf(on, lineOf(on.key));
-}
-function isOnKey(key) {
-  if (!(0, import_yaml.isScalar)(key)) return false;
-  return key.value === "on" || key.value === true && key.source === "on";
-}
-function triggerOf(on, line) {
-  const value = on.value;
-  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") {
-    if (value.value === TRIGGER) return { kind: "dispatchable", inputs: [] };
-    return {
-      kind: "no-trigger",
-      fix: `change line ${line} to "on: [${value.value}, ${TRIGGER}]"`
-    };
-  }
-  if ((0, import_yaml.isSeq)(value)) {
-    const named = value.items.some((i) => (0, import_yaml.isScalar)(i) && i.value === TRIGGER);
-    if (named) return { kind: "dispatchable", inputs: [] };
-    return {
-      kind: "no-trigger",
-      fix: `add ${TRIGGER} to the list of events on line ${line}`
-    };
-  }
-  const events = (0, import_yaml.isMap)(value) ? value.items : [];
-  const dispatch = events.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === TRIGGER);
-  if (dispatch === void 0) {
-    return {
-      kind: "no-trigger",
-      fix: `add the line "  ${TRIGGER}:" under "on:" (line ${line})`
-    };
-  }
-  return { kind: "dispatchable", inputs: declaredInputs(dispatch.value) };
-}
-function declaredInputs(dispatch) {
-  if (!(0, import_yaml.isMap)(dispatch)) return [];
-  const inputs = dispatch.items.find(
-    (p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "inputs"
-  )?.value;
-  if (!(0, import_yaml.isMap)(inputs)) return [];
-  return inputs.items.flatMap((p) => (0, import_yaml.isScalar)(p.key) ? [nameOf(p.key)] : []);
-}
-function nameOf(key) {
-  return typeof key.value === "string" ? key.value : key.source ?? String(key.value);
-}
-function chooseDispatchInputs(declared, offered) {
-  const known = new Set(declared);
-  const send = {};
-  const leftOut = [];
-  for (const input of offered) {
-    if (known.has(input.name)) send[input.name] = input.value;
-    else leftOut.push(input);
-  }
-  return { send, leftOut };
-}
-
 // src/pipeline/rebuild.ts
-async function triggerRebuild(published, config, workflow, github2, logger) {
+async function triggerRebuild(published, config, workflow, github2, logger, chains) {
   const result = { notes: [], dispatched: 0, failures: [] };
   if (published.pushed.length > 0 && !config.dryRun) {
     for (const pushed of published.pushed) {
-      const failed = await dispatchGroup(pushed, config, workflow, github2);
+      const failed = await dispatchGroup(
+        pushed,
+        config,
+        workflow,
+        github2,
+        chains
+      );
       for (const message of failed.messages) result.notes.push(message);
       result.dispatched += failed.dispatched;
       if (failed.errors.length === 0) continue;
@@ -25016,7 +25264,9 @@ async function triggerRebuild(published, config, workflow, github2, logger) {
     }
     const [first] = published.pushed;
     if (workflow !== void 0 && first !== void 0)
-      result.notes.push(...inputNotes(workflow, offeredInputs(first, config)));
+      result.notes.push(
+        ...inputNotes(workflow, offeredInputs2(first, config, chains))
+      );
   }
   if (workflow === void 0 && config.dispatchEventType === void 0 && looksLikeActionsToken(config.token)) {
     result.notes.push(
@@ -25025,7 +25275,7 @@ async function triggerRebuild(published, config, workflow, github2, logger) {
   }
   return result;
 }
-async function dispatchGroup({ group: group2, pull }, config, workflow, github2) {
+async function dispatchGroup({ group: group2, pull }, config, workflow, github2, chains) {
   const done = { messages: [], errors: [] };
   const attempt = async (what, call) => {
     try {
@@ -25038,7 +25288,7 @@ async function dispatchGroup({ group: group2, pull }, config, workflow, github2)
     }
   };
   if (workflow !== void 0) {
-    const offered = offeredInputs({ group: group2 }, config);
+    const offered = offeredInputs2({ group: group2 }, config, chains);
     const inputs = workflow.declared === void 0 ? Object.fromEntries(offered.map((i) => [i.name, i.value])) : chooseDispatchInputs(workflow.declared, offered).send;
     await attempt(
       `workflow "${workflow.id}" on ${group2.branch}`,
@@ -25049,19 +25299,30 @@ async function dispatchGroup({ group: group2, pull }, config, workflow, github2)
   if (eventType !== void 0) {
     await attempt(
       `repository_dispatch "${eventType}" for ${group2.branch}`,
-      async () => github2.repositoryDispatch(eventType, clientPayload(group2, pull, config))
+      async () => github2.repositoryDispatch(
+        eventType,
+        clientPayload2(group2, pull, config, chains)
+      )
     );
   }
   return { ...done, dispatched: done.messages.length };
 }
-function offeredInputs({ group: group2 }, config) {
+function offeredInputs2({ group: group2 }, config, chains) {
   const images = [
     ...new Set(group2.updates.map((u) => u.image.replace(/@.*$/, "")))
   ].sort();
+  const levels = groupLevels(group2, chains);
+  const files = dispatchFiles(group2.files, levels);
   const ours = [
-    { name: "files", value: JSON.stringify(group2.files), source: "Freshbase" },
+    { name: "files", value: JSON.stringify(files), source: "Freshbase" },
     { name: "images", value: JSON.stringify(images), source: "Freshbase" }
   ];
+  if ((chains?.edges.length ?? 0) > 0)
+    ours.push({
+      name: "levels",
+      value: JSON.stringify(levels),
+      source: "Freshbase"
+    });
   const extra = Object.entries(config.rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
   return [...extra, ...ours];
 }
@@ -25075,13 +25336,23 @@ function inputNotes(workflow, offered) {
     `Not sent to ${workflow.id}: ${names}. ${workflow.path ?? workflow.id} declares no such input under on.workflow_dispatch.inputs, and GitHub refuses a dispatch with inputs the workflow does not declare; declare them there to receive them.`
   ];
 }
-function clientPayload(group2, pull, config) {
+function groupLevels(group2, chains) {
+  const dockerfiles = group2.files.filter((file) => {
+    const kind = kindByName(file);
+    return kind === void 0 || kind === "dockerfile";
+  });
+  if (chains === void 0) return dockerfiles.length === 0 ? [] : [dockerfiles];
+  return rebuildLevels(chains, dockerfiles);
+}
+function clientPayload2(group2, pull, config, chains) {
+  const levels = groupLevels(group2, chains);
   return {
     branch: group2.branch,
     base: config.baseBranch ?? null,
     pull_request: pull?.number ?? null,
     pull_request_url: pull?.url ?? null,
-    files: group2.files,
+    files: dispatchFiles(group2.files, levels),
+    levels,
     updates: group2.updates.map((u) => ({
       file: u.file,
       line: u.line,
@@ -25109,66 +25380,10 @@ function looksLikeActionsToken(token) {
   return token.startsWith("ghs_");
 }
 
-// src/pipeline/rebuild-workflow.ts
-var RebuildWorkflowError = class extends Error {
-};
-var WORKFLOWS2 = ".github/workflows";
-var NOTHING_PUSHED = "Nothing was pushed.";
-async function readRebuildWorkflow(config, base, files) {
-  const id = config.rebuildWorkflow;
-  if (id === void 0) return void 0;
-  if (/^\d+$/.test(id)) {
-    return {
-      id,
-      unchecked: `rebuild-workflow is a numeric workflow ID, so Freshbase could not read which inputs the workflow declares and sent all of them; give its file name (e.g. rebuild.yml) to send only the declared ones.`
-    };
-  }
-  if (id.includes("/")) {
-    throw new RebuildWorkflowError(
-      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS2}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
-    );
-  }
-  const path3 = `${WORKFLOWS2}/${id}`;
-  if (!base.files.has(path3)) return missing(id, path3, base);
-  const read = readDispatchTrigger(await files.read(path3));
-  if (read.kind === "dispatchable") return { id, path: path3, declared: read.inputs };
-  const where = `${path3} on ${base.branch}`;
-  if (read.kind === "no-trigger") {
-    throw new RebuildWorkflowError(
-      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path3}, ${read.fix}. ${NOTHING_PUSHED}`
-    );
-  }
-  throw new RebuildWorkflowError(
-    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, "")}); GitHub cannot run it either. Fix the file. ${NOTHING_PUSHED}`
-  );
-}
-function missing(id, path3, base) {
-  if (base.truncated) {
-    return {
-      id,
-      path: path3,
-      unchecked: `The repository tree was too large to list in full, so Freshbase could not read ${path3} and sent every rebuild input.`
-    };
-  }
-  throw new RebuildWorkflowError(
-    `rebuild-workflow: ${path3} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${NOTHING_PUSHED}`
-  );
-}
-
 // src/pipeline/publish-run.ts
 async function runAndPublish(config, publishConfig, ports) {
   const { github: github2, logger } = ports;
-  const repository2 = await github2.repository();
-  const baseBranch = publishConfig.baseBranch ?? repository2.defaultBranch;
-  const base = await logger.group(
-    `Read ${baseBranch}`,
-    async () => github2.baseSnapshot(baseBranch)
-  );
-  if (base.truncated) {
-    logger.warn(
-      "The repository tree is too large for one API listing; some files may not be scanned. Narrow the scan with the paths input."
-    );
-  }
+  const base = await readBase(github2, publishConfig, logger);
   const runPorts = await ports.runPorts(base);
   const workflow = await readRebuildWorkflow(
     publishConfig,
@@ -25187,14 +25402,22 @@ async function runAndPublish(config, publishConfig, ports) {
       base,
       config: publishConfig,
       evidence,
-      ...ports.runUrl === void 0 ? {} : { runUrl: ports.runUrl }
+      ...ports.runUrl === void 0 ? {} : { runUrl: ports.runUrl },
+      ...report.chains === void 0 ? {} : { chains: report.chains }
     },
     github2,
     logger
   );
   const rebuild3 = await logger.group(
     "Rebuild",
-    async () => triggerRebuild(published, publishConfig, workflow, github2, logger)
+    async () => triggerRebuild(
+      published,
+      publishConfig,
+      workflow,
+      github2,
+      logger,
+      report.chains
+    )
   );
   const groups2 = groupUpdates(
     report.plan,
@@ -25211,6 +25434,20 @@ async function runAndPublish(config, publishConfig, ports) {
     dryRun: publishConfig.dryRun,
     problems: stepProblems(report, published, rebuild3)
   };
+}
+async function readBase(github2, publishConfig, logger) {
+  const repository2 = await github2.repository();
+  const baseBranch = publishConfig.baseBranch ?? repository2.defaultBranch;
+  const base = await logger.group(
+    `Read ${baseBranch}`,
+    async () => github2.baseSnapshot(baseBranch)
+  );
+  if (base.truncated) {
+    logger.warn(
+      "The repository tree is too large for one API listing; some files may not be scanned. Narrow the scan with the paths input."
+    );
+  }
+  return base;
 }
 async function readEvidence(report, config, ports) {
   if (ports.evidence === void 0) return /* @__PURE__ */ new Map();
@@ -25255,10 +25492,10 @@ function imageDetails(report) {
   return details2;
 }
 function keptDigest(report, r) {
-  const row = report.plan.rows.find(
-    (row2) => row2.key === r.key && (row2.decision === "update" || row2.decision === "pin") && row2.newDigest !== void 0 && row2.newDigest !== r.digest && r.previousManifests?.[row2.newDigest] !== void 0
+  const row2 = report.plan.rows.find(
+    (row3) => row3.key === r.key && (row3.decision === "update" || row3.decision === "pin") && row3.newDigest !== void 0 && row3.newDigest !== r.digest && r.previousManifests?.[row3.newDigest] !== void 0
   );
-  return row?.newDigest;
+  return row2?.newDigest;
 }
 function stepProblems(report, published, rebuild3) {
   const problems = [];
@@ -26355,11 +26592,11 @@ function omit(object, keysToOmit) {
   return result;
 }
 function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part2) {
-    if (!/%[0-9A-Fa-f]/.test(part2)) {
-      part2 = encodeURI(part2).replace(/%5B/g, "[").replace(/%5D/g, "]");
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
-    return part2;
+    return part;
   }).join("");
 }
 function encodeUnreserved(str) {
@@ -30255,10 +30492,100 @@ function buildGitHub(config, logger, env) {
   return createGitHubPort(octokit, { owner: config.owner, repo: config.repo });
 }
 
+// src/action/behind-outputs.ts
+var SOURCE_DATE = `an image's "created" may be a source date (SOURCE_DATE_EPOCH), not the time it was built`;
+function writeBehindOutputs(result) {
+  const rebuild3 = result.behind.entries.filter(needsRebuild);
+  setOutput(
+    "behind",
+    JSON.stringify(
+      rebuild3.map((e) => ({
+        ...behindJson(e),
+        evidence: evidenceJson(e.evidence)
+      }))
+    )
+  );
+  setOutput("behind-count", String(rebuild3.length));
+  const request2 = rebuildRequest(result.behind);
+  setOutput("changed-files", JSON.stringify(request2.files));
+  setOutput(
+    "build-matrix",
+    JSON.stringify(buildMatrix(result.behind.levels, result.behind.chains))
+  );
+  setOutput("build-levels", JSON.stringify(result.behind.levels));
+  setOutput("updated", "false");
+  for (const p of result.behind.problems)
+    warning(p.message, { file: p.file, startLine: p.line });
+  if (rebuild3.some((e) => e.stale !== void 0))
+    warning(`Stale images are rebuilt by max-age; ${SOURCE_DATE}.`);
+}
+async function writeBehindSummary(result) {
+  if (process.env["GITHUB_STEP_SUMMARY"] === void 0) return;
+  await summary.addRaw(behindMarkdown(result), true).write();
+}
+function behindMarkdown(result) {
+  const { behind } = result;
+  const rebuild3 = behind.entries.filter(needsRebuild).length;
+  const lines = [
+    `## Freshbase: published images and their base (${result.branch})`,
+    "",
+    rebuild3 === 0 ? "Every image checked is built on the base its Dockerfile names now." : `${rebuild3} image(s) to rebuild${result.dryRun ? " (dry run: nothing dispatched)" : ""}.`,
+    "",
+    "| Image | Platform | Status | Method | Built on \u2192 now | Why |",
+    "| --- | --- | --- | --- | --- | --- |"
+  ];
+  for (const entry of behind.entries) {
+    const { report, stale } = entry;
+    const staleText = stale === void 0 ? "" : ` Stale: created ${stale.created} (${stale.days} days ago).`;
+    const verdicts = report.platforms.length > 0 ? report.platforms : [void 0];
+    for (const v of verdicts)
+      lines.push(
+        row([
+          `\`${report.image.image}\``,
+          v?.platform ?? "-",
+          `${v?.status ?? report.status}${stale === void 0 ? "" : ", stale"}`,
+          v === void 0 || v.status === "unknown" ? "-" : v.method,
+          v === void 0 ? "-" : digests(v),
+          `${v === void 0 ? report.error ?? "" : why(v, report.image.base)}${staleText}`
+        ])
+      );
+  }
+  for (const u of behind.unchecked)
+    lines.push(row([`\`${u.image}\``, "-", "unknown", "-", "-", u.why]));
+  if (behind.levels.length > 0)
+    lines.push(
+      "",
+      `Rebuild order: ${behind.levels.map((l) => l.map((f) => `\`${f}\``).join(", ")).join(" \u2192 ")}`
+    );
+  if (behind.entries.some((e) => e.stale !== void 0))
+    lines.push("", `Note: ${SOURCE_DATE}.`);
+  if (result.notes.length > 0)
+    lines.push("", ...result.notes.map((n) => `- ${n}`));
+  return `${lines.join("\n")}
+`;
+}
+function digests(v) {
+  if (v.status === "unknown") return "-";
+  if (v.status === "current") return `\`${shortDigest(v.builtOn)}\``;
+  const from = v.builtOn === void 0 ? "?" : shortDigest(v.builtOn);
+  return `\`${from}\` \u2192 \`${shortDigest(v.now)}\``;
+}
+function why(v, base) {
+  if (v.status === "unknown") return v.why;
+  if (v.status === "current") return v.note ?? `on ${base} as it is now`;
+  return v.note ?? `${base} has moved`;
+}
+function row(cells) {
+  return `| ${cells.map((c) => c.replace(/\|/g, "\\|").replace(/\n/g, " ")).join(" | ")} |`;
+}
+
 // src/action/inputs.ts
 var INPUT_NAMES = [
   ...CORE_KEYS.filter((key) => key !== "root"),
-  ...PUBLISH_KEYS
+  ...PUBLISH_KEYS,
+  // The behind mode's (fail-on-behind is the CLI's exit status).
+  "mode",
+  "max-age"
 ];
 function readInputs(env) {
   const raw = {
@@ -30289,75 +30616,6 @@ function createActionLogger() {
 // src/action/outputs.ts
 import path2 from "node:path";
 
-// src/core/report/evidence-json.ts
-var OUTPUT_PACKAGE_CHANGES = 50;
-function evidenceJson(e) {
-  if (e === void 0) return null;
-  return {
-    platforms: part(e.platforms, platformsJson),
-    source: part(e.source, sourceJson),
-    packages: part(e.packages, packagesJson),
-    vulnerabilities: part(e.vulnerabilities, vulnerabilitiesJson)
-  };
-}
-function part(p, found) {
-  return p.kind === "found" ? { status: "found", ...found(p.value) } : { status: p.kind, why: p.why };
-}
-function platformsJson(deltas) {
-  return {
-    delta: deltas.map((d) => ({
-      platform: d.platform,
-      change: d.change,
-      counted: d.counted
-    }))
-  };
-}
-function sourceJson(s) {
-  const ref = s.new ?? s.old;
-  return {
-    url: ref?.url ?? null,
-    old_revision: s.old?.revision ?? null,
-    new_revision: s.new?.revision ?? null,
-    link: s.link?.url ?? null,
-    link_kind: s.link?.kind ?? null
-  };
-}
-function packagesJson(p) {
-  const count = (kind) => p.changes.filter((c) => c.change === kind).length;
-  const shown = p.changes.slice(0, OUTPUT_PACKAGE_CHANGES);
-  return {
-    platform: p.platform,
-    ecosystem: p.ecosystem ?? null,
-    distro: p.distro ?? null,
-    old_count: p.oldCount,
-    new_count: p.newCount,
-    updated: count("updated"),
-    added: count("added"),
-    removed: count("removed"),
-    changes: shown.map((c) => ({
-      change: c.change,
-      name: c.name,
-      source: c.source ?? null,
-      from: c.oldVersion ?? null,
-      to: c.newVersion ?? null
-    })),
-    changes_omitted: p.changes.length - shown.length
-  };
-}
-function vulnerabilitiesJson(v) {
-  const list = (vs) => vs.map((x) => ({
-    id: x.id,
-    cves: [...x.cves],
-    severity: x.severity ?? null
-  }));
-  return {
-    ecosystem: v.ecosystem,
-    fixed: list(v.fixed),
-    introduced: list(v.introduced),
-    not_checked: [...v.notChecked]
-  };
-}
-
 // src/core/report/pr-summary.ts
 var SUMMARY_TABLE_ROWS = 2e3;
 var SUMMARY_LIMIT_BYTES = 1048576;
@@ -30383,6 +30641,7 @@ function renderSummary(input) {
     ...input.outcomes.flatMap(
       (outcome) => outcome.group.updates.length === 0 ? [] : [
         textBlock(`### ${inlineCode(outcome.branch)}`),
+        ...chainText(outcome.group, input.chains),
         ...imageBlocks(
           outcome.group.updates,
           input.images,
@@ -30403,6 +30662,7 @@ function renderSummary(input) {
       fallback: "Evidence details are left out to keep this summary under GitHub's 1 MiB limit; `freshbase check --explain` prints them."
     },
     ...problemTables(input.skipped, input.failed, "###"),
+    ...chainProblems(input.chains),
     ...rebuild2(input.rebuildNotes)
   ];
   const text = fitBlocks(
@@ -30447,6 +30707,18 @@ function utf8Length(text) {
   }
   return bytes;
 }
+function chainText(group2, chains) {
+  const lines = chainLines(group2.updates, chains);
+  return lines.length === 0 ? [] : [textBlock(lines.join("\n"))];
+}
+function chainProblems(chains) {
+  const warnings = chainWarnings(chains);
+  if (warnings.length === 0) return [];
+  return [
+    textBlock("### Image chains"),
+    textBlock(warnings.map((w) => `- ${escapeText(w)}`).join("\n"))
+  ];
+}
 
 // src/action/outputs.ts
 function writeOutputs(result) {
@@ -30480,7 +30752,12 @@ function writeOutputs(result) {
   setOutput("branch", primary?.branch ?? "");
   setOutput("changed-files", JSON.stringify(changedFiles));
   setOutput("updates", JSON.stringify(updates));
-  setOutput("build-matrix", JSON.stringify(buildMatrix(changedFiles)));
+  const levels = rebuildLevelsOf(result, changedFiles);
+  setOutput(
+    "build-matrix",
+    JSON.stringify(buildMatrix(levels, result.report.chains))
+  );
+  setOutput("build-levels", JSON.stringify(levels));
   setOutput(
     "pull-requests",
     JSON.stringify(
@@ -30500,11 +30777,12 @@ function primaryOutcome(outcomes) {
 function pullNumber(url) {
   return /\/pull\/(\d+)$/.exec(url)?.[1] ?? "";
 }
-function buildMatrix(files) {
-  return files.map((file) => ({
-    dockerfile: file,
-    context: path2.posix.dirname(file)
-  }));
+function rebuildLevelsOf(result, changedFiles) {
+  const dockerfiles = new Set(changedDockerfiles(result.report.plan.files));
+  const changed = changedFiles.filter((file) => dockerfiles.has(file));
+  const chains = result.report.chains;
+  if (chains === void 0) return changed.length === 0 ? [] : [changed];
+  return rebuildLevels(chains, changed);
 }
 async function writeSummary(result) {
   const rows = result.report.plan.rows;
@@ -30515,21 +30793,28 @@ async function writeSummary(result) {
     failed: rows.filter((r) => r.decision === "failed"),
     rebuildNotes: result.rebuild.notes,
     dryRun: result.dryRun,
-    ...result.evidence === void 0 ? {} : { evidence: result.evidence }
+    ...result.evidence === void 0 ? {} : { evidence: result.evidence },
+    ...result.report.chains === void 0 ? {} : { chains: result.report.chains }
   });
   if (process.env["GITHUB_STEP_SUMMARY"] === void 0) return;
   await summary.addRaw(markdown, true).write();
 }
 function annotate(report, root) {
-  for (const row of report.plan.rows) {
-    const where = { file: path2.posix.join(root, row.file), startLine: row.line };
-    for (const warning2 of row.warnings) warning(warning2, where);
-    if (row.decision === "failed") {
+  for (const p of report.chains?.problems ?? [])
+    warning(p.message, {
+      file: path2.posix.join(root, p.file),
+      startLine: p.line
+    });
+  for (const warning2 of cycleWarnings(report.chains)) warning(warning2);
+  for (const row2 of report.plan.rows) {
+    const where = { file: path2.posix.join(root, row2.file), startLine: row2.line };
+    for (const warning2 of row2.warnings) warning(warning2, where);
+    if (row2.decision === "failed") {
       error(
-        `${row.reason ?? "failed"}${row.hint === void 0 ? "" : ` ${row.hint}`}`,
+        `${row2.reason ?? "failed"}${row2.hint === void 0 ? "" : ` ${row2.hint}`}`,
         {
           ...where,
-          title: `Freshbase: ${row.image || row.file}`
+          title: `Freshbase: ${row2.image || row2.file}`
         }
       );
     }
@@ -30541,8 +30826,20 @@ async function runAction(env = process.env) {
   try {
     const logger = createActionLogger();
     logger.secret(getInput("token"));
-    const { config, publishConfig } = readConfig(env);
+    const { config, publishConfig, behindConfig } = readConfig(env);
     const ports = buildActionPorts(config, publishConfig, logger, env);
+    if (behindConfig.mode === "behind") {
+      const result = await runBehindMode(
+        config,
+        behindConfig,
+        publishConfig,
+        ports
+      );
+      writeBehindOutputs(result);
+      await writeBehindSummary(result);
+      if (result.problems.length > 0) setFailed(result.problems.join("\n"));
+      return;
+    }
     const report = await runAndPublish(config, publishConfig, ports);
     annotate(report.report, "");
     writeOutputs(report);
@@ -30557,16 +30854,17 @@ function readConfig(env) {
   const problems = [];
   let config;
   try {
-    config = parseConfig(raw);
+    config = parseConfig(raw, env);
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
     problems.push(...error2.problems);
   }
   const publishConfig = parsePublishConfig(raw, env, problems);
+  const behindConfig = parseBehindConfig(raw, problems);
   if (problems.length > 0 || config === void 0) {
     throw new ConfigError(problems.map((p) => `Input ${p}`));
   }
-  return { config, publishConfig };
+  return { config, publishConfig, behindConfig };
 }
 
 // src/index.ts
