@@ -70,7 +70,7 @@ function maskSecrets(text, secrets) {
 }
 
 // src/version.ts
-var VERSION = "0.6.0";
+var VERSION = "0.7.0";
 
 // src/cli/explain.ts
 function renderExplain(report, evidence) {
