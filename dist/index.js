@@ -30552,6 +30552,7 @@ function behindMarkdown(result) {
   }
   for (const u of behind.unchecked)
     lines.push(row([`\`${u.image}\``, "-", "unknown", "-", "-", u.why]));
+  lines.push(...evidenceBullets(behind.entries));
   if (behind.levels.length > 0)
     lines.push(
       "",
@@ -30563,6 +30564,18 @@ function behindMarkdown(result) {
     lines.push("", ...result.notes.map((n) => `- ${n}`));
   return `${lines.join("\n")}
 `;
+}
+function evidenceBullets(entries) {
+  const lines = entries.flatMap(
+    ({ report, evidence }) => report.status === "behind" && evidence !== void 0 ? [
+      `- \`${report.image.image}\`, base \`${report.image.base}\`: ${summaryMarkdown(evidence, evidence)}`
+    ] : []
+  );
+  return lines.length === 0 ? [] : [
+    "",
+    "What the base change brings (since each image was built):",
+    ...lines
+  ];
 }
 function digests(v) {
   if (v.status === "unknown") return "-";

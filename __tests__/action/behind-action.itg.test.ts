@@ -261,6 +261,13 @@ describe('mode: behind', () => {
     expect(summary).toMatch(
       new RegExp(`\\| \`${host}/acme/api:1\` \\| linux/amd64 \\| current \\|`)
     )
+    // What the base's move brings, for the image behind only.
+    const evidence = summary.split('What the base change brings')[1] ?? ''
+    expect(evidence).toContain(
+      `- \`${host}/acme/app:1\`, base \`${host}/acme/base:1\`: `
+    )
+    expect(evidence).toMatch(/linux\/amd64 changed/i)
+    expect(evidence).not.toContain('acme/api:1')
   })
 
   it('nothing behind: no dispatch, behind-count 0', async () => {

@@ -9,6 +9,7 @@ import { shortDigest } from '../core/digest.js'
 import type { PlatformVerdict } from '../core/behind/model.js'
 import { buildMatrix } from '../core/chains/rebuild-plan.js'
 import { evidenceJson } from '../core/report/evidence-json.js'
+import { summaryMarkdown } from '../core/report/evidence-summary.js'
 import type { BehindPublishReport } from '../pipeline/behind-publish.js'
 import { behindJson, rebuildRequest } from '../pipeline/behind-publish.js'
 import { needsRebuild } from '../pipeline/behind-run.js'
@@ -85,6 +86,7 @@ export function behindMarkdown(result: BehindPublishReport): string {
   }
   for (const u of behind.unchecked)
     lines.push(row([`\`${u.image}\``, '-', 'unknown', '-', '-', u.why]))
+  lines.push(...evidenceBullets(behind.entries))
   if (behind.levels.length > 0)
     lines.push(
       '',
@@ -95,6 +97,26 @@ export function behindMarkdown(result: BehindPublishReport): string {
   if (result.notes.length > 0)
     lines.push('', ...result.notes.map(n => `- ${n}`))
   return `${lines.join('\n')}\n`
+}
+
+/** Per image behind: what its base's move brings (issue 9 evidence), one line. */
+function evidenceBullets(
+  entries: BehindPublishReport['behind']['entries']
+): string[] {
+  const lines = entries.flatMap(({ report, evidence }) =>
+    report.status === 'behind' && evidence !== undefined
+      ? [
+          `- \`${report.image.image}\`, base \`${report.image.base}\`: ${summaryMarkdown(evidence, evidence)}`
+        ]
+      : []
+  )
+  return lines.length === 0
+    ? []
+    : [
+        '',
+        'What the base change brings (since each image was built):',
+        ...lines
+      ]
 }
 
 function digests(v: PlatformVerdict): string {
