@@ -24089,7 +24089,7 @@ var RebuildWorkflowError = class extends Error {
 };
 var WORKFLOWS = ".github/workflows";
 var NOTHING_PUSHED = "Nothing was pushed.";
-async function readRebuildWorkflow(config, base, files) {
+async function readRebuildWorkflow(config, base, files, after = NOTHING_PUSHED) {
   const id = config.rebuildWorkflow;
   if (id === void 0) return void 0;
   if (/^\d+$/.test(id)) {
@@ -24100,24 +24100,24 @@ async function readRebuildWorkflow(config, base, files) {
   }
   if (id.includes("/")) {
     throw new RebuildWorkflowError(
-      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
+      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${after}`
     );
   }
   const path3 = `${WORKFLOWS}/${id}`;
-  if (!base.files.has(path3)) return missing(id, path3, base);
+  if (!base.files.has(path3)) return missing(id, path3, base, after);
   const read = readDispatchTrigger(await files.read(path3));
   if (read.kind === "dispatchable") return { id, path: path3, declared: read.inputs };
   const where = `${path3} on ${base.branch}`;
   if (read.kind === "no-trigger") {
     throw new RebuildWorkflowError(
-      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path3}, ${read.fix}. ${NOTHING_PUSHED}`
+      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path3}, ${read.fix}. ${after}`
     );
   }
   throw new RebuildWorkflowError(
-    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, "")}); GitHub cannot run it either. Fix the file. ${NOTHING_PUSHED}`
+    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, "")}); GitHub cannot run it either. Fix the file. ${after}`
   );
 }
-function missing(id, path3, base) {
+function missing(id, path3, base, after) {
   if (base.truncated) {
     return {
       id,
@@ -24126,7 +24126,7 @@ function missing(id, path3, base) {
     };
   }
   throw new RebuildWorkflowError(
-    `rebuild-workflow: ${path3} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${NOTHING_PUSHED}`
+    `rebuild-workflow: ${path3} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${after}`
   );
 }
 
@@ -24142,7 +24142,8 @@ async function runBehindMode(config, behindConfig, publishConfig, ports) {
   const workflow = await readRebuildWorkflow(
     publishConfig,
     base,
-    runPorts.files
+    runPorts.files,
+    "No image was checked and nothing was dispatched."
   );
   const behind = await runBehind(
     config,

@@ -270,6 +270,19 @@ describe('mode: behind', () => {
     expect(evidence).not.toContain('acme/api:1')
   })
 
+  it('a rebuild workflow that is not on the default branch stops the run before any image is read', async () => {
+    const s = await standIn()
+    const run = behind(s, {
+      images: images('app'),
+      'rebuild-workflow': 'missing.yml'
+    })
+    await expect(run).rejects.toThrow(
+      /\.github\/workflows\/missing\.yml is not on trunk, .* No image was checked and nothing was dispatched\.$/
+    )
+    expect(s.dispatches).toEqual([])
+    expect(s.writes()).toEqual([])
+  })
+
   it('nothing behind: no dispatch, behind-count 0', async () => {
     const s = await standIn()
     const result = await behind(s, {

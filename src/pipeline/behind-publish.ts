@@ -53,7 +53,8 @@ export async function runBehindMode(
   const workflow = await readRebuildWorkflow(
     publishConfig,
     base,
-    runPorts.files
+    runPorts.files,
+    'No image was checked and nothing was dispatched.'
   )
   const behind = await runBehind(
     config,

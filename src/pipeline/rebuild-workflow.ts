@@ -27,10 +27,15 @@ export class RebuildWorkflowError extends Error {}
 const WORKFLOWS = '.github/workflows'
 const NOTHING_PUSHED = 'Nothing was pushed.'
 
+/**
+ * `after` ends each refusal: what the run did not do because of it (the
+ * pin mode pushes nothing; the behind mode dispatches nothing).
+ */
 export async function readRebuildWorkflow(
   config: PublishConfig,
   base: BaseSnapshot,
-  files: FileStore
+  files: FileStore,
+  after: string = NOTHING_PUSHED
 ): Promise<RebuildWorkflow | undefined> {
   const id = config.rebuildWorkflow
   if (id === undefined) return undefined
@@ -42,28 +47,29 @@ export async function readRebuildWorkflow(
   }
   if (id.includes('/')) {
     throw new RebuildWorkflowError(
-      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${NOTHING_PUSHED}`
+      `rebuild-workflow: "${id}" must be the workflow's file name in ${WORKFLOWS}/ (e.g. rebuild.yml) or its numeric ID, not a path. ${after}`
     )
   }
   const path = `${WORKFLOWS}/${id}`
-  if (!base.files.has(path)) return missing(id, path, base)
+  if (!base.files.has(path)) return missing(id, path, base, after)
   const read = readDispatchTrigger(await files.read(path))
   if (read.kind === 'dispatchable') return { id, path, declared: read.inputs }
   const where = `${path} on ${base.branch}`
   if (read.kind === 'no-trigger') {
     throw new RebuildWorkflowError(
-      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path}, ${read.fix}. ${NOTHING_PUSHED}`
+      `rebuild-workflow: ${where} has no workflow_dispatch trigger, so GitHub refuses to dispatch it. In ${path}, ${read.fix}. ${after}`
     )
   }
   throw new RebuildWorkflowError(
-    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, '')}); GitHub cannot run it either. Fix the file. ${NOTHING_PUSHED}`
+    `rebuild-workflow: ${where}, line ${read.line}: not valid workflow YAML (${read.error.replace(/\.$/, '')}); GitHub cannot run it either. Fix the file. ${after}`
   )
 }
 
 function missing(
   id: string,
   path: string,
-  base: BaseSnapshot
+  base: BaseSnapshot,
+  after: string
 ): RebuildWorkflow {
   // A truncated listing may just not show it: let GitHub decide.
   if (base.truncated) {
@@ -74,6 +80,6 @@ function missing(
     }
   }
   throw new RebuildWorkflowError(
-    `rebuild-workflow: ${path} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${NOTHING_PUSHED}`
+    `rebuild-workflow: ${path} is not on ${base.branch}, so there is no workflow to dispatch. Add it there with the line "on: workflow_dispatch" (or "  workflow_dispatch:" under its "on:"), or correct the rebuild-workflow input. ${after}`
   )
 }
