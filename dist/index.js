@@ -24083,6 +24083,10 @@ function chooseDispatchInputs(declared, offered) {
   }
   return { send, leftOut };
 }
+function withRebuildInputs(ours, rebuildInputs) {
+  const extra = Object.entries(rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
+  return [...extra, ...ours];
+}
 
 // src/pipeline/rebuild-workflow.ts
 var RebuildWorkflowError = class extends Error {
@@ -24237,8 +24241,7 @@ function offeredInputs(request2, config) {
       source: "Freshbase"
     }
   ];
-  const extra = Object.entries(config.rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
-  return [...extra, ...ours];
+  return withRebuildInputs(ours, config.rebuildInputs);
 }
 function chosenInputs(workflow, offered) {
   if (workflow.declared === void 0) {
@@ -25324,8 +25327,7 @@ function offeredInputs2({ group: group2 }, config, chains) {
       value: JSON.stringify(levels),
       source: "Freshbase"
     });
-  const extra = Object.entries(config.rebuildInputs).filter(([name]) => !ours.some((o) => o.name === name)).map(([name, value]) => ({ name, value, source: "rebuild-inputs" }));
-  return [...extra, ...ours];
+  return withRebuildInputs(ours, config.rebuildInputs);
 }
 function inputNotes(workflow, offered) {
   if (workflow.declared === void 0)

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   chooseDispatchInputs,
+  withRebuildInputs,
   readDispatchTrigger
 } from '../../src/core/publish/dispatch-inputs.js'
 
@@ -102,6 +103,21 @@ describe('chooseDispatchInputs', () => {
     expect(chosen.leftOut.map(i => [i.name, i.source])).toEqual([
       ['env', 'rebuild-inputs'],
       ['images', 'Freshbase']
+    ])
+  })
+})
+
+describe('withRebuildInputs', () => {
+  it("puts the user's inputs first and lets Freshbase's own names win", () => {
+    const ours = [
+      { name: 'files', value: '["a/Dockerfile"]', source: 'Freshbase' },
+      { name: 'levels', value: '[["a/Dockerfile"]]', source: 'Freshbase' }
+    ]
+    expect(
+      withRebuildInputs(ours, { environment: 'staging', files: 'mine' })
+    ).toEqual([
+      { name: 'environment', value: 'staging', source: 'rebuild-inputs' },
+      ...ours
     ])
   })
 })

@@ -11,7 +11,10 @@ import type { BehindConfig } from '../config/behind-config.js'
 import type { Config } from '../config/config.js'
 import type { PublishConfig } from '../config/publish-config.js'
 import type { OfferedInput } from '../core/publish/dispatch-inputs.js'
-import { chooseDispatchInputs } from '../core/publish/dispatch-inputs.js'
+import {
+  chooseDispatchInputs,
+  withRebuildInputs
+} from '../core/publish/dispatch-inputs.js'
 import type { BehindEntry, BehindRunReport } from './behind-run.js'
 import { needsRebuild, runBehind } from './behind-run.js'
 import type { PublishRunPorts } from './publish-run.js'
@@ -181,10 +184,7 @@ function offeredInputs(
       source: 'Freshbase'
     }
   ]
-  const extra = Object.entries(config.rebuildInputs)
-    .filter(([name]) => !ours.some(o => o.name === name))
-    .map(([name, value]) => ({ name, value, source: 'rebuild-inputs' }))
-  return [...extra, ...ours]
+  return withRebuildInputs(ours, config.rebuildInputs)
 }
 
 /** Only the inputs the workflow declares (GitHub refuses others), and a note naming the rest. */

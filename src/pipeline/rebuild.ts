@@ -9,7 +9,10 @@ import type { Chains } from '../core/chains/model.js'
 import { dispatchFiles } from '../core/chains/rebuild-plan.js'
 import { kindByName } from '../core/file-kind.js'
 import type { OfferedInput } from '../core/publish/dispatch-inputs.js'
-import { chooseDispatchInputs } from '../core/publish/dispatch-inputs.js'
+import {
+  chooseDispatchInputs,
+  withRebuildInputs
+} from '../core/publish/dispatch-inputs.js'
 import type { UpdateGroup } from '../core/publish/groups.js'
 import { REBUILD_PENDING } from '../core/publish/rebuild-pending.js'
 import type { PullRequestText } from '../core/report/pr-text.js'
@@ -151,10 +154,7 @@ function offeredInputs(
       value: JSON.stringify(levels),
       source: 'Freshbase'
     })
-  const extra = Object.entries(config.rebuildInputs)
-    .filter(([name]) => !ours.some(o => o.name === name))
-    .map(([name, value]) => ({ name, value, source: 'rebuild-inputs' }))
-  return [...extra, ...ours]
+  return withRebuildInputs(ours, config.rebuildInputs)
 }
 
 /** Says which inputs were not sent and why, or why they were not checked. */

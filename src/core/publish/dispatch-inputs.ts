@@ -122,3 +122,17 @@ export function chooseDispatchInputs(
   }
   return { send, leftOut }
 }
+
+/**
+ * Freshbase's own inputs after the user's `rebuild-inputs`; a name both
+ * offer is Freshbase's (files, images and levels win).
+ */
+export function withRebuildInputs(
+  ours: readonly OfferedInput[],
+  rebuildInputs: Readonly<Record<string, string>>
+): OfferedInput[] {
+  const extra = Object.entries(rebuildInputs)
+    .filter(([name]) => !ours.some(o => o.name === name))
+    .map(([name, value]) => ({ name, value, source: 'rebuild-inputs' }))
+  return [...extra, ...ours]
+}
