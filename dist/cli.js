@@ -182,6 +182,104 @@ function clean(text) {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
 }
 
+// src/cli/render.ts
+function renderTable(report) {
+  const header = ["LOCATION", "IMAGE", "CURRENT", "NEW", "DECISION"];
+  const rows = report.plan.rows.map((row) => [
+    row.editLine === void 0 ? `${row.file}:${row.line}` : `${row.file}:${row.line} (digest on ${row.editLine})`,
+    row.source === "file" ? "(whole file)" : row.image || "-",
+    row.currentDigest === void 0 ? "-" : shortDigest(row.currentDigest),
+    row.newDigest === void 0 ? "-" : shortDigest(row.newDigest),
+    decisionText(row)
+  ]);
+  return columns(header, rows);
+}
+function columns(header, rows) {
+  const widths = header.map(
+    (h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
+  );
+  const line = (cells) => cells.map(
+    (cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
+  ).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+function decisionText(row) {
+  if (row.decision === "skipped") return `skipped: ${row.reason ?? ""}`;
+  if (row.decision === "failed") {
+    return `failed: ${row.reason ?? ""}${row.hint === void 0 ? "" : ` ${row.hint}`}`;
+  }
+  return row.decision;
+}
+function renderSummary(report, mode) {
+  const count = (d) => report.plan.rows.filter((r) => r.decision === d).length;
+  const verb = mode === "apply" ? "wrote" : "would change";
+  const lines = [
+    `${many(report.filesScanned, "file")}, ${many(report.plan.rows.length, "image mention")}, ${many(report.uniqueImages, "unique image")}: ${count("pin")} to pin, ${count("update")} to update, ${count("up to date")} up to date, ${count("skipped")} skipped, ${count("failed")} failed; ${verb} ${many(report.changes.length, "file")}.`
+  ];
+  for (const [registry, remaining] of rateLimits(report)) {
+    lines.push(`${registry}: ratelimit-remaining ${remaining}`);
+  }
+  const rebuild = report.rebuild ?? [];
+  const edges = rebuiltEdgeLines(report.chains, rebuild);
+  if (edges.length > 0) {
+    lines.push(`rebuild in order: ${JSON.stringify(rebuild)}`);
+    for (const edge of edges) lines.push(`  ${edge}`);
+  }
+  return lines.join("\n");
+}
+function many(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+function rateLimits(report) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of report.plan.resolutions) {
+    if (r.kind === "resolved" && r.rateLimitRemaining !== void 0) {
+      seen.set(r.key.slice(0, r.key.indexOf("/")), r.rateLimitRemaining);
+    }
+  }
+  return seen;
+}
+function renderDiff(changes) {
+  const out = [];
+  for (const { file, before, after } of changes) {
+    out.push(`--- a/${file}`, `+++ b/${file}`);
+    const a = before.split("\n");
+    const b = after.split("\n");
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const [left, right] = [a[i], b[i]];
+      if (left === right) continue;
+      out.push(`@@ -${i + 1} +${i + 1} @@`);
+      if (left !== void 0) out.push(`-${left.replace(/\r$/, "")}`);
+      if (right !== void 0) out.push(`+${right.replace(/\r$/, "")}`);
+    }
+  }
+  return out.join("\n");
+}
+function renderJson(report, mode, evidence) {
+  const rows = evidence === void 0 ? report.plan.rows : report.plan.rows.map(
+    (row) => (row.decision === "pin" || row.decision === "update") && row.key !== void 0 && row.newDigest !== void 0 ? {
+      ...row,
+      evidence: evidence.get(
+        evidenceKey(row.key, row.currentDigest, row.newDigest)
+      ) ?? null
+    } : row
+  );
+  return JSON.stringify(
+    {
+      mode,
+      filesScanned: report.filesScanned,
+      uniqueImages: report.uniqueImages,
+      rows,
+      changedFiles: report.changes.map((c) => c.file),
+      rateLimits: Object.fromEntries(rateLimits(report)),
+      chains: chainsJson(report.chains),
+      rebuild: report.rebuild ?? []
+    },
+    null,
+    2
+  );
+}
+
 // src/cli/render-behind.ts
 var SOURCE_DATE_WARNING = `an image's config "created" may be a source date (SOURCE_DATE_EPOCH, reproducible builds), not the time it was built, so "stale" may only mean old sources`;
 function renderBehindTable(report) {
@@ -197,13 +295,10 @@ function renderBehindTable(report) {
   for (const entry of report.entries) rows.push(...entryRows(entry));
   for (const u of report.unchecked)
     rows.push([u.image, "-", "unknown", "-", "-", u.why]);
-  const widths = header.map(
-    (h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
+  return columns(
+    header,
+    rows.map((r) => r.map(clean))
   );
-  const line = (cells) => cells.map(
-    (cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
-  ).join("  ").trimEnd();
-  return [line(header), ...rows.map((r) => line(r.map(clean)))].join("\n");
 }
 function entryRows(entry) {
   const { report, stale } = entry;
@@ -413,101 +508,6 @@ still planned, and written by apply); 2 usage or configuration error.
 behind: 0 every image checked (behind is a finding, not an error); 1 some image
 could not be checked; 2 usage; 3 with --fail-on-behind, some image behind or
 stale (wins over 1).`;
-
-// src/cli/render.ts
-function renderTable(report) {
-  const header = ["LOCATION", "IMAGE", "CURRENT", "NEW", "DECISION"];
-  const rows = report.plan.rows.map((row) => [
-    row.editLine === void 0 ? `${row.file}:${row.line}` : `${row.file}:${row.line} (digest on ${row.editLine})`,
-    row.source === "file" ? "(whole file)" : row.image || "-",
-    row.currentDigest === void 0 ? "-" : shortDigest(row.currentDigest),
-    row.newDigest === void 0 ? "-" : shortDigest(row.newDigest),
-    decisionText(row)
-  ]);
-  const widths = header.map(
-    (h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
-  );
-  const line = (cells) => cells.map(
-    (cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
-  ).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
-}
-function decisionText(row) {
-  if (row.decision === "skipped") return `skipped: ${row.reason ?? ""}`;
-  if (row.decision === "failed") {
-    return `failed: ${row.reason ?? ""}${row.hint === void 0 ? "" : ` ${row.hint}`}`;
-  }
-  return row.decision;
-}
-function renderSummary(report, mode) {
-  const count = (d) => report.plan.rows.filter((r) => r.decision === d).length;
-  const verb = mode === "apply" ? "wrote" : "would change";
-  const lines = [
-    `${many(report.filesScanned, "file")}, ${many(report.plan.rows.length, "image mention")}, ${many(report.uniqueImages, "unique image")}: ${count("pin")} to pin, ${count("update")} to update, ${count("up to date")} up to date, ${count("skipped")} skipped, ${count("failed")} failed; ${verb} ${many(report.changes.length, "file")}.`
-  ];
-  for (const [registry, remaining] of rateLimits(report)) {
-    lines.push(`${registry}: ratelimit-remaining ${remaining}`);
-  }
-  const rebuild = report.rebuild ?? [];
-  const edges = rebuiltEdgeLines(report.chains, rebuild);
-  if (edges.length > 0) {
-    lines.push(`rebuild in order: ${JSON.stringify(rebuild)}`);
-    for (const edge of edges) lines.push(`  ${edge}`);
-  }
-  return lines.join("\n");
-}
-function many(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-function rateLimits(report) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of report.plan.resolutions) {
-    if (r.kind === "resolved" && r.rateLimitRemaining !== void 0) {
-      seen.set(r.key.slice(0, r.key.indexOf("/")), r.rateLimitRemaining);
-    }
-  }
-  return seen;
-}
-function renderDiff(changes) {
-  const out = [];
-  for (const { file, before, after } of changes) {
-    out.push(`--- a/${file}`, `+++ b/${file}`);
-    const a = before.split("\n");
-    const b = after.split("\n");
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const [left, right] = [a[i], b[i]];
-      if (left === right) continue;
-      out.push(`@@ -${i + 1} +${i + 1} @@`);
-      if (left !== void 0) out.push(`-${left.replace(/\r$/, "")}`);
-      if (right !== void 0) out.push(`+${right.replace(/\r$/, "")}`);
-    }
-  }
-  return out.join("\n");
-}
-function renderJson(report, mode, evidence) {
-  const rows = evidence === void 0 ? report.plan.rows : report.plan.rows.map(
-    (row) => (row.decision === "pin" || row.decision === "update") && row.key !== void 0 && row.newDigest !== void 0 ? {
-      ...row,
-      evidence: evidence.get(
-        evidenceKey(row.key, row.currentDigest, row.newDigest)
-      ) ?? null
-    } : row
-  );
-  return JSON.stringify(
-    {
-      mode,
-      filesScanned: report.filesScanned,
-      uniqueImages: report.uniqueImages,
-      rows,
-      changedFiles: report.changes.map((c) => c.file),
-      rateLimits: Object.fromEntries(rateLimits(report)),
-      chains: chainsJson(report.chains),
-      rebuild: report.rebuild ?? []
-    },
-    null,
-    2
-  );
-}
 
 // src/cli/main.ts
 var OPTIONS = {

@@ -10,6 +10,7 @@ import { evidenceJson } from '../core/report/evidence-json.js'
 import type { BehindEntry, BehindRunReport } from '../pipeline/behind-run.js'
 import { needsRebuild } from '../pipeline/behind-run.js'
 import { clean, evidenceLines } from './explain.js'
+import { columns } from './render.js'
 
 /** Said wherever an image is stale: `created` is not always the build time. */
 export const SOURCE_DATE_WARNING =
@@ -28,17 +29,10 @@ export function renderBehindTable(report: BehindRunReport): string {
   for (const entry of report.entries) rows.push(...entryRows(entry))
   for (const u of report.unchecked)
     rows.push([u.image, '-', 'unknown', '-', '-', u.why])
-  const widths = header.map((h, i) =>
-    Math.min(60, Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)))
+  return columns(
+    header,
+    rows.map(r => r.map(clean))
   )
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, i) =>
-        i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)
-      )
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(r => line(r.map(clean)))].join('\n')
 }
 
 function entryRows(entry: BehindEntry): string[][] {

@@ -21,6 +21,17 @@ export function renderTable(report: RunReport): string {
     row.newDigest === undefined ? '-' : shortDigest(row.newDigest),
     decisionText(row)
   ])
+  return columns(header, rows)
+}
+
+/**
+ * A plain-text table: columns two spaces apart, each as wide as its widest
+ * cell up to 60 characters; the last column is not padded.
+ */
+export function columns(
+  header: readonly string[],
+  rows: readonly (readonly string[])[]
+): string {
   const widths = header.map((h, i) =>
     Math.min(60, Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)))
   )
