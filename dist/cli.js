@@ -20,14 +20,14 @@ import {
   runBehind,
   summaryLine,
   vulnerabilityCount
-} from "./chunk-3BBLS5EW.js";
+} from "./chunk-QCBXZP2K.js";
 import {
   CORE_KEYS,
   ConfigError,
   formatPlatform,
   parseConfig,
   shortDigest
-} from "./chunk-NTGVX6VL.js";
+} from "./chunk-TP55JNBO.js";
 
 // src/cli/main.ts
 import { readFile } from "node:fs/promises";
@@ -660,7 +660,7 @@ async function readConfigFile(file) {
       `--config: cannot read "${file}": ${error.code ?? error.message}. Pass the path of a YAML file.`
     ]);
   });
-  const { parseConfigFile } = await import("./config-file-6JWZGEJ2.js");
+  const { parseConfigFile } = await import("./config-file-ZEQDRJRT.js");
   return parseConfigFile(file, text, [
     ...CORE_KEYS.filter((k) => k !== "root"),
     "max-age",

@@ -36,7 +36,7 @@ import {
   vulnerabilityCount,
   vulnerabilityNoun,
   withoutDigest
-} from "./chunk-3BBLS5EW.js";
+} from "./chunk-QCBXZP2K.js";
 import {
   CORE_KEYS,
   ConfigError,
@@ -51,7 +51,7 @@ import {
   parseConfig,
   require_dist,
   shortDigest
-} from "./chunk-NTGVX6VL.js";
+} from "./chunk-TP55JNBO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

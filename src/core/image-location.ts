@@ -14,7 +14,13 @@ export function imageLocation(
   registryMap: Readonly<Record<string, string>>
 ): Located | undefined {
   const parsed = parseImageRef(key)
-  if (!parsed.ok) return undefined
-  const { registry, repository } = parsed.ref
+  return parsed.ok ? locate(parsed.ref, registryMap) : undefined
+}
+
+/** The same for a reference already parsed. */
+export function locate(
+  { registry, repository }: Located,
+  registryMap: Readonly<Record<string, string>>
+): Located {
   return { registry: registryMap[registry] ?? registry, repository }
 }

@@ -90,6 +90,23 @@ export function canonicalKey(ref: ImageRef): string {
   return `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`
 }
 
+/** "registry/repository", no tag: what a build declaration and a FROM are matched on. */
+export function repositoryOf(
+  ref: Pick<ImageRef, 'registry' | 'repository'>
+): string {
+  return `${ref.registry}/${ref.repository}`
+}
+
+/**
+ * The tag a reference follows: as written; `latest` when none is written
+ * ("FROM alpine"); none for a digest-only reference ("alpine@sha256:…").
+ */
+export function followedTag(
+  ref: Pick<ImageRef, 'tag' | 'digest'>
+): string | undefined {
+  return ref.tag ?? (ref.digest === undefined ? 'latest' : undefined)
+}
+
 /** The user's own spelling with the digest set: name + (":" + tag) + "@" + digest. */
 export function formatPinned(ref: ImageRef, digest: Digest): string {
   const tag = ref.tag === undefined ? '' : `:${ref.tag}`

@@ -14,6 +14,7 @@ import type {
   PublishedImage
 } from '../core/behind/model.js'
 import { overallStatus } from '../core/behind/verdict.js'
+import { locate } from '../core/image-location.js'
 import type { Digest } from '../core/digest.js'
 import {
   formatPlatform,
@@ -180,8 +181,7 @@ function mustRef(text: string, what: string): BaseRef {
 }
 
 function locationOf(context: Context, ref: BaseRef): ImageLocation {
-  const registry = context.registryMap[ref.registry] ?? ref.registry
-  return { registry, repository: ref.repository }
+  return locate(ref, context.registryMap)
 }
 
 /** The digest the reference pins, or what its tag points to now. */

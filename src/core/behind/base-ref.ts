@@ -5,7 +5,7 @@
  * are one base.
  */
 import type { Digest } from '../digest.js'
-import { familiarName, parseImageRef } from '../image-ref.js'
+import { familiarName, followedTag, parseImageRef } from '../image-ref.js'
 
 export interface BaseRef {
   readonly registry: string
@@ -21,9 +21,8 @@ export interface BaseRef {
 export function baseRefOf(text: string): BaseRef | undefined {
   const parsed = parseImageRef(text.trim())
   if (!parsed.ok) return undefined
-  const { registry, repository, tag, digest } = parsed.ref
-  // "FROM alpine" means alpine:latest; "FROM alpine@sha256:…" names no tag.
-  const tagOrDefault = tag ?? (digest === undefined ? 'latest' : undefined)
+  const { registry, repository, digest } = parsed.ref
+  const tagOrDefault = followedTag(parsed.ref)
   return {
     registry,
     repository,

@@ -14,6 +14,8 @@ import type { Digest } from '../digest.js'
 import { formatPlatform, parsePlatform, platformMatches } from '../platform.js'
 import type { Platform } from '../resolution.js'
 import { parsePurl } from '../evidence/purl.js'
+import { isObject } from '../json.js'
+import type { JsonObject } from '../json.js'
 import {
   baseName,
   baseRefOf,
@@ -138,8 +140,6 @@ function materialName(material: ImageMaterial): string {
   return `${baseName(material.ref)}${platform}`
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
+function record(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined
 }

@@ -13,17 +13,15 @@ import { interpolate } from './interpolate.js'
 import type { Producer, ProducerProblem } from './model.js'
 import { dirOf, isRemoteContext, joinPath } from './paths.js'
 import { namedImage, runTimeTag } from './reference.js'
+import { isObject } from '../json.js'
+import type { JsonObject } from '../json.js'
 
 interface Read {
   producers: Producer[]
   problems: ProducerProblem[]
 }
 
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+type Json = JsonObject
 
 export function readBakeProducers(file: string, json: string): Read {
   let parsed: unknown

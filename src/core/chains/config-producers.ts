@@ -8,7 +8,7 @@
  */
 import type { Producer, ProducerProblem } from './model.js'
 import { dirOf, normalPath } from './paths.js'
-import { parseImageRef } from '../image-ref.js'
+import { parseImageRef, repositoryOf } from '../image-ref.js'
 
 export function configProducers(
   map: Readonly<Record<string, string>>,
@@ -45,7 +45,7 @@ export function configProducers(
     producers.push({
       dockerfile,
       context: dirOf(dockerfile),
-      repository: `${ref.registry}/${ref.repository}`,
+      repository: repositoryOf(ref),
       ...(ref.tag === undefined ? {} : { tags: [ref.tag] }),
       source: 'config',
       declaredIn: { file: declaredIn, line: 1 }

@@ -18,7 +18,7 @@
  *   that could not be read (variables without default, stages, scratch,
  *   invalid) does not.
  */
-import { parseImageRef } from '../image-ref.js'
+import { followedTag, parseImageRef, repositoryOf } from '../image-ref.js'
 import type { ImageRef } from '../image-ref.js'
 import type { ImageSite } from '../image-site.js'
 import { order } from './levels.js'
@@ -42,11 +42,11 @@ export function buildChains(
   for (const site of sites) {
     const ref = chainRef(site)
     if (ref === undefined) continue
-    const candidates = (
-      byRepository.get(`${ref.registry}/${ref.repository}`) ?? []
-    ).filter(p => p.dockerfile !== site.file)
+    const candidates = (byRepository.get(repositoryOf(ref)) ?? []).filter(
+      p => p.dockerfile !== site.file
+    )
     if (candidates.length === 0) continue
-    const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined)
+    const tag = followedTag(ref)
     const exact =
       tag === undefined
         ? []
@@ -87,8 +87,8 @@ export function producerOf(
   chains: Chains,
   ref: ImageRef
 ): Producer | undefined {
-  const repository = `${ref.registry}/${ref.repository}`
-  const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined)
+  const repository = repositoryOf(ref)
+  const tag = followedTag(ref)
   const same = chains.producers
     .filter(p => p.repository === repository)
     .sort((a, b) => compare(a.dockerfile, b.dockerfile))
@@ -121,9 +121,16 @@ function winning(producers: readonly Producer[]): Producer[] {
 }
 
 /** The reference a Dockerfile site builds on, when it names an image. */
+/** A Dockerfile's FROM, COPY --from or RUN --mount from=: the places an edge can start. */
+export function isChainPlace(site: ImageSite): boolean {
+  return (
+    (site.kind === undefined || site.kind === 'dockerfile') &&
+    CHAIN_SOURCES.has(site.source)
+  )
+}
+
 function chainRef(site: ImageSite): ImageRef | undefined {
-  if (site.kind !== undefined && site.kind !== 'dockerfile') return undefined
-  if (!CHAIN_SOURCES.has(site.source)) return undefined
+  if (!isChainPlace(site)) return undefined
   if (site.ref !== undefined) return site.ref
   if (site.skip?.code !== 'ignored') return undefined
   const parsed = parseImageRef(site.image)

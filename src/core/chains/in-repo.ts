@@ -8,28 +8,17 @@
  * new digest does not exist yet, and a child is never bumped before it.
  * Pure: the pipeline passes the chains and the parents' plans in.
  */
-import type { ImageRef } from '../image-ref.js'
+import { repositoryOf } from '../image-ref.js'
 import type { ImageSite, SkipReason } from '../image-site.js'
+import { isChainPlace } from './graph.js'
 import type { ChainEdge, Chains, Producer } from './model.js'
-
-/** The normalized repository a Producer names: "ghcr.io/acme/base". */
-export function repositoryOf(ref: ImageRef): string {
-  return `${ref.registry}/${ref.repository}`
-}
 
 /**
  * A Dockerfile site (FROM, COPY --from, RUN --mount from=) naming an image
  * by reference, not yet skipped: one the chains may say is built here.
  */
 export function isChainSite(site: ImageSite): boolean {
-  return (
-    site.kind === undefined &&
-    site.skip === undefined &&
-    site.ref !== undefined &&
-    (site.source === 'from' ||
-      site.source === 'copy-from' ||
-      site.source === 'mount-from')
-  )
+  return site.skip === undefined && site.ref !== undefined && isChainPlace(site)
 }
 
 /**

@@ -3,7 +3,7 @@
  * build-push-action, a Compose `image:`, a bake `tags` entry, an `images`
  * key) to the repository it names and the tag, when that is known.
  */
-import { parseImageRef } from '../image-ref.js'
+import { followedTag, parseImageRef, repositoryOf } from '../image-ref.js'
 
 export type Named =
   | { readonly ok: true; readonly repository: string; readonly tag?: string }
@@ -14,11 +14,11 @@ export function namedImage(text: string): Named {
   const parsed = parseImageRef(text)
   if (!parsed.ok) return { ok: false, error: parsed.error }
   const { ref } = parsed
-  const repository = `${ref.registry}/${ref.repository}`
-  if (ref.tag !== undefined) return { ok: true, repository, tag: ref.tag }
-  return ref.digest === undefined
-    ? { ok: true, repository, tag: 'latest' }
-    : { ok: true, repository }
+  const repository = repositoryOf(ref)
+  const tag = followedTag(ref)
+  return tag === undefined
+    ? { ok: true, repository }
+    : { ok: true, repository, tag }
 }
 
 /**

@@ -4,7 +4,11 @@
  * A malformed document throws an Error naming `what` it was; the pipeline
  * turns it into "evidence unavailable: <why>".
  */
-export type JsonObject = Record<string, unknown>
+import { isObject } from '../json.js'
+import type { JsonObject } from '../json.js'
+
+export { isObject }
+export type { JsonObject }
 
 /** UTF-8 bytes → a JSON object, or an Error naming `what` was malformed. */
 export function parseJsonObject(body: Uint8Array, what: string): JsonObject {
@@ -16,10 +20,6 @@ export function parseJsonObject(body: Uint8Array, what: string): JsonObject {
   }
   if (!isObject(json)) throw new Error(`${what} is not a JSON object`)
   return json
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function stringField(
