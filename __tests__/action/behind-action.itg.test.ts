@@ -24,8 +24,8 @@ import { buildActionPorts } from '../../src/github-wiring.js'
 import { createConsoleLogger } from '../../src/log/logger.js'
 import type { BehindPublishReport } from '../../src/pipeline/behind-publish.js'
 import { runBehindMode } from '../../src/pipeline/behind-publish.js'
-import { dockerMaterial, pushImage, tarLayer } from '../support/behind-seed.js'
-import type { Layer, SeededImage } from '../support/behind-seed.js'
+import { pushAppOn, pushBaseVersion, tarLayer } from '../support/behind-seed.js'
+import type { SeededImage } from '../support/behind-seed.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
 import type { GitHubStandIn } from '../support/github-stand-in.js'
 import { startRegistry } from '../support/registry.js'
@@ -42,9 +42,6 @@ let app: SeededImage
 let work: string
 const standIns: GitHubStandIn[] = []
 
-const baseLayers = (version: string): Layer[] => [
-  tarLayer({ 'etc/os-release': `ID=acme\nVERSION=${version}\n` })
-]
 const appLayer = tarLayer({ 'srv/app': 'app\n' })
 
 async function pushApp(
@@ -54,22 +51,14 @@ async function pushApp(
   created: string,
   baseRepository = 'acme/base'
 ): Promise<SeededImage> {
-  return pushImage(registry, {
+  return pushAppOn(registry, {
     repository,
-    tag: '1',
-    platforms: [
-      {
-        platform: AMD64,
-        created,
-        layers: [...baseLayers(version), appLayer],
-        provenance: {
-          slsa: 'v1',
-          materials: [
-            dockerMaterial(`${host}/${baseRepository}`, '1', AMD64, base.digest)
-          ]
-        }
-      }
-    ]
+    base,
+    baseName: `${host}/${baseRepository}`,
+    version,
+    created,
+    appLayer,
+    slsa: 'v1'
   })
 }
 
@@ -78,11 +67,7 @@ beforeAll(async () => {
   registry = await startRegistry()
   host = registry.host
   const push = async (version: string): Promise<SeededImage> =>
-    pushImage(registry, {
-      repository: 'acme/base',
-      tag: '1',
-      platforms: [{ platform: AMD64, layers: baseLayers(version) }]
-    })
+    pushBaseVersion(registry, version)
   oldBase = await push('1.0')
   app = await pushApp('acme/app', oldBase, '1.0', '2026-12-01T00:00:00Z')
   newBase = await push('1.1')

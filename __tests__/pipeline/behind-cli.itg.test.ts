@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main.js'
-import { dockerMaterial, pushImage, tarLayer } from '../support/behind-seed.js'
-import type { Layer, SeededImage } from '../support/behind-seed.js'
+import { pushAppOn, pushBaseVersion, tarLayer } from '../support/behind-seed.js'
+import type { SeededImage } from '../support/behind-seed.js'
 import { startRegistry } from '../support/registry.js'
 import type { TestRegistry } from '../support/registry.js'
 
@@ -26,9 +26,6 @@ let root: string
 let oldBase: SeededImage
 let newBase: SeededImage
 
-const baseLayers = (version: string): Layer[] => [
-  tarLayer({ 'etc/os-release': `ID=acme\nVERSION=${version}\n` })
-]
 const appLayer = tarLayer({ 'app/run.sh': '#!/bin/sh\necho app\n' })
 
 /** An app image built on `base` (recorded by BuildKit provenance). */
@@ -38,22 +35,14 @@ async function pushApp(
   version: string,
   created: string
 ): Promise<SeededImage> {
-  return pushImage(registry, {
+  return pushAppOn(registry, {
     repository,
-    tag: '1',
-    platforms: [
-      {
-        platform: AMD64,
-        created,
-        layers: [...baseLayers(version), appLayer],
-        provenance: {
-          slsa: 'v0.2',
-          materials: [
-            dockerMaterial(`${host}/acme/base`, '1', AMD64, base.digest)
-          ]
-        }
-      }
-    ]
+    base,
+    baseName: `${host}/acme/base`,
+    version,
+    created,
+    appLayer,
+    slsa: 'v0.2'
   })
 }
 
@@ -91,11 +80,7 @@ beforeAll(async () => {
   registry = await startRegistry()
   host = registry.host
   const push = async (version: string): Promise<SeededImage> =>
-    pushImage(registry, {
-      repository: 'acme/base',
-      tag: '1',
-      platforms: [{ platform: AMD64, layers: baseLayers(version) }]
-    })
+    pushBaseVersion(registry, version)
   oldBase = await push('1.0')
   await pushApp('acme/app', oldBase, '1.0', '2026-11-30T00:00:00Z')
   newBase = await push('1.1')

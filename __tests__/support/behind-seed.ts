@@ -303,3 +303,57 @@ export async function pushImage(
   await pusher.pushManifest(spec.repository, spec.tag, index)
   return { digest: index.digest as Digest, manifests }
 }
+
+/** A one-layer base whose layer (and so diff_id) changes with `version`. */
+export function baseLayers(version: string): Layer[] {
+  return [tarLayer({ 'etc/os-release': `ID=acme\nVERSION=${version}\n` })]
+}
+
+/** `repository:1`, linux/amd64 only, on the base of `version`. */
+export async function pushBaseVersion(
+  target: SeedTarget,
+  version: string,
+  repository = 'acme/base'
+): Promise<SeededImage> {
+  return pushImage(target, {
+    repository,
+    tag: '1',
+    platforms: [{ platform: 'linux/amd64', layers: baseLayers(version) }]
+  })
+}
+
+/**
+ * `repository:1`, linux/amd64 only: the base layers of `version`, then
+ * `appLayer`, with BuildKit provenance recording `base` (its digest) as
+ * `baseName:1` — an app built on that base.
+ */
+export async function pushAppOn(
+  target: SeedTarget,
+  app: {
+    readonly repository: string
+    readonly base: SeededImage
+    readonly baseName: string
+    readonly version: string
+    readonly created: string
+    readonly appLayer: Layer
+    readonly slsa: ProvenanceInput['slsa']
+  }
+): Promise<SeededImage> {
+  return pushImage(target, {
+    repository: app.repository,
+    tag: '1',
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        created: app.created,
+        layers: [...baseLayers(app.version), app.appLayer],
+        provenance: {
+          slsa: app.slsa,
+          materials: [
+            dockerMaterial(app.baseName, '1', 'linux/amd64', app.base.digest)
+          ]
+        }
+      }
+    ]
+  })
+}
